@@ -1,0 +1,59 @@
+import type { z } from 'zod'
+
+/** An HTTP error with the server's message and, for a 400, the field it names. */
+export class HttpError extends Error {
+  readonly status: number
+  readonly field: string | undefined
+  readonly body: unknown
+
+  constructor(status: number, message: string, field?: string, body?: unknown) {
+    super(message)
+    this.name = 'HttpError'
+    this.status = status
+    this.field = field
+    this.body = body
+  }
+}
+
+function errorFromBody(status: number, statusText: string, body: unknown): HttpError {
+  if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>
+    const error = record.error
+    const nested = error && typeof error === 'object' ? (error as Record<string, unknown>) : record
+    const message = typeof nested.message === 'string' ? nested.message : undefined
+    const field = typeof nested.field === 'string' ? nested.field : undefined
+    if (message) return new HttpError(status, message, field, body)
+  }
+  return new HttpError(status, `${status} ${statusText || 'request failed'}`, undefined, body)
+}
+
+/** Fetches JSON, throws HttpError on a non-2xx answer, and parses the body with `schema`. */
+export async function requestJson<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<z.output<S>> {
+  const { json, headers, ...rest } = init
+  const res = await fetch(url, {
+    ...rest,
+    method: rest.method ?? (json === undefined ? 'GET' : 'POST'),
+    headers: {
+      Accept: 'application/json',
+      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(headers as Record<string, string> | undefined),
+    },
+    body: json === undefined ? rest.body : JSON.stringify(json),
+  })
+  const text = await res.text()
+  let body: unknown = undefined
+  if (text) {
+    try {
+      body = JSON.parse(text)
+    } catch {
+      if (!res.ok) throw new HttpError(res.status, `${res.status} ${res.statusText}`)
+      throw new HttpError(res.status, 'The server answered with something that is not JSON')
+    }
+  }
+  if (!res.ok) throw errorFromBody(res.status, res.statusText, body)
+  return schema.parse(body)
+}

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Launches Debian Chromium headless, or fails with one line saying how to install it. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`,
+    )
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+export interface RunningServer {
+  url: string
+  archivePath: string
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the app exactly as `npm start` does (same entry point) on a free port, with a temp
+ * archive seeded with `demoConversations` demo conversations. Resolves once it prints its URL.
+ */
+export async function startServer(
+  options: { demoConversations?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'cv-e2e-'))
+  const archivePath = join(dir, 'archive.db')
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ARCHIVE_PATH: archivePath,
+      DEMO_CONVERSATIONS: String(options.demoConversations ?? 60),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 110_000)
+    const onData = () => {
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(log)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[0])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${String(code)}:\n${log}`))
+    })
+  })
+  return {
+    url,
+    archivePath,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

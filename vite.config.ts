@@ -1,0 +1,64 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
+import tailwindcss from '@tailwindcss/vite'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vite'
+
+const src = fileURLToPath(new URL('./src', import.meta.url))
+
+/**
+ * `npm run dev`: the same API as `npm start`, mounted as middleware in the Vite dev server.
+ * The server code is loaded through Vite's SSR loader so edits to it are picked up on reload.
+ */
+function apiPlugin(): Plugin {
+  return {
+    name: 'conversation-viewer-api',
+    apply: 'serve',
+    async configureServer(server) {
+      if (process.env.VITEST) return
+      const mod = (await server.ssrLoadModule('/src/server/dev-middleware.ts')) as {
+        createDevMiddleware: () => Promise<import('vite').Connect.NextHandleFunction>
+      }
+      server.middlewares.use(await mod.createDevMiddleware())
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), apiPlugin()],
+  resolve: { alias: { '@': src } },
+  server: { host: '127.0.0.1', port: 5173 },
+  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/domain/**/*.test.ts', 'test/server/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          include: ['test/app/**/*.test.{ts,tsx}'],
+          setupFiles: ['./test/app/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
