@@ -1,0 +1,524 @@
+import { z } from 'zod'
+
+/**
+ * Requests to the Messaging Interactions API (`conversations/search`, `conversation/search` by
+ * ID, `consumer/search`): body and query schemas, shared by the server (validation, 400s) and the
+ * SPA (building requests). Inputs are as tolerant as LivePerson's own documentation (times as
+ * numbers or numeric strings, IDs as numbers or strings); outputs are normalised (numbers, string
+ * IDs, `to` filled in, empty filters dropped).
+ */
+
+export const TEN_MINUTES_MS = 10 * 60 * 1000
+export const MAX_WINDOW_DAYS = 92
+export const MAX_WINDOW_MS = MAX_WINDOW_DAYS * 24 * 60 * 60 * 1000
+export const DEFAULT_LIMIT = 50
+export const MAX_LIMIT = 100
+export const MAX_CONVERSATION_IDS = 100
+/** LivePerson's retention (13 months), the upper bound of a `duration` range without `to`. */
+export const RETENTION_SECONDS = 13 * 31 * 24 * 60 * 60
+
+export const CONVERSATION_STATUSES = ['OPEN', 'CLOSE'] as const
+export const DEVICES = ['DESKTOP', 'TABLET', 'MOBILE', 'NA'] as const
+export const ALERTED_MCS_VALUES = ['-1', '0', '1'] as const
+export const QUEUE_STATES = ['IN_QUEUE', 'ACTIVE'] as const
+export const MESSAGE_CONTENT_TYPES = [
+  'TEXT_PLAIN',
+  'TEXT_HTML',
+  'LINK',
+  'HOSTED_FILE',
+  'IMG',
+  'SECURE_FORM_INVITATION',
+  'SECURE_FORM_SUBMIT',
+  'RICH_CONTENT',
+] as const
+export const SORT_FIELDS = ['start', 'end'] as const
+export const SORT_ORDERS = ['asc', 'desc'] as const
+
+/** Every value `contentToRetrieve` accepts (reference §2.3). */
+export const CONTENT_TO_RETRIEVE_VALUES = [
+  'campaign',
+  'messageRecords',
+  'agentParticipants',
+  'agentParticipantsLeave',
+  'agentParticipantsActive',
+  'consumerParticipants',
+  'transfers',
+  'interactions',
+  'messageScores',
+  'messageStatuses',
+  'conversationSurveys',
+  'coBrowseSessions',
+  'summary',
+  'sdes',
+  'unAuthSdes',
+  'monitoring',
+  'dialogs',
+  'responseTime',
+  'skillChanges',
+  'intents',
+  'uniqueIntents',
+  'latestAgentSurvey',
+  'previouslySubmittedAgentSurveys',
+] as const
+export type ContentToRetrieve = (typeof CONTENT_TO_RETRIEVE_VALUES)[number]
+
+/** What LivePerson returns when `contentToRetrieve` is absent (plus `info`, always). */
+export const DEFAULT_CONTENT_TO_RETRIEVE: readonly ContentToRetrieve[] = [
+  'campaign',
+  'messageRecords',
+  'agentParticipants',
+  'agentParticipantsLeave',
+  'agentParticipantsActive',
+  'consumerParticipants',
+  'transfers',
+  'interactions',
+  'messageScores',
+  'messageStatuses',
+  'conversationSurveys',
+  'coBrowseSessions',
+  'summary',
+  'sdes',
+  'unAuthSdes',
+]
+
+/** `sdeSearch` keys (ORed) and the SDE event key each one searches. */
+export const SDE_SEARCH_KEYS = [
+  'personalInfo',
+  'customerInfo',
+  'userUpdate',
+  'marketingCampaignInfo',
+  'lead',
+  'purchase',
+  'viewedProduct',
+  'cartStatus',
+  'serviceActivity',
+  'visitorError',
+  'searchContent',
+] as const
+export type SdeSearchKey = (typeof SDE_SEARCH_KEYS)[number]
+
+const listOf = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ')
+
+function enumOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${listOf(values)}` })
+}
+
+/** Epoch milliseconds as a number or a numeric string (LivePerson's docs send both). */
+const epochMs = z
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d+$/),
+    ],
+    {
+      error: (issue) =>
+        issue.input === undefined ? 'required' : 'must be epoch milliseconds (a number)',
+    },
+  )
+  .transform((value) => Number(value))
+  .pipe(z.number().int('must be whole milliseconds').min(-1, 'must not be negative'))
+
+/** A number or numeric string, for score ranges. */
+function boundedNumber(min: number, max: number) {
+  const rule =
+    max === Number.MAX_SAFE_INTEGER
+      ? `must be at least ${String(min)}`
+      : `must be between ${String(min)} and ${String(max)}`
+  return z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^-?\d+(\.\d+)?$/, 'must be a number'),
+      ],
+      {
+        error: 'must be a number',
+      },
+    )
+    .transform((value) => Number(value))
+    .pipe(z.number().min(min, rule).max(max, rule))
+}
+
+/** `start`/`end`: `from` required, `to` defaults to now (`-1` also means now). */
+const timeWindow = z
+  .strictObject(
+    {
+      from: epochMs,
+      to: epochMs.optional(),
+    },
+    { error: (issue) => (issue.input === undefined ? 'required' : 'must be an object {from, to}') },
+  )
+  .transform((window, ctx) => {
+    const to = window.to === undefined || window.to === -1 ? Date.now() : window.to
+    if (window.from < 0) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be negative' })
+      return z.NEVER
+    }
+    if (window.from > to) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' })
+      return z.NEVER
+    }
+    if (to - window.from > MAX_WINDOW_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `the window must be at most ${String(MAX_WINDOW_DAYS)} days (3 months)`,
+      })
+      return z.NEVER
+    }
+    return { from: window.from, to }
+  })
+
+/** A `{from, to}` score range; at least one bound; missing bounds become the limits. */
+function scoreRange(min: number, max: number) {
+  return z
+    .strictObject(
+      { from: boundedNumber(min, max).optional(), to: boundedNumber(min, max).optional() },
+      { error: 'must be an object {from, to}' },
+    )
+    .transform((range, ctx) => {
+      if (range.from === undefined && range.to === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'needs "from" or "to"' })
+        return z.NEVER
+      }
+      const from = range.from ?? min
+      const to = range.to ?? max
+      if (from > to) {
+        ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be greater than to' })
+        return z.NEVER
+      }
+      return { from, to }
+    })
+}
+
+const idList = z
+  .array(
+    z.union([z.string().trim().min(1, 'must not be empty'), z.number()], {
+      error: 'must be an ID',
+    }),
+    {
+      error: 'must be an array of IDs',
+    },
+  )
+  .max(1000, 'at most 1000 IDs')
+  .transform((ids) => ids.map((id) => String(id)))
+
+function enumList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.array(enumOf(values), { error: `must be an array of ${listOf(values)}` })
+}
+
+/** Free text search: words (all must appear) or a "quoted phrase". */
+const textQuery = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .max(500, 'at most 500 characters')
+  .refine((text) => text === '' || /[\p{L}\p{N}]/u.test(text), {
+    message: 'needs at least one letter or digit',
+  })
+
+const contentToRetrieve = z
+  .array(
+    z.enum([...CONTENT_TO_RETRIEVE_VALUES, 'info'], {
+      error: `must be one of ${listOf(CONTENT_TO_RETRIEVE_VALUES)}`,
+    }),
+    {
+      error: 'must be an array',
+    },
+  )
+  .transform((values) => values.filter((v): v is ContentToRetrieve => v !== 'info'))
+
+const sdeText = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .max(500, 'at most 500 characters')
+  .optional()
+
+const sdeSearch = z
+  .strictObject(
+    {
+      personalInfo: sdeText,
+      customerInfo: sdeText,
+      userUpdate: sdeText,
+      marketingCampaignInfo: sdeText,
+      lead: sdeText,
+      purchase: sdeText,
+      viewedProduct: sdeText,
+      cartStatus: sdeText,
+      serviceActivity: sdeText,
+      visitorError: sdeText,
+      searchContent: sdeText,
+    } satisfies Record<SdeSearchKey, typeof sdeText>,
+    { error: 'must be an object of strings' },
+  )
+  .transform((search) => {
+    const entries: { key: SdeSearchKey; value: string }[] = []
+    for (const key of SDE_SEARCH_KEYS) {
+      const value = search[key]
+      if (value) entries.push({ key, value })
+    }
+    return entries
+  })
+
+const nonEmpty = <T>(list: readonly T[] | undefined): T[] | undefined =>
+  list && list.length > 0 ? [...list] : undefined
+
+/** The `conversations/search` body. */
+export const searchBodySchema = z
+  .strictObject(
+    {
+      start: timeWindow,
+      end: timeWindow.optional(),
+      status: enumList(CONVERSATION_STATUSES).optional(),
+      skillIds: idList.optional(),
+      latestSkillIds: idList.optional(),
+      agentIds: idList.optional(),
+      latestAgentIds: idList.optional(),
+      agentGroupIds: idList.optional(),
+      keyword: textQuery.optional(),
+      summary: textQuery.optional(),
+      duration: z
+        .strictObject(
+          {
+            from: boundedNumber(0, Number.MAX_SAFE_INTEGER).optional(),
+            to: boundedNumber(0, Number.MAX_SAFE_INTEGER).optional(),
+          },
+          { error: 'must be an object {from, to} in seconds' },
+        )
+        .transform((range, ctx) => {
+          if (range.from === undefined && range.to === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'needs "from" or "to"' })
+            return z.NEVER
+          }
+          const from = range.from ?? 0
+          const to = range.to ?? RETENTION_SECONDS
+          if (from > to) {
+            ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be greater than to' })
+            return z.NEVER
+          }
+          return { from, to }
+        })
+        .optional(),
+      mcs: scoreRange(0, 100).optional(),
+      alertedMcsValues: z
+        .array(
+          z
+            .union([z.string(), z.number()])
+            .transform((v) => String(v))
+            .pipe(enumOf(ALERTED_MCS_VALUES)),
+          { error: 'must be an array' },
+        )
+        .optional(),
+      csat: scoreRange(1, 5).optional(),
+      nps: scoreRange(0, 10).optional(),
+      source: z
+        .array(z.string().trim().min(1, 'must not be empty').max(100), {
+          error: 'must be an array of channel names',
+        })
+        .optional(),
+      device: enumList(DEVICES).optional(),
+      messageContentTypes: enumList(MESSAGE_CONTENT_TYPES).optional(),
+      latestConversationQueueState: enumOf(QUEUE_STATES).optional(),
+      sdeSearch: sdeSearch.optional(),
+      contentToRetrieve: contentToRetrieve.optional(),
+    },
+    { error: 'must be a JSON object' },
+  )
+  .transform((body) => ({
+    start: body.start,
+    end: body.end,
+    status: nonEmpty(body.status),
+    skillIds: nonEmpty(body.skillIds),
+    latestSkillIds: nonEmpty(body.latestSkillIds),
+    agentIds: nonEmpty(body.agentIds),
+    latestAgentIds: nonEmpty(body.latestAgentIds),
+    agentGroupIds: nonEmpty(body.agentGroupIds),
+    keyword: body.keyword || undefined,
+    summary: body.summary || undefined,
+    duration: body.duration,
+    mcs: body.mcs,
+    alertedMcsValues: nonEmpty(body.alertedMcsValues),
+    csat: body.csat,
+    nps: body.nps,
+    source: nonEmpty(body.source),
+    device: nonEmpty(body.device),
+    messageContentTypes: nonEmpty(body.messageContentTypes),
+    latestConversationQueueState: body.latestConversationQueueState,
+    sdeSearch: nonEmpty(body.sdeSearch),
+    contentToRetrieve: body.contentToRetrieve,
+  }))
+
+export type SearchBodyInput = z.input<typeof searchBodySchema>
+export type SearchFilters = z.output<typeof searchBodySchema>
+
+const conversationId = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'at most 200 characters')
+
+/** The `conversations/conversation/search` (by ID) body. */
+export const byIdBodySchema = z
+  .strictObject(
+    {
+      conversationId: conversationId.optional(),
+      conversationIds: z
+        .array(conversationId, { error: 'must be an array of conversation IDs' })
+        .max(MAX_CONVERSATION_IDS, `at most ${String(MAX_CONVERSATION_IDS)} conversation IDs`)
+        .optional(),
+      contentToRetrieve: contentToRetrieve.optional(),
+    },
+    { error: 'must be a JSON object' },
+  )
+  .transform((body, ctx) => {
+    const ids = [
+      ...(body.conversationId ? [body.conversationId] : []),
+      ...(body.conversationIds ?? []),
+    ]
+    if (ids.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conversationId'],
+        message: 'required (or conversationIds)',
+      })
+      return z.NEVER
+    }
+    if (ids.length > MAX_CONVERSATION_IDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conversationIds'],
+        message: `at most ${String(MAX_CONVERSATION_IDS)} conversation IDs`,
+      })
+      return z.NEVER
+    }
+    return { conversationIds: [...new Set(ids)], contentToRetrieve: body.contentToRetrieve }
+  })
+
+export type ByIdBodyInput = z.input<typeof byIdBodySchema>
+export type ByIdRequest = z.output<typeof byIdBodySchema>
+
+/** The `conversations/consumer/search` body. */
+export const consumerBodySchema = z.strictObject(
+  {
+    consumer: z
+      .string({
+        error: (issue) => (issue.input === undefined ? 'required' : 'must be a consumer ID string'),
+      })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'at most 200 characters'),
+    status: z
+      .array(enumOf(CONVERSATION_STATUSES), {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'required'
+            : `must be an array of ${listOf(CONVERSATION_STATUSES)}`,
+      })
+      .min(1, 'needs at least one status'),
+    contentToRetrieve: contentToRetrieve.optional(),
+  },
+  { error: 'must be a JSON object' },
+)
+
+export type ConsumerBodyInput = z.input<typeof consumerBodySchema>
+export type ConsumerRequest = z.output<typeof consumerBodySchema>
+
+const queryInteger = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^\d+$/,
+      max === Number.MAX_SAFE_INTEGER
+        ? `must be a whole number of at least ${String(min)}`
+        : `must be a whole number between ${String(min)} and ${String(max)}`,
+    )
+    .transform((v) => Number(v))
+    .pipe(
+      z
+        .number()
+        .min(min, `must be between ${String(min)} and ${String(max)}`)
+        .max(max, `must be between ${String(min)} and ${String(max)}`),
+    )
+    .optional()
+    .transform((v) => v ?? fallback)
+
+/** Query parameters of the three methods (unknown parameters such as `NC` are ignored). */
+export const searchQuerySchema = z
+  .object({
+    offset: queryInteger(0, Number.MAX_SAFE_INTEGER, 0),
+    limit: queryInteger(1, MAX_LIMIT, DEFAULT_LIMIT),
+    sort: z
+      .string()
+      .trim()
+      .regex(/^(start|end):(asc|desc)$/, 'must be start:asc, start:desc, end:asc or end:desc')
+      .optional(),
+    v: z
+      .enum(['1', '2'], { error: 'must be 1 or 2' })
+      .optional()
+      .transform((v) => (v === '2' ? 2 : 1)),
+    source: z.string().max(20, 'at most 20 characters').optional(),
+  })
+  .transform((query) => {
+    const [field, order] = (query.sort ?? 'start:desc').split(':')
+    return {
+      offset: query.offset,
+      limit: query.limit,
+      sortField: field === 'end' ? ('end' as const) : ('start' as const),
+      sortOrder: order === 'asc' ? ('asc' as const) : ('desc' as const),
+      sort: query.sort,
+      v: query.v,
+      source: query.source,
+    }
+  })
+
+export type SearchQuery = z.output<typeof searchQuerySchema>
+
+/** The first value of each query parameter, the shape `searchQuerySchema` reads. */
+export function queryParamsObject(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of params) {
+    if (!(key in out)) out[key] = value
+  }
+  return out
+}
+
+/** `a.b[2].c`: the field a validation issue names. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${String(part)}]`
+    else out += out === '' ? String(part) : `.${String(part)}`
+  }
+  return out
+}
+
+/** The first problem of a failed parse as `{field, message}`, message `field: rule`. */
+export function describeIssue(
+  error: z.ZodError,
+  prefix?: string,
+): { field: string; message: string } {
+  const issue = error.issues[0]
+  if (!issue) return { field: prefix ?? 'body', message: `${prefix ?? 'body'}: invalid` }
+  let path = issuePath(issue.path)
+  let rule = issue.message
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? ''
+    path = path === '' ? key : `${path}.${key}`
+    rule = 'is not a supported field'
+  }
+  const field = prefix ? (path ? `${prefix}.${path}` : prefix) : path || 'body'
+  return { field, message: `${field}: ${rule}` }
+}
+
+/** Rounds a `{from, to}` window outwards to 10 minutes, as LivePerson does. */
+export function roundWindow(window: { from: number; to: number }): { from: number; to: number } {
+  return {
+    from: Math.floor(window.from / TEN_MINUTES_MS) * TEN_MINUTES_MS,
+    to: Math.ceil(window.to / TEN_MINUTES_MS) * TEN_MINUTES_MS,
+  }
+}
