@@ -111,7 +111,7 @@ const epochMs = z
       z
         .string()
         .trim()
-        .regex(/^-?\d+$/),
+        .regex(/^-?\d+$/, 'must be epoch milliseconds (a number)'),
     ],
     {
       error: (issue) =>
