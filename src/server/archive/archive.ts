@@ -1,0 +1,334 @@
+import type { Statement } from 'better-sqlite3'
+import type { SearchFilters } from '@/domain/schema/search-request'
+import { openArchiveDatabase, type ArchiveDatabase } from '@/server/archive/db'
+import type { IndexedConversation } from '@/server/archive/extract'
+import { compileFilters, orderBy, type SqlValue } from '@/server/archive/query'
+
+/** One conversation to store: the raw record JSON as imported and what to index. */
+export interface ArchiveEntry {
+  rawJson: string
+  indexed: IndexedConversation
+}
+
+export interface UpsertResult {
+  inserted: number
+  updated: number
+}
+
+export interface Page {
+  offset: number
+  limit: number
+  sortField: 'start' | 'end'
+  sortOrder: 'asc' | 'desc'
+}
+
+/** A page of raw record JSON strings and the total number of matches. */
+export interface SearchResult {
+  count: number
+  records: string[]
+}
+
+export interface FacetAgent {
+  id: string
+  name?: string
+  login?: string
+  type?: 'human' | 'bot' | 'system'
+  count: number
+}
+
+export interface FacetItem {
+  id: string
+  name?: string
+  count: number
+}
+
+export interface Facets {
+  agents: FacetAgent[]
+  skills: FacetItem[]
+  agentGroups: FacetItem[]
+  channels: FacetItem[]
+  devices: FacetItem[]
+}
+
+export interface Archive {
+  readonly path: string
+  /** Inserts or replaces conversations by ID, all in one transaction (all or nothing). */
+  upsert(entries: readonly ArchiveEntry[]): UpsertResult
+  search(filters: SearchFilters, page: Page): SearchResult
+  /** Raw records for the IDs that exist, in the order asked. */
+  byIds(conversationIds: readonly string[]): string[]
+  byConsumer(consumerId: string, statuses: readonly string[], page: Page): SearchResult
+  facets(): Facets
+  conversationCount(): number
+  /** Refreshes planner statistics after a large import. */
+  optimize(full?: boolean): void
+  close(): void
+}
+
+type Row = Record<string, unknown>
+
+function isRow(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null
+}
+
+const rowsOf = (values: unknown[]): Row[] => values.filter(isRow)
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+const num = (value: unknown): number => (typeof value === 'number' ? value : 0)
+
+/** Opens the SQLite archive at `path` (created and migrated if needed). */
+export function openArchive(path: string): Archive {
+  const db = openArchiveDatabase(path)
+  return createArchive(db, path)
+}
+
+function createArchive(db: ArchiveDatabase, path: string): Archive {
+  const statements = new Map<string, Statement>()
+  /** Prepared once per distinct SQL text (filter combinations repeat). */
+  const prepare = (sql: string): Statement => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      if (statements.size > 500) statements.clear()
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  const findId = db.prepare('SELECT id FROM conversations WHERE conversation_id = ?').pluck()
+  const insertConversation = db.prepare(`
+    INSERT INTO conversations (conversation_id, start_ms, end_ms, status, latest_skill_id,
+      latest_agent_id, latest_group_id, source, device, duration_ms, mcs, alerted_mcs, csat, nps,
+      queue_state, imported_at)
+    VALUES (@conversationId, @startMs, @endMs, @status, @latestSkillId, @latestAgentId,
+      @latestGroupId, @source, @device, @durationMs, @mcs, @alertedMcs, @csat, @nps, @queueState,
+      @importedAt)`)
+  const updateConversation = db.prepare(`
+    UPDATE conversations SET start_ms = @startMs, end_ms = @endMs, status = @status,
+      latest_skill_id = @latestSkillId, latest_agent_id = @latestAgentId,
+      latest_group_id = @latestGroupId, source = @source, device = @device,
+      duration_ms = @durationMs, mcs = @mcs, alerted_mcs = @alertedMcs, csat = @csat, nps = @nps,
+      queue_state = @queueState, imported_at = @importedAt
+    WHERE id = @id`)
+  const putRecord = db.prepare(
+    'INSERT OR REPLACE INTO conversation_records (id, raw_json) VALUES (?, ?)',
+  )
+  const putText = db.prepare(
+    'INSERT OR REPLACE INTO conversation_text (rowid, messages, summary) VALUES (?, ?, ?)',
+  )
+
+  const sideTables = [
+    ['conversation_skills', 'skill_id', 'skill'],
+    ['conversation_agents', 'agent_id', 'agent'],
+    ['conversation_groups', 'group_id', 'group'],
+    ['conversation_content_types', 'content_type', undefined],
+    ['conversation_consumers', 'consumer_id', undefined],
+  ] as const
+  const forgetFacets = sideTables.flatMap(([table, column, kind]) =>
+    kind
+      ? [
+          db.prepare(
+            `UPDATE facets SET count = count - 1 WHERE kind = '${kind}' AND id IN (SELECT ${column} FROM ${table} WHERE conversation = ?)`,
+          ),
+        ]
+      : [],
+  )
+  const forgetColumnFacets = db.prepare(`
+    UPDATE facets SET count = count - 1
+    WHERE (kind = 'channel' AND id = (SELECT source FROM conversations WHERE id = @id))
+       OR (kind = 'device' AND id = (SELECT device FROM conversations WHERE id = @id))`)
+  const deleteSide = sideTables.map(([table]) =>
+    db.prepare(`DELETE FROM ${table} WHERE conversation = ?`),
+  )
+  const deleteSde = db.prepare('DELETE FROM conversation_sde WHERE conversation = ?')
+  const insertSkill = db.prepare('INSERT OR IGNORE INTO conversation_skills VALUES (?, ?)')
+  const insertAgent = db.prepare('INSERT OR IGNORE INTO conversation_agents VALUES (?, ?)')
+  const insertGroup = db.prepare('INSERT OR IGNORE INTO conversation_groups VALUES (?, ?)')
+  const insertContentType = db.prepare(
+    'INSERT OR IGNORE INTO conversation_content_types VALUES (?, ?)',
+  )
+  const insertConsumer = db.prepare('INSERT OR IGNORE INTO conversation_consumers VALUES (?, ?)')
+  const insertSde = db.prepare('INSERT OR IGNORE INTO conversation_sde VALUES (?, ?, ?)')
+  const countFacet = db.prepare(`
+    INSERT INTO facets (kind, id, name, login, user_type, count) VALUES (?, ?, ?, ?, ?, 1)
+    ON CONFLICT (kind, id) DO UPDATE SET count = count + 1,
+      name = coalesce(excluded.name, name),
+      login = coalesce(excluded.login, login),
+      user_type = coalesce(excluded.user_type, user_type)`)
+  const dropEmptyFacets = db.prepare('DELETE FROM facets WHERE count <= 0')
+
+  const writeOne = (entry: ArchiveEntry, now: number): 'inserted' | 'updated' => {
+    const row = entry.indexed
+    const columns = {
+      conversationId: row.conversationId,
+      startMs: row.startMs,
+      endMs: row.endMs,
+      status: row.status,
+      latestSkillId: row.latestSkillId,
+      latestAgentId: row.latestAgentId,
+      latestGroupId: row.latestGroupId,
+      source: row.source,
+      device: row.device,
+      durationMs: row.durationMs,
+      mcs: row.mcs,
+      alertedMcs: row.alertedMcs,
+      csat: row.csat,
+      nps: row.nps,
+      queueState: row.queueState,
+      importedAt: now,
+    }
+    const existing = findId.get(row.conversationId)
+    let id: number
+    let outcome: 'inserted' | 'updated'
+    if (typeof existing === 'number') {
+      id = existing
+      outcome = 'updated'
+      for (const statement of forgetFacets) statement.run(id)
+      forgetColumnFacets.run({ id })
+      for (const statement of deleteSide) statement.run(id)
+      deleteSde.run(id)
+      updateConversation.run({ ...columns, id })
+    } else {
+      id = Number(insertConversation.run(columns).lastInsertRowid)
+      outcome = 'inserted'
+    }
+    putRecord.run(id, entry.rawJson)
+    putText.run(id, row.messagesText, row.summaryText)
+
+    for (const [skillId, name] of row.skills) {
+      insertSkill.run(skillId, id)
+      countFacet.run('skill', skillId, name ?? null, null, null)
+    }
+    for (const [agentId, agent] of row.agents) {
+      insertAgent.run(agentId, id)
+      countFacet.run(
+        'agent',
+        agentId,
+        agent.name ?? null,
+        agent.login ?? null,
+        agent.userType ?? null,
+      )
+    }
+    for (const [groupId, name] of row.groups) {
+      insertGroup.run(groupId, id)
+      countFacet.run('group', groupId, name ?? null, null, null)
+    }
+    for (const type of row.contentTypes) insertContentType.run(type, id)
+    for (const consumer of row.consumers) insertConsumer.run(consumer, id)
+    for (const sde of row.sdeValues) insertSde.run(sde.key, sde.value, id)
+    if (row.source !== null) countFacet.run('channel', row.source, null, null, null)
+    countFacet.run('device', row.device, null, null, null)
+    return outcome
+  }
+
+  const upsertAll = db.transaction((entries: readonly ArchiveEntry[]): UpsertResult => {
+    const now = Date.now()
+    const result: UpsertResult = { inserted: 0, updated: 0 }
+    for (const entry of entries) result[writeOne(entry, now)]++
+    if (result.updated > 0) dropEmptyFacets.run()
+    return result
+  })
+
+  const recordsByIds = (ids: readonly number[]): string[] => {
+    if (ids.length === 0) return []
+    const rows = prepare(
+      `SELECT id, raw_json FROM conversation_records WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    ).all(...ids)
+    const byId = new Map<number, string>()
+    for (const row of rowsOf(rows)) {
+      const json = str(row.raw_json)
+      if (json !== undefined) byId.set(num(row.id), json)
+    }
+    return ids.flatMap((id) => {
+      const json = byId.get(id)
+      return json === undefined ? [] : [json]
+    })
+  }
+
+  const pageOf = (where: string, params: SqlValue[], page: Page): SearchResult => {
+    const count = num(
+      prepare(`SELECT count(*) FROM conversations c WHERE ${where}`)
+        .pluck()
+        .get(...params),
+    )
+    if (count === 0 || page.offset >= count) return { count, records: [] }
+    const ids = prepare(
+      `SELECT c.id FROM conversations c WHERE ${where} ORDER BY ${orderBy(page.sortField, page.sortOrder)} LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(...params, page.limit, page.offset)
+      .map(num)
+    return { count, records: recordsByIds(ids) }
+  }
+
+  const facetRows = db.prepare(
+    'SELECT kind, id, name, login, user_type, count FROM facets WHERE count > 0 ORDER BY kind, count DESC, id',
+  )
+  const idOf = db.prepare('SELECT id FROM conversations WHERE conversation_id = ?').pluck()
+
+  return {
+    path,
+    upsert: (entries) => upsertAll(entries),
+    search(filters, page) {
+      const compiled = compileFilters(filters)
+      return pageOf(compiled.where, compiled.params, page)
+    },
+    byIds(conversationIds) {
+      const ids: number[] = []
+      for (const conversationId of conversationIds) {
+        const id: unknown = idOf.get(conversationId)
+        if (typeof id === 'number') ids.push(id)
+      }
+      return recordsByIds(ids)
+    },
+    byConsumer(consumerId, statuses, page) {
+      const where = [
+        'c.id IN (SELECT conversation FROM conversation_consumers WHERE consumer_id = ?)',
+        `c.status IN (${statuses.map(() => '?').join(', ')})`,
+      ].join(' AND ')
+      return pageOf(where, [consumerId, ...statuses], page)
+    },
+    facets() {
+      const facets: Facets = { agents: [], skills: [], agentGroups: [], channels: [], devices: [] }
+      for (const row of rowsOf(facetRows.all())) {
+        const id = str(row.id) ?? ''
+        const count = num(row.count)
+        const name = str(row.name)
+        const item: FacetItem = name === undefined ? { id, count } : { id, name, count }
+        switch (row.kind) {
+          case 'agent': {
+            const agent: FacetAgent = { ...item }
+            const login = str(row.login)
+            const type = str(row.user_type)
+            if (login !== undefined) agent.login = login
+            if (type === 'human' || type === 'bot' || type === 'system') agent.type = type
+            facets.agents.push(agent)
+            break
+          }
+          case 'skill':
+            facets.skills.push(item)
+            break
+          case 'group':
+            facets.agentGroups.push(item)
+            break
+          case 'channel':
+            facets.channels.push(item)
+            break
+          case 'device':
+            facets.devices.push(item)
+            break
+        }
+      }
+      return facets
+    },
+    conversationCount: () => num(db.prepare('SELECT count(*) FROM conversations').pluck().get()),
+    optimize(full = false) {
+      if (full) db.exec('ANALYZE')
+      else db.pragma('optimize')
+    },
+    close() {
+      statements.clear()
+      if (db.open) db.close()
+    },
+  }
+}

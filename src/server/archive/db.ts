@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+
+/**
+ * The archive's SQLite schema, versioned with `PRAGMA user_version`. Each entry migrates from
+ * version `index` to `index + 1`; a newer file than this code knows is refused.
+ *
+ * - `conversations`: one row per conversation, the indexed columns of every filter. Kept narrow
+ *   (no JSON) so filtered scans and counts touch few pages.
+ * - `conversation_records`: the raw record JSON as imported, what the API returns.
+ * - `conversation_*`: multi-valued filters (any skill, assigned agents, groups, content types,
+ *   consumers, SDE values), keyed value-first so a filter is one index range.
+ * - `facets`: distinct agents, skills, groups, channels and devices with names and counts,
+ *   maintained at import so `/api/facets` never scans the archive.
+ * - `conversation_text`: contentless FTS5 (the text is not stored twice), one row per conversation,
+ *   columns `messages` and `summary`; `contentless_delete` lets an upsert replace a row.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE conversations (
+    id INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL UNIQUE,
+    start_ms INTEGER NOT NULL,
+    end_ms INTEGER,
+    status TEXT,
+    latest_skill_id TEXT,
+    latest_agent_id TEXT,
+    latest_group_id TEXT,
+    source TEXT COLLATE NOCASE,
+    device TEXT,
+    duration_ms INTEGER,
+    mcs REAL,
+    alerted_mcs INTEGER,
+    csat REAL,
+    nps REAL,
+    queue_state TEXT,
+    imported_at INTEGER NOT NULL
+  );
+  CREATE INDEX conversations_start ON conversations (start_ms);
+  CREATE INDEX conversations_end ON conversations (end_ms);
+  CREATE INDEX conversations_status_start ON conversations (status, start_ms);
+  CREATE INDEX conversations_latest_skill_start ON conversations (latest_skill_id, start_ms);
+  CREATE INDEX conversations_latest_agent_start ON conversations (latest_agent_id, start_ms);
+  CREATE INDEX conversations_latest_group_start ON conversations (latest_group_id, start_ms);
+  CREATE INDEX conversations_source_start ON conversations (source, start_ms);
+
+  CREATE TABLE conversation_records (
+    id INTEGER PRIMARY KEY,
+    raw_json TEXT NOT NULL
+  );
+
+  CREATE TABLE conversation_skills (
+    skill_id TEXT NOT NULL,
+    conversation INTEGER NOT NULL,
+    PRIMARY KEY (skill_id, conversation)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_skills_conversation ON conversation_skills (conversation);
+
+  CREATE TABLE conversation_agents (
+    agent_id TEXT NOT NULL,
+    conversation INTEGER NOT NULL,
+    PRIMARY KEY (agent_id, conversation)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_agents_conversation ON conversation_agents (conversation);
+
+  CREATE TABLE conversation_groups (
+    group_id TEXT NOT NULL,
+    conversation INTEGER NOT NULL,
+    PRIMARY KEY (group_id, conversation)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_groups_conversation ON conversation_groups (conversation);
+
+  CREATE TABLE conversation_content_types (
+    content_type TEXT NOT NULL,
+    conversation INTEGER NOT NULL,
+    PRIMARY KEY (content_type, conversation)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_content_types_conversation ON conversation_content_types (conversation);
+
+  CREATE TABLE conversation_consumers (
+    consumer_id TEXT NOT NULL,
+    conversation INTEGER NOT NULL,
+    PRIMARY KEY (consumer_id, conversation)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_consumers_conversation ON conversation_consumers (conversation);
+
+  CREATE TABLE conversation_sde (
+    sde_key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    conversation INTEGER NOT NULL,
+    PRIMARY KEY (sde_key, value, conversation)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_sde_conversation ON conversation_sde (conversation);
+
+  CREATE TABLE facets (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT,
+    login TEXT,
+    user_type TEXT,
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, id)
+  ) WITHOUT ROWID;
+
+  CREATE VIRTUAL TABLE conversation_text USING fts5 (
+    messages,
+    summary,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  `,
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+export type ArchiveDatabase = Database.Database
+
+/** Opens (creating if needed) the archive file, applies pragmas and pending migrations. */
+export function openArchiveDatabase(path: string): ArchiveDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('temp_store = MEMORY')
+    db.pragma('cache_size = -65536')
+    db.pragma('mmap_size = 268435456')
+    db.pragma('busy_timeout = 5000')
+    migrate(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  return db
+}
+
+function migrate(db: ArchiveDatabase): void {
+  const current = db.pragma('user_version', { simple: true })
+  const version = typeof current === 'number' ? current : 0
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `The archive was written by a newer version (schema ${String(version)}, this code knows ${String(SCHEMA_VERSION)})`,
+    )
+  }
+  for (let next = version; next < SCHEMA_VERSION; next++) {
+    const sql = MIGRATIONS[next]
+    if (sql === undefined) break
+    db.transaction(() => {
+      db.exec(sql)
+      db.pragma(`user_version = ${String(next + 1)}`)
+    })()
+  }
+}

@@ -1,0 +1,258 @@
+import type { ConversationRecord } from '@/domain/schema/record'
+import { structuredContentText } from '@/domain/schema/structured-content'
+import { foldText, htmlToText } from '@/server/archive/text'
+
+/** Everything the archive indexes about one conversation, taken from the clean record. */
+export interface IndexedConversation {
+  conversationId: string
+  startMs: number
+  endMs: number | null
+  status: string | null
+  latestSkillId: string | null
+  latestAgentId: string | null
+  latestGroupId: string | null
+  source: string | null
+  device: string
+  durationMs: number | null
+  mcs: number | null
+  alertedMcs: number | null
+  csat: number | null
+  nps: number | null
+  queueState: string | null
+  /** Any skill during the conversation, with the last name seen. */
+  skills: Map<string, string | undefined>
+  /** Assigned agents anywhere in the conversation. */
+  agents: Map<string, AgentFacet>
+  groups: Map<string, string | undefined>
+  contentTypes: Set<string>
+  consumers: Set<string>
+  /** SDE values (folded), by event key, for `sdeSearch`. */
+  sdeValues: { key: string; value: string }[]
+  messagesText: string
+  summaryText: string
+}
+
+export interface AgentFacet {
+  name?: string
+  login?: string
+  userType?: 'human' | 'bot' | 'system'
+}
+
+const id = (value: string | number | undefined): string | undefined =>
+  value === undefined ? undefined : String(value)
+
+function userTypeOf(code?: string, name?: string): AgentFacet['userType'] {
+  const text = (name ?? '').toLowerCase()
+  if (text === 'bot' || code === '2') return 'bot'
+  if (text === 'system' || code === '0') return 'system'
+  if (text === 'human' || code === '1') return 'human'
+  return undefined
+}
+
+function mergeAgent(agents: Map<string, AgentFacet>, agentId: string, facet: AgentFacet): void {
+  const known = agents.get(agentId) ?? {}
+  agents.set(agentId, {
+    name: facet.name ?? known.name,
+    login: facet.login ?? known.login,
+    userType: facet.userType ?? known.userType,
+  })
+}
+
+function setName(map: Map<string, string | undefined>, key: string | undefined, name?: string) {
+  if (key === undefined) return
+  if (!map.has(key) || name !== undefined) map.set(key, name ?? map.get(key))
+}
+
+/** NPS from a PCS survey answer (question type `nps`), when the record has one. */
+function npsOf(record: ConversationRecord): number | null {
+  for (const survey of record.conversationSurveys ?? []) {
+    for (const answer of survey.surveyData ?? []) {
+      if ((answer.questionType ?? '').toLowerCase() !== 'nps') continue
+      const value = Number(answer.answer)
+      if (answer.answer !== undefined && Number.isFinite(value)) return value
+    }
+  }
+  return null
+}
+
+/** CSAT: `info.csat`, else a PCS answer of question type `csat` (LivePerson unifies both). */
+function csatOf(record: ConversationRecord): number | null {
+  if (record.info.csat !== undefined) return record.info.csat
+  for (const survey of record.conversationSurveys ?? []) {
+    for (const answer of survey.surveyData ?? []) {
+      if ((answer.questionType ?? '').toLowerCase() !== 'csat') continue
+      const value = Number(answer.answer)
+      if (answer.answer !== undefined && Number.isFinite(value)) return value
+    }
+  }
+  return null
+}
+
+function collectLeaves(value: unknown, out: string[], depth = 0): void {
+  if (depth > 16 || value === null || value === undefined) return
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    out.push(String(value))
+    return
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collectLeaves(item, out, depth + 1)
+    return
+  }
+  if (typeof value === 'object') {
+    for (const item of Object.values(value)) collectLeaves(item, out, depth + 1)
+  }
+}
+
+/**
+ * SDE values for `sdeSearch`: every leaf value of every event (authenticated and not), folded,
+ * both whole and word by word, so "John" finds `name: "John"` and "doe" finds `"John Doe"`.
+ */
+function sdeValuesOf(record: ConversationRecord): { key: string; value: string }[] {
+  const seen = new Set<string>()
+  const out: { key: string; value: string }[] = []
+  const add = (key: string, value: string) => {
+    if (value === '' || value.length > 200) return
+    const mark = `${key}\u0000${value}`
+    if (seen.has(mark)) return
+    seen.add(mark)
+    out.push({ key, value })
+  }
+  const events = [...(record.sdes?.events ?? []), ...(record.unAuthSdes?.events ?? [])]
+  for (const event of events) {
+    const leaves: string[] = []
+    collectLeaves(event.fields, leaves)
+    for (const leaf of leaves) {
+      const folded = foldText(leaf)
+      add(event.key, folded)
+      const words = folded.split(/[^\p{L}\p{N}@._+-]+/u)
+      if (words.length > 1) for (const word of words) add(event.key, word)
+    }
+  }
+  return out
+}
+
+/** The searchable text of every message: plain, HTML as text, rich content, quick replies, captions. */
+function messagesTextOf(record: ConversationRecord): string {
+  const parts: string[] = []
+  for (const message of record.messageRecords ?? []) {
+    const data = message.messageData
+    if (!data) continue
+    const text = data.msg?.text
+    if (text)
+      parts.push(message.type === 'TEXT_HTML' || /<[a-z!/]/i.test(text) ? htmlToText(text) : text)
+    if (data.richContent?.content !== undefined) {
+      parts.push(structuredContentText(data.richContent.content))
+    }
+    if (data.quickReplies?.content !== undefined) {
+      parts.push(structuredContentText(data.quickReplies.content))
+    }
+    if (data.file?.caption) parts.push(data.file.caption)
+    if (data.link?.caption) parts.push(data.link.caption)
+    if (data.link?.title) parts.push(data.link.title)
+  }
+  return parts.filter((part) => part.trim() !== '').join('\n')
+}
+
+/** Reads the indexed columns, side-table values and FTS text of a clean record. */
+export function extractIndexed(record: ConversationRecord): IndexedConversation | undefined {
+  const info = record.info
+  if (info.startTimeL === undefined) return undefined
+
+  const skills = new Map<string, string | undefined>()
+  const agents = new Map<string, AgentFacet>()
+  const groups = new Map<string, string | undefined>()
+
+  setName(skills, id(info.latestSkillId), info.latestSkillName)
+  for (const transfer of record.transfers ?? []) {
+    setName(skills, id(transfer.sourceSkillId), transfer.sourceSkillName)
+    setName(skills, id(transfer.targetSkillId), transfer.targetSkillName)
+    if (transfer.assignedAgentId) {
+      mergeAgent(agents, transfer.assignedAgentId, {
+        name: transfer.assignedAgentFullName ?? transfer.assignedAgentNickname,
+        login: transfer.assignedAgentLoginName,
+      })
+    }
+  }
+  for (const dialog of record.dialogs ?? []) setName(skills, id(dialog.skillId), dialog.skillName)
+
+  const participantById = new Map<string, AgentFacet>()
+  for (const agent of record.agentParticipants ?? []) {
+    if (!agent.agentId) continue
+    const facet: AgentFacet = {
+      name: agent.agentFullName ?? agent.agentNickname,
+      login: agent.agentLoginName,
+      userType: userTypeOf(agent.userType, agent.userTypeName),
+    }
+    participantById.set(agent.agentId, facet)
+    setName(groups, id(agent.agentGroupId), agent.agentGroupName)
+    const permission = (agent.permission ?? '').toUpperCase()
+    if (permission === 'ASSIGNED_AGENT' || permission === 'ASSIGNED') {
+      mergeAgent(agents, agent.agentId, facet)
+    }
+  }
+  for (const interaction of record.interactions ?? []) {
+    if (!interaction.assignedAgentId) continue
+    mergeAgent(agents, interaction.assignedAgentId, {
+      name: interaction.assignedAgentFullName ?? interaction.assignedAgentNickname,
+      login: interaction.assignedAgentLoginName,
+    })
+  }
+  if (info.latestAgentId) {
+    mergeAgent(agents, info.latestAgentId, {
+      name: info.latestAgentFullName ?? info.latestAgentNickname,
+      login: info.latestAgentLoginName,
+    })
+  }
+  // Participant records know whether an agent is a bot or a human.
+  for (const [agentId, facet] of agents) {
+    const participant = participantById.get(agentId)
+    if (participant) mergeAgent(agents, agentId, { ...participant, ...stripUndefined(facet) })
+  }
+  setName(groups, id(info.latestAgentGroupId), info.latestAgentGroupName)
+
+  const contentTypes = new Set<string>()
+  for (const message of record.messageRecords ?? []) {
+    if (message.type) contentTypes.add(message.type.toUpperCase())
+  }
+  const consumers = new Set<string>()
+  for (const consumer of record.consumerParticipants ?? []) {
+    if (consumer.participantId) consumers.add(consumer.participantId)
+  }
+
+  const summaryText = record.summary?.text ?? ''
+  const device = info.device?.toUpperCase()
+
+  return {
+    conversationId: info.conversationId,
+    startMs: info.startTimeL,
+    endMs: info.endTimeL ?? null,
+    status: info.status?.toUpperCase() ?? null,
+    latestSkillId: id(info.latestSkillId) ?? null,
+    latestAgentId: info.latestAgentId ?? null,
+    latestGroupId: id(info.latestAgentGroupId) ?? null,
+    source: info.source ?? null,
+    device: device === 'DESKTOP' || device === 'TABLET' || device === 'MOBILE' ? device : 'NA',
+    durationMs: info.duration ?? null,
+    mcs: info.mcs ?? null,
+    alertedMcs: info.alertedMCS ?? null,
+    csat: csatOf(record),
+    nps: npsOf(record),
+    queueState: info.latestQueueState?.toUpperCase() ?? null,
+    skills,
+    agents,
+    groups,
+    contentTypes,
+    consumers,
+    sdeValues: sdeValuesOf(record),
+    messagesText: messagesTextOf(record),
+    summaryText: summaryText.includes('<') ? htmlToText(summaryText) : summaryText,
+  }
+}
+
+function stripUndefined(facet: AgentFacet): AgentFacet {
+  const out: AgentFacet = {}
+  if (facet.name !== undefined) out.name = facet.name
+  if (facet.login !== undefined) out.login = facet.login
+  if (facet.userType !== undefined) out.userType = facet.userType
+  return out
+}

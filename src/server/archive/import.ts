@@ -1,0 +1,175 @@
+import { parseConversationRecord } from '@/domain/schema/record'
+import type { Archive, ArchiveEntry } from '@/server/archive/archive'
+import { extractIndexed } from '@/server/archive/extract'
+import { locateJsonError } from '@/server/archive/json-error'
+
+/**
+ * Import of LivePerson exports. Four shapes are accepted: a search or by-ID response
+ * (`{conversationHistoryRecords: [...]}`), a bare array of records, one record, or NDJSON (one
+ * record per line). A file is all or nothing: malformed JSON or any invalid record means nothing
+ * from that file is written; otherwise every record is upserted by conversationId in one
+ * transaction.
+ */
+
+export type ImportShape = 'response' | 'array' | 'record' | 'ndjson'
+
+export type ParsedImport =
+  | { ok: true; shape: ImportShape; records: unknown[]; lines?: number[] }
+  | { ok: false; errors: string[] }
+
+export type ImportOutcome =
+  | { ok: true; imported: number; inserted: number; updated: number; warnings: string[] }
+  | { ok: false; errors: string[] }
+
+const MAX_LISTED_ERRORS = 100
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const SHAPE_HINT =
+  'expected {"conversationHistoryRecords": [...]}, an array of records, one record (with "info"), or NDJSON (one record per line)'
+
+function recordsOf(value: unknown, fileName: string): ParsedImport {
+  if (Array.isArray(value)) return { ok: true, shape: 'array', records: value }
+  if (isObject(value)) {
+    if ('conversationHistoryRecords' in value) {
+      const records = value.conversationHistoryRecords
+      if (Array.isArray(records)) return { ok: true, shape: 'response', records }
+      if (records === null || records === undefined)
+        return { ok: true, shape: 'response', records: [] }
+      return { ok: false, errors: [`${fileName}: conversationHistoryRecords is not an array`] }
+    }
+    if ('info' in value) return { ok: true, shape: 'record', records: [value] }
+  }
+  return { ok: false, errors: [`${fileName}: not a conversation export: ${SHAPE_HINT}`] }
+}
+
+/** Non-empty lines with their 1-based numbers and start offsets. */
+function splitLines(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = []
+  let line = 1
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      const content = text.slice(start, i).replace(/\r$/, '')
+      if (content.trim() !== '') out.push({ text: content, line })
+      line++
+      start = i + 1
+    }
+  }
+  return out
+}
+
+function tryParse(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch (error) {
+    return { ok: false, error }
+  }
+}
+
+function parseNdjson(lines: { text: string; line: number }[], fileName: string): ParsedImport {
+  const records: unknown[] = []
+  const numbers: number[] = []
+  const errors: string[] = []
+  for (const { text, line } of lines) {
+    const parsed = tryParse(text)
+    if (!parsed.ok) {
+      const where = locateJsonError(text, parsed.error)
+      errors.push(`${fileName}:${String(line)}:${String(where.column)}: ${where.message}`)
+      if (errors.length >= MAX_LISTED_ERRORS) break
+      continue
+    }
+    records.push(parsed.value)
+    numbers.push(line)
+  }
+  if (errors.length > 0) return { ok: false, errors }
+  return { ok: true, shape: 'ndjson', records, lines: numbers }
+}
+
+/** Detects the shape of an export and parses it. JSON errors read `file:line:column: message`. */
+export function parseImportText(text: string, fileName: string): ParsedImport {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (body.trim() === '') return { ok: false, errors: [`${fileName}: the file is empty`] }
+
+  const whole = tryParse(body)
+  if (whole.ok) return recordsOf(whole.value, fileName)
+
+  // NDJSON: the first line is a complete JSON object on its own and more lines follow.
+  const lines = splitLines(body)
+  const first = lines[0]
+  if (lines.length > 1 && first !== undefined) {
+    const head = tryParse(first.text)
+    if (head.ok && isObject(head.value)) return parseNdjson(lines, fileName)
+  }
+
+  const where = locateJsonError(body, whole.error)
+  return {
+    ok: false,
+    errors: [`${fileName}:${String(where.line)}:${String(where.column)}: ${where.message}`],
+  }
+}
+
+/** Validates every record; the entries to write, or every invalid record with its reason. */
+export function prepareEntries(
+  parsed: Extract<ParsedImport, { ok: true }>,
+  fileName: string,
+): { ok: true; entries: ArchiveEntry[]; warnings: string[] } | { ok: false; errors: string[] } {
+  const entries: ArchiveEntry[] = []
+  const errors: string[] = []
+  const warnings: string[] = []
+  parsed.records.forEach((raw, index) => {
+    const line = parsed.lines?.[index]
+    const label = `record ${String(index + 1)}${line === undefined ? '' : ` (line ${String(line)})`}`
+    const result = parseConversationRecord(raw)
+    if (!result.ok) {
+      errors.push(`${fileName}: ${label}: ${result.reason}`)
+      return
+    }
+    const indexed = extractIndexed(result.record)
+    if (!indexed) {
+      errors.push(`${fileName}: ${label}: missing info.startTimeL (the conversation start time)`)
+      return
+    }
+    for (const warning of result.warnings) {
+      warnings.push(
+        `${fileName}: ${label} (${indexed.conversationId}): ${warning.section}: ${warning.message}`,
+      )
+    }
+    entries.push({ rawJson: JSON.stringify(raw), indexed })
+  })
+  if (errors.length > 0) {
+    const listed = errors.slice(0, MAX_LISTED_ERRORS)
+    if (errors.length > listed.length) {
+      listed.push(
+        `${fileName}: … and ${String(errors.length - listed.length)} more invalid records`,
+      )
+    }
+    return { ok: false, errors: listed }
+  }
+  return { ok: true, entries, warnings }
+}
+
+/** Parses, validates and upserts one file's text: all of it, or (on any error) none of it. */
+export function importText(archive: Archive, text: string, fileName: string): ImportOutcome {
+  const parsed = parseImportText(text, fileName)
+  if (!parsed.ok) return parsed
+  const prepared = prepareEntries(parsed, fileName)
+  if (!prepared.ok) return prepared
+  const { inserted, updated } = archive.upsert(prepared.entries)
+  if (prepared.entries.length >= 1000) archive.optimize(true)
+  return {
+    ok: true,
+    imported: prepared.entries.length,
+    inserted,
+    updated,
+    warnings: prepared.warnings,
+  }
+}
+
+/** `imported N conversations (X new, Y updated)`. */
+export function describeImport(result: { imported: number; inserted: number; updated: number }) {
+  const noun = result.imported === 1 ? 'conversation' : 'conversations'
+  return `imported ${String(result.imported)} ${noun} (${String(result.inserted)} new, ${String(result.updated)} updated)`
+}
