@@ -320,7 +320,10 @@ export function createUpstream(config: ProxyConfig, fetchImpl: typeof fetch = fe
 
     const detail = upstreamMessage(text, contentType)
     const answered = `LivePerson answered ${statusLine(status)}`
-    const message = redact(detail ? `${answered}: ${detail}` : answered)
+    // An upstream error may echo what it was sent: drop the header, then every secret in it.
+    const message = redact(
+      (detail ? `${answered}: ${detail}` : answered).split(authorization).join('[redacted]'),
+    )
     warn(`${message} (POST ${req.path})`)
 
     if (status === 429) {
