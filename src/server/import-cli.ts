@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { openArchive } from '@/server/archive/archive'
+import { describeImport, importText } from '@/server/archive/import'
+import { loadConfig } from '@/server/config'
+
+const USAGE =
+  'usage: npm run import -- <file>... (JSON export, array of records, one record, or NDJSON; env ARCHIVE_PATH)'
+const MAX_WARNINGS_SHOWN = 5
+
+/**
+ * `npm run import -- <file>...`: imports LivePerson exports into the archive (ARCHIVE_PATH).
+ * Each file is all or nothing; the exit code is 1 when any file failed.
+ */
+function main(argv: string[]): number {
+  const files = argv.filter((arg) => arg !== '--')
+  if (files.length === 0 || files.includes('--help') || files.includes('-h')) {
+    console.error(USAGE)
+    return files.length === 0 ? 2 : 0
+  }
+  const root = fileURLToPath(new URL('../..', import.meta.url))
+  const config = loadConfig(process.env, root)
+  const archive = openArchive(config.archivePath)
+  let failed = 0
+  try {
+    for (const file of files) {
+      let text: string
+      try {
+        text = readFileSync(file, 'utf8')
+      } catch (error) {
+        const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'
+        console.error(`${file}: cannot read the file (${reason})`)
+        failed++
+        continue
+      }
+      const started = performance.now()
+      const outcome = importText(archive, text, file)
+      if (!outcome.ok) {
+        failed++
+        for (const line of outcome.errors) console.error(line)
+        console.error(`${file}: not imported (nothing from this file was written)`)
+        continue
+      }
+      const seconds = (performance.now() - started) / 1000
+      console.log(`${file}: ${describeImport(outcome)} in ${seconds.toFixed(2)} s`)
+      if (outcome.warnings.length > 0) {
+        console.log(
+          `${file}: ${String(outcome.warnings.length)} warnings (parts of records that could not be read; the raw record is kept)`,
+        )
+        for (const warning of outcome.warnings.slice(0, MAX_WARNINGS_SHOWN))
+          console.log(`  ${warning}`)
+      }
+    }
+  } finally {
+    archive.close()
+  }
+  return failed > 0 ? 1 : 0
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2))
+} catch (error) {
+  console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+}
