@@ -1,0 +1,438 @@
+import { isPlainObject } from '@/domain/schema/coerce'
+import type { ConversationRecord } from '@/domain/schema/record'
+import type { SdeEvent, SdeType } from '@/domain/schema/sdes'
+
+/**
+ * Engagement attributes (SDEs) as the detail page shows them: the events of `sdes` and
+ * `unAuthSdes` grouped by type in a fixed order, newest first, each event turned into a list of
+ * typed field descriptors so that rendering is mechanical (one component per `kind`).
+ */
+
+/** The ten groups, in the order the page shows them, with their headings. */
+export const ENGAGEMENT_ATTRIBUTE_GROUPS: readonly { sdeType: SdeType; heading: string }[] = [
+  { sdeType: 'CUSTOMER_INFO', heading: 'Customer info' },
+  { sdeType: 'PERSONAL_INFO', heading: 'Personal info' },
+  { sdeType: 'CART_STATUS', heading: 'Cart status' },
+  { sdeType: 'PURCHASE', heading: 'Purchase' },
+  { sdeType: 'MARKETING_CAMPAIGN_INFO', heading: 'Marketing campaign' },
+  { sdeType: 'SEARCH_CONTENT', heading: 'Search content' },
+  { sdeType: 'VIEWED_PRODUCT', heading: 'Viewed product' },
+  { sdeType: 'VISITOR_ERROR', heading: 'Visitor error' },
+  { sdeType: 'LEAD', heading: 'Lead' },
+  { sdeType: 'SERVICE_ACTIVITY', heading: 'Service activity' },
+]
+
+export interface SdeProductRow {
+  quantity?: number
+  name?: string
+  category?: string
+  sku?: string
+  price?: number
+  statusInStock?: string
+  quantityInStock?: number
+}
+
+export interface SdeContactRow {
+  email?: string
+  phone?: string
+  /** Country, region and ZIP code joined with commas. */
+  address?: string
+}
+
+/** One value, by what it is. Amounts carry the event's currency code when it has one. */
+export type SdeValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'amount'; value: number; currency?: string }
+  /** `{year, month, day}`; `text` is ISO-like: `2014-10-15`, `2014-10` or `2014`. */
+  | { kind: 'date'; text: string; year?: number; month?: number; day?: number }
+  | { kind: 'products'; rows: SdeProductRow[]; currency?: string }
+  | { kind: 'keywords'; keywords: string[] }
+  | { kind: 'contacts'; contacts: SdeContactRow[] }
+  /** A nested block (the purchase's cart). */
+  | { kind: 'fields'; fields: SdeField[] }
+
+export interface SdeField {
+  /** The wire key (`lastPaymentDate`), or a derived one (`customerAge.dateOfBirth`). */
+  key: string
+  label: string
+  value: SdeValue
+}
+
+export interface EngagementAttributeEvent {
+  /** Stable within one record: `CART_STATUS-2`. */
+  id: string
+  sdeType: SdeType
+  isAuthenticated: boolean
+  /** When it was processed (falls back to when it was created), epoch ms. */
+  time?: number
+  serverTimeStamp?: number
+  originalTimeStamp?: number
+  fields: SdeField[]
+}
+
+export interface EngagementAttributeGroup {
+  sdeType: SdeType
+  heading: string
+  /** Newest first. */
+  events: EngagementAttributeEvent[]
+}
+
+type FieldKind =
+  | 'text'
+  | 'number'
+  | 'boolean'
+  | 'amount'
+  | 'date'
+  | 'products'
+  | 'keywords'
+  | 'contacts'
+  | 'age'
+  | 'cart'
+
+interface FieldSpec {
+  key: string
+  label: string
+  kind: FieldKind
+}
+
+const spec = (key: string, label: string, kind: FieldKind = 'text'): FieldSpec => ({
+  key,
+  label,
+  kind,
+})
+
+/** Known fields per type, in display order. `currency` is folded into the amounts. */
+const FIELD_SPECS: Readonly<Record<SdeType, readonly FieldSpec[]>> = {
+  CUSTOMER_INFO: [
+    spec('customerId', 'Customer ID'),
+    spec('userName', 'User name'),
+    spec('accountName', 'Account name'),
+    spec('customerStatus', 'Customer status'),
+    spec('customerType', 'Customer type'),
+    spec('balance', 'Balance', 'amount'),
+    spec('lastPaymentDate', 'Last payment date', 'date'),
+    spec('registrationDate', 'Registration date', 'date'),
+    spec('loginStatus', 'Login status', 'number'),
+    spec('role', 'Role'),
+    spec('companySize', 'Company size', 'number'),
+    spec('companyBranch', 'Company branch'),
+    spec('storeNumber', 'Store number'),
+    spec('storeZipCode', 'Store ZIP code'),
+    spec('socialId', 'Social ID'),
+    spec('imei', 'IMEI'),
+  ],
+  PERSONAL_INFO: [
+    spec('name', 'Name'),
+    spec('surname', 'Surname'),
+    spec('gender', 'Gender'),
+    spec('company', 'Company'),
+    spec('language', 'Language'),
+    spec('customerAge', 'Age', 'age'),
+    spec('email', 'Email'),
+    spec('phone', 'Phone'),
+    spec('contacts', 'Contacts', 'contacts'),
+  ],
+  CART_STATUS: [
+    spec('total', 'Total', 'amount'),
+    spec('numItems', 'Number of items', 'number'),
+    spec('products', 'Products', 'products'),
+  ],
+  PURCHASE: [
+    spec('orderId', 'Order ID'),
+    spec('total', 'Total', 'amount'),
+    spec('cart', 'Cart', 'cart'),
+  ],
+  MARKETING_CAMPAIGN_INFO: [
+    spec('campaignId', 'Campaign ID'),
+    spec('affiliate', 'Affiliate'),
+    spec('originatingChannel', 'Originating channel', 'number'),
+  ],
+  SEARCH_CONTENT: [spec('keywords', 'Keywords', 'keywords')],
+  VIEWED_PRODUCT: [spec('products', 'Products', 'products')],
+  VISITOR_ERROR: [
+    spec('message', 'Message'),
+    spec('code', 'Code'),
+    spec('level', 'Level', 'number'),
+    spec('resolved', 'Resolved', 'boolean'),
+    spec('contextId', 'Context ID'),
+  ],
+  LEAD: [spec('topic', 'Topic'), spec('value', 'Value', 'amount'), spec('leadId', 'Lead ID')],
+  SERVICE_ACTIVITY: [
+    spec('topic', 'Topic'),
+    spec('category', 'Category'),
+    spec('status', 'Status', 'number'),
+    spec('serviceId', 'Service ID'),
+  ],
+}
+
+const CART_SPECS: readonly FieldSpec[] = [
+  spec('total', 'Cart total', 'amount'),
+  spec('numItems', 'Number of items', 'number'),
+  spec('products', 'Products', 'products'),
+]
+
+/** Keys that are the event's envelope, not its payload. */
+const ENVELOPE = new Set(['serverTimeStamp', 'originalTimeStamp', 'isAuthenticated'])
+
+/** `storeZipCode` → `Store zip code`: a readable label for a field this code does not know. */
+export function humanizeKey(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+function pad(n: number, width: number): string {
+  return String(Math.trunc(Math.abs(n))).padStart(width, '0')
+}
+
+/** A date value from year/month/day, or undefined when there is not even a year or a month. */
+export function sdeDate(year?: number, month?: number, day?: number): SdeValue | undefined {
+  if (year === undefined && month === undefined && day === undefined) return undefined
+  const parts: string[] = [year === undefined ? '????' : pad(year, 4)]
+  if (month !== undefined) parts.push(pad(month, 2))
+  if (month !== undefined && day !== undefined) parts.push(pad(day, 2))
+  else if (day !== undefined) parts.push('??', pad(day, 2))
+  const value: SdeValue = { kind: 'date', text: parts.join('-') }
+  if (year !== undefined) value.year = year
+  if (month !== undefined) value.month = month
+  if (day !== undefined) value.day = day
+  return value
+}
+
+function dateValue(raw: unknown): SdeValue | undefined {
+  if (!isPlainObject(raw)) return undefined
+  return sdeDate(num(raw.year), num(raw.month), num(raw.day))
+}
+
+function productRows(raw: unknown): SdeProductRow[] {
+  if (!Array.isArray(raw)) return []
+  const rows: SdeProductRow[] = []
+  for (const item of raw) {
+    if (!isPlainObject(item)) continue
+    const product = isPlainObject(item.product) ? item.product : {}
+    const row: SdeProductRow = {}
+    const quantity = num(item.quantity)
+    if (quantity !== undefined) row.quantity = quantity
+    const name = str(product.name)
+    if (name !== undefined) row.name = name
+    const category = str(product.category)
+    if (category !== undefined) row.category = category
+    const sku = str(product.sku)
+    if (sku !== undefined) row.sku = sku
+    const price = num(product.price)
+    if (price !== undefined) row.price = price
+    const statusInStock = str(product.statusInStock)
+    if (statusInStock !== undefined) row.statusInStock = statusInStock
+    const quantityInStock = num(product.quantityInStock)
+    if (quantityInStock !== undefined) row.quantityInStock = quantityInStock
+    if (Object.keys(row).length > 0) rows.push(row)
+  }
+  return rows
+}
+
+function contactRows(raw: unknown): SdeContactRow[] {
+  if (!Array.isArray(raw)) return []
+  const rows: SdeContactRow[] = []
+  for (const item of raw) {
+    if (!isPlainObject(item) || !isPlainObject(item.personalContact)) continue
+    const contact = item.personalContact
+    const row: SdeContactRow = {}
+    const email = str(contact.email)
+    if (email !== undefined) row.email = email
+    const phone = str(contact.phone)
+    if (phone !== undefined) row.phone = phone
+    if (isPlainObject(contact.address)) {
+      const address = [contact.address.country, contact.address.region, contact.address.zipCode]
+        .map(str)
+        .filter((part) => part !== undefined)
+        .join(', ')
+      if (address) row.address = address
+    }
+    if (Object.keys(row).length > 0) rows.push(row)
+  }
+  return rows
+}
+
+/** A value of a field this code does not know (the schema keeps unknown keys): shown as is. */
+function unknownValue(raw: unknown): SdeValue | undefined {
+  if (raw === undefined || raw === null) return undefined
+  if (typeof raw === 'string') return raw === '' ? undefined : { kind: 'text', text: raw }
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) ? { kind: 'number', value: raw } : undefined
+  if (typeof raw === 'boolean') return { kind: 'boolean', value: raw }
+  if (Array.isArray(raw) && raw.length > 0 && raw.every((item) => typeof item === 'string')) {
+    return { kind: 'keywords', keywords: raw.filter((item) => item !== '') }
+  }
+  const text = JSON.stringify(raw)
+  return text === undefined || text === '{}' || text === '[]' ? undefined : { kind: 'text', text }
+}
+
+function describe(
+  payload: Record<string, unknown>,
+  specs: readonly FieldSpec[],
+  inheritedCurrency?: string,
+): SdeField[] {
+  const currency = str(payload.currency) ?? inheritedCurrency
+  const fields: SdeField[] = []
+  const known = new Set(specs.map((s) => s.key))
+  let currencyUsed = false
+
+  for (const { key, label, kind } of specs) {
+    const raw = payload[key]
+    switch (kind) {
+      case 'text': {
+        const text = str(raw)
+        if (text !== undefined) fields.push({ key, label, value: { kind: 'text', text } })
+        break
+      }
+      case 'number': {
+        const value = num(raw)
+        if (value !== undefined) fields.push({ key, label, value: { kind: 'number', value } })
+        break
+      }
+      case 'boolean':
+        if (typeof raw === 'boolean')
+          fields.push({ key, label, value: { kind: 'boolean', value: raw } })
+        break
+      case 'amount': {
+        const value = num(raw)
+        if (value === undefined) break
+        fields.push({
+          key,
+          label,
+          value:
+            currency === undefined
+              ? { kind: 'amount', value }
+              : { kind: 'amount', value, currency },
+        })
+        currencyUsed = true
+        break
+      }
+      case 'date': {
+        const value = dateValue(raw)
+        if (value) fields.push({ key, label, value })
+        break
+      }
+      case 'products': {
+        const rows = productRows(raw)
+        if (rows.length === 0) break
+        fields.push({
+          key,
+          label,
+          value:
+            currency === undefined
+              ? { kind: 'products', rows }
+              : { kind: 'products', rows, currency },
+        })
+        currencyUsed = true
+        break
+      }
+      case 'keywords': {
+        const keywords = Array.isArray(raw) ? raw.map(str).filter((k) => k !== undefined) : []
+        if (keywords.length > 0) fields.push({ key, label, value: { kind: 'keywords', keywords } })
+        break
+      }
+      case 'contacts': {
+        const contacts = contactRows(raw)
+        if (contacts.length > 0) fields.push({ key, label, value: { kind: 'contacts', contacts } })
+        break
+      }
+      case 'age': {
+        if (!isPlainObject(raw)) break
+        const years = num(raw.customerAgeInYears)
+        if (years !== undefined)
+          fields.push({ key: `${key}.years`, label, value: { kind: 'number', value: years } })
+        const born = sdeDate(
+          num(raw.customerYearOfBirth),
+          num(raw.customerMonthOfBirth),
+          num(raw.customerDateOfBirth),
+        )
+        if (born) fields.push({ key: `${key}.dateOfBirth`, label: 'Date of birth', value: born })
+        break
+      }
+      case 'cart': {
+        if (!isPlainObject(raw)) break
+        const nested = describe(raw, CART_SPECS, currency)
+        if (nested.length > 0)
+          fields.push({ key, label, value: { kind: 'fields', fields: nested } })
+        break
+      }
+    }
+  }
+
+  for (const [key, raw] of Object.entries(payload)) {
+    if (known.has(key) || ENVELOPE.has(key)) continue
+    if (key === 'currency' && (currencyUsed || str(raw) === undefined)) continue
+    const value = unknownValue(raw)
+    if (value)
+      fields.push({ key, label: key === 'currency' ? 'Currency' : humanizeKey(key), value })
+  }
+  return fields
+}
+
+/** One event's fields as typed descriptors, known fields first in a fixed order. */
+export function describeSdeEvent(event: SdeEvent): SdeField[] {
+  const payload: Record<string, unknown> = event.fields
+  return describe(payload, FIELD_SPECS[event.sdeType])
+}
+
+function eventTime(event: SdeEvent): number | undefined {
+  return event.serverTimeStamp ?? event.originalTimeStamp
+}
+
+/**
+ * The record's engagement attributes in the page's ten groups (only the groups that have
+ * events), each newest first; events without a time keep their order after the timed ones.
+ */
+export function engagementAttributeGroups(record: ConversationRecord): EngagementAttributeGroup[] {
+  const all: SdeEvent[] = [...(record.sdes?.events ?? []), ...(record.unAuthSdes?.events ?? [])]
+  const groups: EngagementAttributeGroup[] = []
+  for (const { sdeType, heading } of ENGAGEMENT_ATTRIBUTE_GROUPS) {
+    const ofType = all
+      .filter((event) => event.sdeType === sdeType)
+      .map((event, index) => ({ event, index, time: eventTime(event) }))
+      .sort((a, b) => {
+        if (a.time !== undefined && b.time !== undefined && a.time !== b.time)
+          return b.time - a.time
+        if (a.time === undefined && b.time !== undefined) return 1
+        if (a.time !== undefined && b.time === undefined) return -1
+        return a.index - b.index
+      })
+    if (ofType.length === 0) continue
+    groups.push({
+      sdeType,
+      heading,
+      events: ofType.map(({ event, time }, index) => {
+        const out: EngagementAttributeEvent = {
+          id: `${sdeType}-${String(index)}`,
+          sdeType,
+          isAuthenticated: event.isAuthenticated,
+          fields: describeSdeEvent(event),
+        }
+        if (time !== undefined) out.time = time
+        if (event.serverTimeStamp !== undefined) out.serverTimeStamp = event.serverTimeStamp
+        if (event.originalTimeStamp !== undefined) out.originalTimeStamp = event.originalTimeStamp
+        return out
+      }),
+    })
+  }
+  return groups
+}
+
+/** How many events the record has across all groups (for the panel's tab label). */
+export function engagementAttributeCount(record: ConversationRecord): number {
+  return (record.sdes?.events.length ?? 0) + (record.unAuthSdes?.events.length ?? 0)
+}
