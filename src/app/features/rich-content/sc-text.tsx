@@ -1,0 +1,25 @@
+import type { ScTextNode } from '@/domain/schema/structured-content'
+import { scAriaProps } from './a11y-props'
+import { ActionNotes } from './action-notes'
+import { scStyle } from './sc-style'
+import { TextLines } from './text-lines'
+
+export function ScText({ node }: { node: ScTextNode }) {
+  const { inner, outer } = scStyle(node.style)
+  return (
+    <div
+      dir={node.rtl ? 'rtl' : undefined}
+      style={outer}
+      className="px-2.5 py-[5px] break-words whitespace-normal"
+    >
+      <span
+        title={node.tooltip}
+        style={inner}
+        {...scAriaProps(node.accessibility, { generic: true })}
+      >
+        <TextLines text={node.text} />
+      </span>
+      <ActionNotes actions={node.click?.actions ?? []} />
+    </div>
+  )
+}
