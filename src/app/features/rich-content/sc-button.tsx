@@ -41,6 +41,7 @@ export function ScButton({ node }: { node: ScButtonNode }) {
           style={pill ? { ...outer, ...scBorderStyle(node.style), ...inner } : inner}
         >
           <span className="break-words">{node.title}</span>
+          {node.subtitle ? ' ' : null}
           {node.subtitle ? (
             <span className="block text-[11px] break-words text-slate-600 dark:text-slate-300">
               {node.subtitle}
