@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { openArchive } from '@/server/archive/archive'
-import { describeImport, importText } from '@/server/archive/import'
+import { describeImport, importFile } from '@/server/archive/import'
 import { loadConfig } from '@/server/config'
 
 const USAGE =
@@ -12,11 +12,11 @@ const MAX_WARNINGS_SHOWN = 5
  * `npm run import -- <file>...`: imports LivePerson exports into the archive (ARCHIVE_PATH).
  * Each file is all or nothing; the exit code is 1 when any file failed.
  */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const files = argv.filter((arg) => arg !== '--')
   if (files.length === 0 || files.includes('--help') || files.includes('-h')) {
     console.error(USAGE)
-    return files.length === 0 ? 2 : 0
+    return files.length === 0 ? 1 : 0
   }
   const root = fileURLToPath(new URL('../..', import.meta.url))
   const config = loadConfig(process.env, root)
@@ -24,17 +24,22 @@ function main(argv: string[]): number {
   let failed = 0
   try {
     for (const file of files) {
-      let text: string
-      try {
-        text = readFileSync(file, 'utf8')
-      } catch (error) {
-        const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'
-        console.error(`${file}: cannot read the file (${reason})`)
+      if (!existsSync(file) || !statSync(file).isFile()) {
+        console.error(`${file}: no such file`)
         failed++
         continue
       }
       const started = performance.now()
-      const outcome = importText(archive, text, file)
+      let outcome
+      try {
+        outcome = await importFile(archive, file)
+      } catch (error) {
+        console.error(
+          `${file}: not imported: ${error instanceof Error ? error.message : String(error)}`,
+        )
+        failed++
+        continue
+      }
       if (!outcome.ok) {
         failed++
         for (const line of outcome.errors) console.error(line)
@@ -57,9 +62,12 @@ function main(argv: string[]): number {
   return failed > 0 ? 1 : 0
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2))
-} catch (error) {
-  console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`)
-  process.exitCode = 1
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  },
+)

@@ -15,6 +15,12 @@ export interface UpsertResult {
   updated: number
 }
 
+export interface ArchiveWriter {
+  write(entry: ArchiveEntry): void
+  commit(): UpsertResult
+  rollback(): void
+}
+
 export interface Page {
   offset: number
   limit: number
@@ -54,6 +60,11 @@ export interface Archive {
   readonly path: string
   /** Inserts or replaces conversations by ID, all in one transaction (all or nothing). */
   upsert(entries: readonly ArchiveEntry[]): UpsertResult
+  /**
+   * Starts one all-or-nothing import that can span asynchronous reads (a streamed file): write
+   * entries, then commit, or roll back and nothing was written.
+   */
+  begin(): ArchiveWriter
   search(filters: SearchFilters, page: Page): SearchResult
   /** Raw records for the IDs that exist, in the order asked. */
   byIds(conversationIds: readonly string[]): string[]
@@ -229,6 +240,37 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     return result
   })
 
+  let openWriter = false
+  const begin = (): ArchiveWriter => {
+    if (openWriter || db.inTransaction) throw new Error('Another import is writing to the archive')
+    openWriter = true
+    db.exec('BEGIN IMMEDIATE')
+    const now = Date.now()
+    const result: UpsertResult = { inserted: 0, updated: 0 }
+    let done = false
+    const finish = (sql: 'COMMIT' | 'ROLLBACK') => {
+      if (done) return
+      done = true
+      openWriter = false
+      if (db.inTransaction) db.exec(sql)
+    }
+    return {
+      write(entry) {
+        if (done) throw new Error('This import has already finished')
+        result[writeOne(entry, now)]++
+      },
+      commit() {
+        if (done) throw new Error('This import has already finished')
+        if (result.updated > 0) dropEmptyFacets.run()
+        finish('COMMIT')
+        return { ...result }
+      },
+      rollback() {
+        finish('ROLLBACK')
+      },
+    }
+  }
+
   const recordsByIds = (ids: readonly number[]): string[] => {
     if (ids.length === 0) return []
     const rows = prepare(
@@ -269,6 +311,7 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
   return {
     path,
     upsert: (entries) => upsertAll(entries),
+    begin,
     search(filters, page) {
       const compiled = compileFilters(filters)
       return pageOf(compiled.where, compiled.params, page)

@@ -1,4 +1,6 @@
 import { parseConversationRecord } from '@/domain/schema/record'
+import { createReadStream, statSync } from 'node:fs'
+import { createInterface } from 'node:readline'
 import type { Archive, ArchiveEntry } from '@/server/archive/archive'
 import { extractIndexed } from '@/server/archive/extract'
 import { locateJsonError } from '@/server/archive/json-error'
@@ -111,6 +113,39 @@ export function parseImportText(text: string, fileName: string): ParsedImport {
   }
 }
 
+/** Validates one record and reads what the archive indexes, or says why it cannot be imported. */
+export function prepareEntry(
+  raw: unknown,
+  label: string,
+  fileName: string,
+): { ok: true; entry: ArchiveEntry; warnings: string[] } | { ok: false; error: string } {
+  const result = parseConversationRecord(raw)
+  if (!result.ok) return { ok: false, error: `${fileName}: ${label}: ${result.reason}` }
+  const indexed = extractIndexed(result.record)
+  if (!indexed) {
+    return {
+      ok: false,
+      error: `${fileName}: ${label}: missing info.startTimeL (the conversation start time)`,
+    }
+  }
+  const warnings = result.warnings.map(
+    (warning) =>
+      `${fileName}: ${label} (${indexed.conversationId}): ${warning.section}: ${warning.message}`,
+  )
+  return { ok: true, entry: { rawJson: JSON.stringify(raw), indexed }, warnings }
+}
+
+const recordLabel = (index: number, line?: number) =>
+  `record ${String(index + 1)}${line === undefined ? '' : ` (line ${String(line)})`}`
+
+function listErrors(errors: string[], fileName: string, total = errors.length): string[] {
+  const listed = errors.slice(0, MAX_LISTED_ERRORS)
+  if (total > listed.length) {
+    listed.push(`${fileName}: … and ${String(total - listed.length)} more problems`)
+  }
+  return listed
+}
+
 /** Validates every record; the entries to write, or every invalid record with its reason. */
 export function prepareEntries(
   parsed: Extract<ParsedImport, { ok: true }>,
@@ -120,34 +155,15 @@ export function prepareEntries(
   const errors: string[] = []
   const warnings: string[] = []
   parsed.records.forEach((raw, index) => {
-    const line = parsed.lines?.[index]
-    const label = `record ${String(index + 1)}${line === undefined ? '' : ` (line ${String(line)})`}`
-    const result = parseConversationRecord(raw)
-    if (!result.ok) {
-      errors.push(`${fileName}: ${label}: ${result.reason}`)
+    const prepared = prepareEntry(raw, recordLabel(index, parsed.lines?.[index]), fileName)
+    if (!prepared.ok) {
+      errors.push(prepared.error)
       return
     }
-    const indexed = extractIndexed(result.record)
-    if (!indexed) {
-      errors.push(`${fileName}: ${label}: missing info.startTimeL (the conversation start time)`)
-      return
-    }
-    for (const warning of result.warnings) {
-      warnings.push(
-        `${fileName}: ${label} (${indexed.conversationId}): ${warning.section}: ${warning.message}`,
-      )
-    }
-    entries.push({ rawJson: JSON.stringify(raw), indexed })
+    warnings.push(...prepared.warnings)
+    entries.push(prepared.entry)
   })
-  if (errors.length > 0) {
-    const listed = errors.slice(0, MAX_LISTED_ERRORS)
-    if (errors.length > listed.length) {
-      listed.push(
-        `${fileName}: … and ${String(errors.length - listed.length)} more invalid records`,
-      )
-    }
-    return { ok: false, errors: listed }
-  }
+  if (errors.length > 0) return { ok: false, errors: listErrors(errors, fileName) }
   return { ok: true, entries, warnings }
 }
 
@@ -172,4 +188,73 @@ export function importText(archive: Archive, text: string, fileName: string): Im
 export function describeImport(result: { imported: number; inserted: number; updated: number }) {
   const noun = result.imported === 1 ? 'conversation' : 'conversations'
   return `imported ${String(result.imported)} ${noun} (${String(result.inserted)} new, ${String(result.updated)} updated)`
+}
+
+/** Files up to this size are read whole (any of the four shapes); larger ones must be NDJSON. */
+export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024
+
+/**
+ * Imports a file from disk. Small files go through {@link importText}; larger ones are streamed
+ * line by line as NDJSON inside one transaction that is rolled back if any line or record is
+ * bad, so memory stays flat and the file is still all or nothing.
+ */
+export async function importFile(
+  archive: Archive,
+  path: string,
+  fileName = path,
+): Promise<ImportOutcome> {
+  const size = statSync(path).size
+  if (size <= WHOLE_FILE_LIMIT) {
+    const { readFile } = await import('node:fs/promises')
+    return importText(archive, await readFile(path, 'utf8'), fileName)
+  }
+  const writer = archive.begin()
+  const errors: string[] = []
+  const warnings: string[] = []
+  let errorCount = 0
+  let records = 0
+  let lineNumber = 0
+  try {
+    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })
+    for await (const rawLine of lines) {
+      lineNumber++
+      const line = lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine
+      if (line.trim() === '') continue
+      const parsed = tryParse(line)
+      if (!parsed.ok) {
+        if (records === 0 && errorCount === 0 && /^\s*[[{]\s*$/.test(line)) {
+          errors.push(
+            `${fileName}: too large (${String(Math.round(size / 1048576))} MB) to read as one JSON document; export it as NDJSON (one record per line)`,
+          )
+          errorCount++
+          break
+        }
+        const where = locateJsonError(line, parsed.error)
+        errorCount++
+        if (errors.length < MAX_LISTED_ERRORS) {
+          errors.push(`${fileName}:${String(lineNumber)}:${String(where.column)}: ${where.message}`)
+        }
+        continue
+      }
+      const prepared = prepareEntry(parsed.value, recordLabel(records, lineNumber), fileName)
+      records++
+      if (!prepared.ok) {
+        errorCount++
+        if (errors.length < MAX_LISTED_ERRORS) errors.push(prepared.error)
+        continue
+      }
+      if (warnings.length < 1000) warnings.push(...prepared.warnings)
+      if (errorCount === 0) writer.write(prepared.entry)
+    }
+  } catch (error) {
+    writer.rollback()
+    throw error
+  }
+  if (errorCount > 0) {
+    writer.rollback()
+    return { ok: false, errors: listErrors(errors, fileName, errorCount) }
+  }
+  const { inserted, updated } = writer.commit()
+  archive.optimize(true)
+  return { ok: true, imported: records, inserted, updated, warnings }
 }
