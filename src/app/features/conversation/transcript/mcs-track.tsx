@@ -1,0 +1,137 @@
+import { memo, useId, useRef, useState } from 'react'
+import type { Sentiment } from './labels'
+import { SENTIMENT_DOT } from './labels'
+
+export interface McsPoint {
+  /** Index of the message in the timeline. */
+  itemIndex: number
+  mcs: number
+  sentiment: Sentiment
+  /** "MCS 20, negative: Anna Smith at 14:03:09: I waited an hour". */
+  label: string
+}
+
+const BAND = { top: 8, bottom: 92 }
+
+function y(mcs: number): number {
+  const clamped = Math.min(100, Math.max(0, mcs))
+  return BAND.bottom - (clamped / 100) * (BAND.bottom - BAND.top)
+}
+
+function x(i: number, n: number): number {
+  return n === 1 ? 50 : 1 + (i / (n - 1)) * 98
+}
+
+/**
+ * The MCS of each scored message, in conversation order: a sparkline with a button per point
+ * (one tab stop; arrows, Home and End move between points; Enter or a click jumps there).
+ */
+export const McsTrack = memo(function McsTrack({
+  points,
+  onJump,
+}: {
+  points: readonly McsPoint[]
+  onJump: (itemIndex: number) => void
+}) {
+  const labelId = useId()
+  const [focus, setFocus] = useState(0)
+  const buttons = useRef<(HTMLButtonElement | null)[]>([])
+  if (points.length === 0) return null
+  const current = Math.min(focus, points.length - 1)
+  const line = points.map((p, i) => `${String(x(i, points.length))},${String(y(p.mcs))}`).join(' ')
+
+  const move = (next: number) => {
+    const target = Math.min(points.length - 1, Math.max(0, next))
+    setFocus(target)
+    buttons.current[target]?.focus()
+  }
+
+  return (
+    <div>
+      <p id={labelId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
+        Sentiment (MCS) per message
+      </p>
+      <div
+        role="toolbar"
+        aria-labelledby={labelId}
+        aria-orientation="horizontal"
+        className="relative mt-1 h-14 rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+        onKeyDown={(event) => {
+          const keys: Record<string, number> = {
+            ArrowRight: current + 1,
+            ArrowDown: current + 1,
+            ArrowLeft: current - 1,
+            ArrowUp: current - 1,
+            Home: 0,
+            End: points.length - 1,
+          }
+          const next = keys[event.key]
+          if (next === undefined) return
+          event.preventDefault()
+          move(next)
+        }}
+      >
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 100 100"
+          preserveAspectRatio="none"
+          className="absolute inset-0 h-full w-full"
+        >
+          <line
+            x1="0"
+            x2="100"
+            y1={y(66.5)}
+            y2={y(66.5)}
+            className="stroke-emerald-200 dark:stroke-emerald-900"
+            strokeWidth="1"
+            vectorEffect="non-scaling-stroke"
+            strokeDasharray="3 3"
+          />
+          <line
+            x1="0"
+            x2="100"
+            y1={y(33.5)}
+            y2={y(33.5)}
+            className="stroke-red-200 dark:stroke-red-900"
+            strokeWidth="1"
+            vectorEffect="non-scaling-stroke"
+            strokeDasharray="3 3"
+          />
+          <polyline
+            points={line}
+            fill="none"
+            className="stroke-slate-400 dark:stroke-slate-500"
+            strokeWidth="1.5"
+            vectorEffect="non-scaling-stroke"
+          />
+        </svg>
+        {points.map((p, i) => (
+          <button
+            key={p.itemIndex}
+            ref={(node) => {
+              buttons.current[i] = node
+            }}
+            type="button"
+            tabIndex={i === current ? 0 : -1}
+            aria-label={p.label}
+            title={p.label}
+            onClick={() => {
+              setFocus(i)
+              onJump(p.itemIndex)
+            }}
+            className="group absolute flex h-4 w-4 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400"
+            style={{ left: `${String(x(i, points.length))}%`, top: `${String(y(p.mcs))}%` }}
+          >
+            <span
+              aria-hidden="true"
+              className={[
+                'h-2.5 w-2.5 rounded-full ring-1 ring-white group-hover:scale-150 dark:ring-slate-900',
+                SENTIMENT_DOT[p.sentiment],
+              ].join(' ')}
+            />
+          </button>
+        ))}
+      </div>
+    </div>
+  )
+})

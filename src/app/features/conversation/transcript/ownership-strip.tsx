@@ -1,0 +1,53 @@
+import { useId } from 'react'
+import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import type { AgentStretch } from '@/domain/timeline'
+import { ROLE_LABELS, swatchClass } from './labels'
+
+/** Who owned the conversation, stretch by stretch; each jumps to where its stretch begins. */
+export function OwnershipStrip({
+  stretches,
+  colors,
+  zone,
+  onJump,
+}: {
+  stretches: readonly AgentStretch[]
+  /** Colour number per stretch (the same agent keeps their colour); undefined for queue stretches. */
+  colors: readonly (number | undefined)[]
+  zone: TimeZoneSetting
+  onJump: (stretchIndex: number) => void
+}) {
+  const headingId = useId()
+  if (stretches.length === 0) return null
+  return (
+    <div>
+      <p id={headingId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
+        Who owned the conversation
+      </p>
+      <ol aria-labelledby={headingId} className="mt-1 flex flex-wrap gap-1.5">
+        {stretches.map((s, i) => (
+          <li key={`${String(s.from)}-${String(i)}`}>
+            <button
+              type="button"
+              onClick={() => onJump(i)}
+              className="flex items-center gap-1.5 rounded-md border border-slate-200 px-2 py-0.5 text-left text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:hover:bg-slate-800 dark:focus-visible:outline-blue-400"
+            >
+              <span
+                aria-hidden="true"
+                className={['h-3 w-1.5 rounded-sm', swatchClass(colors[i])].join(' ')}
+              />
+              <span>
+                <span className="font-medium">{s.agentName}</span>
+                {s.agentId !== undefined ? ` (${ROLE_LABELS[s.role].toLowerCase()})` : ''}
+                <span className="text-slate-600 dark:text-slate-400">
+                  {' '}
+                  {formatDateTime(s.from, zone)} –{' '}
+                  {s.to !== undefined ? formatDateTime(s.to, zone) : 'now'}
+                </span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}

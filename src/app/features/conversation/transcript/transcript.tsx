@@ -1,0 +1,309 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { Ref } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useTimeZone } from '@/app/lib/preferences'
+import { formatDate, formatDuration, formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import type { ConversationRecord } from '@/domain/schema/record'
+import { agentStretches, buildTimeline } from '@/domain/timeline'
+import type { TimelineItem } from '@/domain/timeline'
+import { DaySeparator } from './day-separator'
+import { EventRow } from './event-row'
+import { FindBar } from './find-bar'
+import { findInTimeline, matcher } from './find-matches'
+import { bandClass, EVENT_LABELS, NO_BAND, ROLE_LABELS, sentimentOf } from './labels'
+import { McsTrack, type McsPoint } from './mcs-track'
+import { MessageRow } from './message-row'
+import { OwnershipStrip } from './ownership-strip'
+import { WaitMarker } from './wait-marker'
+
+export interface TranscriptProps {
+  record: ConversationRecord
+  /** From `?msg=`: scrolled to and highlighted on load. */
+  highlightMessageId?: string | undefined
+  /** From `?find=`. */
+  find: string
+  /** The route writes it to the URL (replace). */
+  onFindChange: (text: string) => void
+  /** The URL of one message, for "Copy link". */
+  messageLink: (messageId: string) => string
+  /** So the page's "/" shortcut can focus the find box. */
+  findInputRef?: Ref<HTMLInputElement> | undefined
+}
+
+const ESTIMATES: Readonly<Record<TimelineItem['kind'], number>> = {
+  message: 140,
+  event: 72,
+  day: 36,
+  wait: 40,
+}
+
+/** What a screen reader announces for an item before its content. */
+function itemLabel(item: TimelineItem, zone: TimeZoneSetting): string {
+  const time = formatTime(item.time, zone)
+  switch (item.kind) {
+    case 'message':
+      return [
+        item.speaker.name,
+        ROLE_LABELS[item.speaker.role].toLowerCase(),
+        time,
+        ...(item.private ? ['agents and managers only'] : []),
+      ].join(', ')
+    case 'event':
+      return `${EVENT_LABELS[item.type]}, ${time}`
+    case 'day':
+      return `Day ${item.label ?? formatDate(item.time, zone)}`
+    case 'wait':
+      return `Consumer waited ${formatDuration(item.waitMs)}`
+  }
+}
+
+function snippet(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line
+}
+
+/**
+ * The transcript: every message and event in one virtualised list, with find, the MCS track,
+ * who owned which stretch, day separators and long-wait markers.
+ */
+export function Transcript(props: TranscriptProps) {
+  const { record, highlightMessageId, find, onFindChange, messageLink, findInputRef } = props
+  const [zone] = useTimeZone()
+  const headingId = useId()
+
+  const items = useMemo(
+    () => buildTimeline(record, { dayKey: (ms) => formatDate(ms, zone) }),
+    [record, zone],
+  )
+  const stretches = useMemo(() => agentStretches(record), [record])
+
+  // Agents keep their colour when they come back; queue stretches have none.
+  const stretchColors = useMemo(() => {
+    const ids: string[] = []
+    return stretches.map((s) => {
+      if (s.agentId === undefined) return undefined
+      if (!ids.includes(s.agentId)) ids.push(s.agentId)
+      return ids.indexOf(s.agentId)
+    })
+  }, [stretches])
+
+  // The first item of each stretch, to say who owns the conversation from there on.
+  const stretchStarts = useMemo(() => {
+    const starts = new Map<number, number>()
+    let last: number | undefined
+    items.forEach((item, index) => {
+      if (item.kind !== 'message' || !item.owner) return
+      if (item.owner.index !== last) starts.set(index, item.owner.index)
+      last = item.owner.index
+    })
+    return starts
+  }, [items])
+
+  // --- find: the input follows the user; the URL follows the input ---
+  const [draft, setDraft] = useState(find)
+  const [sent, setSent] = useState<string[]>([find])
+  const [seenFind, setSeenFind] = useState(find)
+  if (find !== seenFind) {
+    setSeenFind(find)
+    // A change that did not come from typing here (another link, the page clearing it).
+    if (find !== draft && !sent.includes(find)) setDraft(find)
+  }
+  const re = useMemo(() => matcher(draft), [draft])
+  const found = useMemo(() => findInTimeline(items, draft), [items, draft])
+  const [activeState, setActiveState] = useState({ query: draft, index: 0 })
+  const total = found.matches.length
+  const active =
+    activeState.query === draft ? Math.min(activeState.index, Math.max(0, total - 1)) : 0
+  const activeMatch = found.matches[active]
+
+  // --- the virtual list ---
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- read during render on purpose; nothing here is compiler-memoised
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => ESTIMATES[items[index]?.kind ?? 'message'],
+    getItemKey: (index) => items[index]?.key ?? index,
+    overscan: 6,
+  })
+  const jumpTo = useCallback(
+    (index: number) => virtualizer.scrollToIndex(index, { align: 'center' }),
+    [virtualizer],
+  )
+
+  const highlightIndex = useMemo(
+    () =>
+      highlightMessageId === undefined
+        ? -1
+        : items.findIndex(
+            (item) => item.kind === 'message' && item.message.messageId === highlightMessageId,
+          ),
+    [items, highlightMessageId],
+  )
+  // Scrolling is a side effect on the DOM, so an effect: once per target message.
+  useEffect(() => {
+    if (highlightIndex >= 0) virtualizer.scrollToIndex(highlightIndex, { align: 'center' })
+  }, [highlightIndex, virtualizer])
+
+  const mcsPoints = useMemo(() => {
+    const points: McsPoint[] = []
+    items.forEach((item, itemIndex) => {
+      if (item.kind !== 'message' || item.mcs === undefined) return
+      const sentiment = sentimentOf(item.mcs, item.mcsRaw)
+      points.push({
+        itemIndex,
+        mcs: item.mcs,
+        sentiment,
+        label: `MCS ${String(item.mcs)}, ${sentiment}: ${item.speaker.name} at ${formatTime(item.time, zone)}: ${snippet(item.text)}`,
+      })
+    })
+    return points
+  }, [items, zone])
+
+  const jumpToStretch = useCallback(
+    (stretchIndex: number) => {
+      for (const [itemIndex, s] of stretchStarts) {
+        if (s === stretchIndex) {
+          jumpTo(itemIndex)
+          return
+        }
+      }
+      const from = stretches[stretchIndex]?.from
+      if (from === undefined) return
+      const index = items.findIndex((item) => item.time >= from)
+      if (index >= 0) jumpTo(index)
+    },
+    [items, jumpTo, stretchStarts, stretches],
+  )
+
+  const changeFind = (value: string) => {
+    setDraft(value)
+    setSent((previous) => [...previous.slice(-19), value])
+    setActiveState({ query: value, index: 0 })
+    onFindChange(value)
+    const first = findInTimeline(items, value).matches[0]
+    if (first) jumpTo(first.itemIndex)
+  }
+  const step = (delta: 1 | -1) => {
+    if (total === 0) return
+    const index = (active + delta + total) % total
+    setActiveState({ query: draft, index })
+    const match = found.matches[index]
+    if (match) jumpTo(match.itemIndex)
+  }
+
+  const messageCount = record.messageRecords?.length ?? 0
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-baseline gap-2">
+        <h2 id={headingId} className="text-lg font-semibold">
+          Messages
+        </h2>
+        <span className="text-sm text-slate-600 dark:text-slate-400">
+          {messageCount === 1 ? '1 message' : `${String(messageCount)} messages`}
+        </span>
+      </div>
+
+      <FindBar
+        value={draft}
+        onChange={changeFind}
+        total={total}
+        current={active}
+        onNext={() => step(1)}
+        onPrevious={() => step(-1)}
+        inputRef={findInputRef}
+      />
+
+      {highlightMessageId !== undefined && highlightIndex < 0 ? (
+        <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+          The linked message is not in this conversation.
+        </p>
+      ) : null}
+
+      <McsTrack points={mcsPoints} onJump={jumpTo} />
+      <OwnershipStrip
+        stretches={stretches}
+        colors={stretchColors}
+        zone={zone}
+        onJump={jumpToStretch}
+      />
+
+      {items.length === 0 ? (
+        <p className="rounded-md border border-slate-200 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          This conversation has no messages or events.
+        </p>
+      ) : (
+        <div
+          ref={scrollRef}
+          tabIndex={0}
+          role="region"
+          aria-label="Transcript"
+          className="h-[calc(100vh-14rem)] min-h-96 overflow-y-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:bg-slate-950 dark:focus-visible:outline-blue-400"
+        >
+          <div
+            role="list"
+            className="relative w-full"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((row) => {
+              const item = items[row.index]
+              if (!item) return null
+              const highlighted = row.index === highlightIndex
+              const isActive = activeMatch?.itemIndex === row.index
+              const ownerIndex = stretchStarts.get(row.index)
+              const owner = item.kind === 'message' ? item.owner : undefined
+              const band = owner ? bandClass(stretchColors[owner.index]) : NO_BAND
+              return (
+                <div
+                  key={row.key}
+                  role="listitem"
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                  aria-label={itemLabel(item, zone)}
+                  aria-setsize={items.length}
+                  aria-posinset={row.index + 1}
+                  aria-current={highlighted ? 'true' : undefined}
+                  className={[
+                    'absolute top-0 left-0 w-full border-l-4 py-1.5 pr-3 pl-2',
+                    band,
+                  ].join(' ')}
+                  style={{ transform: `translateY(${String(row.start)}px)` }}
+                >
+                  {item.kind === 'message' ? (
+                    <MessageRow
+                      item={item}
+                      zone={zone}
+                      re={re}
+                      matchCount={found.countByItem.get(row.index) ?? 0}
+                      activeMatch={isActive ? activeMatch.occurrence : undefined}
+                      highlighted={highlighted}
+                      ownerLabel={
+                        ownerIndex !== undefined && item.owner
+                          ? item.owner.assigned
+                            ? `From here: ${item.owner.name} (${ROLE_LABELS[item.owner.role].toLowerCase()}) owns the conversation`
+                            : `From here: ${item.owner.name}, nobody assigned`
+                          : undefined
+                      }
+                      messageLink={messageLink}
+                    />
+                  ) : item.kind === 'event' ? (
+                    <EventRow
+                      item={item}
+                      zone={zone}
+                      re={re}
+                      activeMatch={isActive ? activeMatch.occurrence : undefined}
+                    />
+                  ) : item.kind === 'day' ? (
+                    <DaySeparator label={item.label ?? formatDate(item.time, zone)} />
+                  ) : (
+                    <WaitMarker item={item} zone={zone} />
+                  )}
+                </div>
+              )
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}
