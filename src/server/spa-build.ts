@@ -13,7 +13,14 @@ function newestMtime(path: string): number {
 }
 
 /** Inputs whose change means the built SPA in `dist/` is stale. */
-const SPA_INPUTS = ['index.html', 'vite.config.ts', 'src/app', 'src/domain', 'public', 'package.json']
+const SPA_INPUTS = [
+  'index.html',
+  'vite.config.ts',
+  'src/app',
+  'src/domain',
+  'public',
+  'package.json',
+]
 
 export function spaNeedsBuild(root: string, outDir = join(root, 'dist')): boolean {
   const builtIndex = join(outDir, 'index.html')

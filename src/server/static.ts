@@ -47,7 +47,11 @@ export function serveSpa(dir: string, req: IncomingMessage, res: ServerResponse)
     sendFile(filePath, req, res, pathname.startsWith('/assets/'))
     return true
   }
-  if (extname(pathname) !== '' || pathname.startsWith('/api/') || pathname.startsWith('/messaging_history/')) {
+  if (
+    extname(pathname) !== '' ||
+    pathname.startsWith('/api/') ||
+    pathname.startsWith('/messaging_history/')
+  ) {
     return false
   }
   const index = join(dir, 'index.html')
