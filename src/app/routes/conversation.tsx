@@ -1,22 +1,49 @@
-import { createRoute, Link } from '@tanstack/react-router'
+import {
+  createRoute,
+  lazyRouteComponent,
+  notFound,
+  stripSearchParams,
+} from '@tanstack/react-router'
+import { z } from 'zod'
+import { ConversationError } from '@/app/features/conversation/conversation-error'
+import { ConversationNotFound } from '@/app/features/conversation/conversation-not-found'
+import { ConversationPending } from '@/app/features/conversation/conversation-pending'
+import { DEFAULT_PANEL, PANEL_IDS } from '@/app/features/conversation/panel-ids'
+import { appQueries } from '@/app/lib/api'
+import { HttpError } from '@/app/lib/http'
 import { rootRoute } from '@/app/routes/root'
+
+/** `msg`: a messageId to scroll to and highlight; `find`: find-in-transcript; `tab`: the open panel. */
+export const conversationSearchSchema = z.object({
+  msg: z.string().min(1).optional().catch(undefined),
+  find: z.string().default('').catch(''),
+  tab: z.enum(PANEL_IDS).default(DEFAULT_PANEL).catch(DEFAULT_PANEL),
+})
 
 export const conversationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/conversations/$conversationId',
-  component: ConversationPage,
+  validateSearch: conversationSearchSchema,
+  search: { middlewares: [stripSearchParams({ find: '', tab: DEFAULT_PANEL })] },
+  loader: async ({ context: { queryClient }, params: { conversationId } }) => {
+    const config = await queryClient.ensureQueryData(appQueries.config())
+    try {
+      const detail = await queryClient.ensureQueryData(
+        appQueries.detail(config.accountId, conversationId),
+      )
+      if (detail.records.length === 0) throw notFound({ data: { conversationId } })
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 404) {
+        throw notFound({ data: { conversationId } })
+      }
+      throw error
+    }
+  },
+  pendingComponent: ConversationPending,
+  errorComponent: ConversationError,
+  notFoundComponent: ConversationNotFound,
+  component: lazyRouteComponent(
+    () => import('@/app/features/conversation/conversation-page'),
+    'ConversationPage',
+  ),
 })
-
-function ConversationPage() {
-  const { conversationId } = conversationRoute.useParams()
-  return (
-    <section aria-labelledby="conversation-heading">
-      <Link to="/conversations" className="text-sm text-blue-700 hover:underline dark:text-blue-400">
-        ← Back to conversations
-      </Link>
-      <h1 id="conversation-heading" className="mt-2 text-2xl font-semibold">
-        Conversation <span className="font-mono text-lg">{conversationId}</span>
-      </h1>
-    </section>
-  )
-}

@@ -1,0 +1,139 @@
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { getRouteApi, useRouter } from '@tanstack/react-router'
+import { useRef, useState } from 'react'
+import { Button } from '@/app/components/ui/button'
+import { ConversationHeader } from '@/app/features/conversation/conversation-header'
+import { ConversationNotFound } from '@/app/features/conversation/conversation-not-found'
+import { ExportActions } from '@/app/features/conversation/export-actions'
+import { KeyboardShortcutsDialog } from '@/app/features/conversation/keyboard-shortcuts-dialog'
+import {
+  readLastSearch,
+  resultPosition,
+  type Neighbour,
+} from '@/app/features/conversation/last-search'
+import { PrintTranscript } from '@/app/features/conversation/print-transcript'
+import { RecordNotice } from '@/app/features/conversation/record-notice'
+import { ResultNavigation } from '@/app/features/conversation/result-navigation'
+import { SidePanels } from '@/app/features/conversation/side-panels'
+import { TranscriptPlaceholder } from '@/app/features/conversation/transcript-placeholder'
+import { useConversationShortcuts } from '@/app/features/conversation/use-conversation-shortcuts'
+import { appQueries } from '@/app/lib/api'
+import { useTimeZone } from '@/app/lib/preferences'
+
+const route = getRouteApi('/conversations/$conversationId')
+
+/** `/conversations/$conversationId`: header, transcript, side panels, navigation and export. */
+export function ConversationPage() {
+  const { conversationId } = route.useParams()
+  const search = route.useSearch()
+  const navigate = route.useNavigate()
+  const router = useRouter()
+  const [zone] = useTimeZone()
+  const { data: config } = useSuspenseQuery(appQueries.config())
+  const { data } = useSuspenseQuery(appQueries.detail(config.accountId, conversationId))
+  const [lastSearch] = useState(readLastSearch)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const findInputRef = useRef<HTMLInputElement>(null)
+  const helpButtonRef = useRef<HTMLButtonElement>(null)
+
+  const record = data.records.find((r) => r.info.conversationId === conversationId)
+  const position = lastSearch ? resultPosition(lastSearch, conversationId) : undefined
+
+  const go = (neighbour: Neighbour | undefined) => {
+    if (neighbour?.kind === 'conversation') {
+      void navigate({ params: { conversationId: neighbour.conversationId }, search: {} })
+    } else if (neighbour?.kind === 'results') {
+      void router.navigate({ href: `/conversations${neighbour.search}` })
+    }
+  }
+  useConversationShortcuts({
+    next: () => go(position?.next),
+    previous: () => go(position?.previous),
+    find: () => findInputRef.current?.focus(),
+    help: () => setHelpOpen(true),
+    disabled: helpOpen,
+  })
+
+  if (!record) return <ConversationNotFound data={{ conversationId }} />
+
+  const warnings = data.warnings.get(record.info.conversationId) ?? []
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <ResultNavigation
+          hasLastSearch={lastSearch !== undefined}
+          backSearch={position?.backSearch ?? lastSearch?.search ?? ''}
+          position={position}
+        />
+        <div className="flex flex-wrap items-center gap-2">
+          <ExportActions accountId={config.accountId} record={record} zone={zone} />
+          <Button
+            ref={helpButtonRef}
+            size="sm"
+            variant="ghost"
+            aria-keyshortcuts="?"
+            onClick={() => setHelpOpen(true)}
+          >
+            Keyboard shortcuts
+          </Button>
+        </div>
+      </div>
+
+      <RecordNotice isPartial={record.info.isPartial === true} warnings={warnings} />
+
+      <div className="print:hidden">
+        <ConversationHeader record={record} zone={zone} />
+      </div>
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(22rem,28rem)] print:hidden">
+        <div className="min-w-0">
+          <TranscriptPlaceholder
+            record={record}
+            highlightMessageId={search.msg}
+            find={search.find}
+            onFindChange={(text) =>
+              void navigate({
+                search: (prev) => ({ ...prev, find: text }),
+                replace: true,
+                resetScroll: false,
+              })
+            }
+            messageLink={(messageId) =>
+              router.buildLocation({
+                to: '/conversations/$conversationId',
+                params: { conversationId },
+                search: { msg: messageId },
+              }).href
+            }
+            findInputRef={findInputRef}
+          />
+        </div>
+        <aside aria-label="Conversation details" className="min-w-0">
+          <SidePanels
+            record={record}
+            zone={zone}
+            tab={search.tab}
+            onTabChange={(tab) =>
+              void navigate({
+                search: (prev) => ({ ...prev, tab }),
+                replace: true,
+                resetScroll: false,
+              })
+            }
+          />
+        </aside>
+      </div>
+
+      <PrintTranscript record={record} zone={zone} />
+
+      {helpOpen ? (
+        <KeyboardShortcutsDialog
+          onClose={() => {
+            setHelpOpen(false)
+            helpButtonRef.current?.focus()
+          }}
+        />
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react'
+import { flushSync } from 'react-dom'
+import { formatDate, formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import type { ConversationRecord } from '@/domain/schema/record'
+import { buildTimeline } from '@/domain/timeline'
+
+/**
+ * The whole transcript as a plain list for printing (the screen transcript is virtualised, so it
+ * only holds what is in view). Rendered when the browser is about to print, so a long
+ * conversation costs nothing until then; hidden on screen.
+ */
+export function PrintTranscript({
+  record,
+  zone,
+}: {
+  record: ConversationRecord
+  zone: TimeZoneSetting
+}) {
+  const [printing, setPrinting] = useState(false)
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true))
+    window.addEventListener('beforeprint', before)
+    return () => window.removeEventListener('beforeprint', before)
+  }, [])
+  if (!printing) return null
+
+  const tz = zoneName(zone)
+  const items = buildTimeline(record, { dayKey: (ms) => formatDate(ms, zone) })
+  return (
+    <div className="hidden text-[11pt] leading-snug text-black print:block">
+      <p className="text-[15pt] font-semibold">Conversation {record.info.conversationId}</p>
+      {record.info.startTimeL !== undefined ? (
+        <p className="mb-3 text-[10pt]">
+          Started {formatDateTime(record.info.startTimeL, zone)} {tz} · times in {tz}
+        </p>
+      ) : null}
+      <ol className="list-none p-0">
+        {items.map((item) => {
+          switch (item.kind) {
+            case 'day':
+              return (
+                <li key={item.key} className="mt-3 mb-1 border-b border-black font-semibold">
+                  {item.label}
+                </li>
+              )
+            case 'wait':
+              return (
+                <li key={item.key} className="my-1 text-[10pt] italic">
+                  Waited {Math.round(item.waitMs / 60_000)} min
+                </li>
+              )
+            case 'event':
+              return (
+                <li key={item.key} className="my-1 text-[10pt] italic break-inside-avoid">
+                  {formatDateTime(item.time, zone).slice(11)} — {item.text}
+                  {item.detail ? <span className="block not-italic">{item.detail}</span> : null}
+                </li>
+              )
+            case 'message':
+              return (
+                <li key={item.key} className="my-1.5 break-inside-avoid">
+                  <span className="font-semibold">{item.speaker.name}</span>{' '}
+                  <span className="text-[9pt]">
+                    ({item.private ? `${item.speaker.role}, private` : item.speaker.role}) ·{' '}
+                    {formatDateTime(item.time, zone).slice(11)}
+                  </span>
+                  <span className="block whitespace-pre-wrap">{item.text}</span>
+                </li>
+              )
+          }
+        })}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+import { codeToWords, statusText } from '@/app/features/conversation/labels'
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  zoneName,
+  type TimeZoneSetting,
+} from '@/app/lib/time'
+import type { ConversationRecord } from '@/domain/schema/record'
+import { buildTimeline } from '@/domain/timeline'
+
+/** Keeps a line of message text from turning into Markdown structure (a heading, a quote, …). */
+function escapeLine(line: string): string {
+  return line.replace(/^(\s*)([#>*+-]|\d+[.)])/, '$1\\$2')
+}
+
+function block(text: string): string {
+  return text.split(/\r?\n/).map(escapeLine).join('  \n')
+}
+
+/** Each line as a Markdown quote line. */
+function quote(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => `> ${escapeLine(line)}`)
+    .join('  \n')
+}
+
+/**
+ * The transcript as Markdown: a title, metadata lines, then every timeline item in order —
+ * `**Speaker** (role) — 2026-11-27 14:03:09 UTC` and the text for messages, `> _event_` for
+ * events — with every time naming its zone.
+ */
+export function transcriptMarkdown(record: ConversationRecord, zone: TimeZoneSetting): string {
+  const tz = zoneName(zone)
+  const at = (ms: number) => `${formatDateTime(ms, zone)} ${tz}`
+  const { info } = record
+  const lines: string[] = [`# Conversation ${info.conversationId}`, '']
+
+  const meta: [string, string | undefined][] = [
+    [
+      'Status',
+      [
+        statusText(info.status),
+        info.closeReason ? `closed by ${info.closeReason.toLowerCase()}` : undefined,
+        info.closeReasonDescription ? codeToWords(info.closeReasonDescription) : undefined,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ],
+    ['Started', info.startTimeL !== undefined ? at(info.startTimeL) : undefined],
+    ['Ended', info.endTimeL !== undefined ? at(info.endTimeL) : undefined],
+    ['Duration', info.duration !== undefined ? formatDuration(info.duration) : undefined],
+    ['Channel', info.source],
+    ['Device', info.device],
+    [
+      'Latest agent',
+      info.latestAgentFullName ?? info.latestAgentNickname ?? info.latestAgentLoginName,
+    ],
+    ['Skill', info.latestSkillName],
+    ['Group', info.latestAgentGroupName],
+    ['Times in', tz],
+  ]
+  for (const [label, value] of meta) {
+    if (value) lines.push(`- ${label}: ${value}`)
+  }
+  if (record.summary?.text) {
+    lines.push('', '## Summary', '', block(record.summary.text))
+  }
+  lines.push('', '## Transcript')
+
+  const timeline = buildTimeline(record, { dayKey: (ms) => formatDate(ms, zone) })
+  for (const item of timeline) {
+    switch (item.kind) {
+      case 'day':
+        lines.push('', `### ${item.label ?? formatDate(item.time, zone)}`)
+        break
+      case 'wait':
+        lines.push('', `> _The consumer waited ${formatDuration(item.waitMs)} for a reply_`)
+        break
+      case 'event':
+        lines.push('', `> _${item.text.replace(/\s*\r?\n\s*/g, ' ')}_`)
+        if (item.detail) lines.push(quote(item.detail))
+        break
+      case 'message': {
+        const role = item.private ? `${item.speaker.role}, private note` : item.speaker.role
+        lines.push('', `**${item.speaker.name}** (${role}) — ${at(item.time)}`)
+        lines.push(item.text ? block(item.text) : '_(no text)_')
+        break
+      }
+    }
+  }
+  lines.push('')
+  return lines.join('\n')
+}
