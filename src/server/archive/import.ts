@@ -16,7 +16,7 @@ import { locateJsonError } from '@/server/archive/json-error'
 export type ImportShape = 'response' | 'array' | 'record' | 'ndjson'
 
 export type ParsedImport =
-  | { ok: true; shape: ImportShape; records: unknown[]; lines?: number[] }
+  | { ok: true; shape: ImportShape; records: unknown[]; lines?: number[]; texts?: string[] }
   | { ok: false; errors: string[] }
 
 export type ImportOutcome =
@@ -74,6 +74,7 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; err
 function parseNdjson(lines: { text: string; line: number }[], fileName: string): ParsedImport {
   const records: unknown[] = []
   const numbers: number[] = []
+  const texts: string[] = []
   const errors: string[] = []
   for (const { text, line } of lines) {
     const parsed = tryParse(text)
@@ -85,9 +86,10 @@ function parseNdjson(lines: { text: string; line: number }[], fileName: string):
     }
     records.push(parsed.value)
     numbers.push(line)
+    texts.push(text.trim())
   }
   if (errors.length > 0) return { ok: false, errors }
-  return { ok: true, shape: 'ndjson', records, lines: numbers }
+  return { ok: true, shape: 'ndjson', records, lines: numbers, texts }
 }
 
 /** Detects the shape of an export and parses it. JSON errors read `file:line:column: message`. */
@@ -113,13 +115,44 @@ export function parseImportText(text: string, fileName: string): ParsedImport {
   }
 }
 
+/**
+ * The sections the archive indexes. Only these go through the clean-record parser at import:
+ * whether a record is accepted depends on `info` alone (a record is rejected only without
+ * `info.conversationId`), and skipping the large sections nobody filters on (message statuses and
+ * scores, agent surveys, intents …) halves the import cost. The stored raw record keeps every
+ * section; the viewer parses all of them when it shows a conversation.
+ */
+const INDEXED_SECTIONS = [
+  'info',
+  'messageRecords',
+  'messagesRecords',
+  'agentParticipants',
+  'consumerParticipants',
+  'consumerParticipant',
+  'transfers',
+  'interactions',
+  'dialogs',
+  'conversationSurveys',
+  'summary',
+  'sdes',
+  'unAuthSdes',
+] as const
+
+function indexedSections(raw: unknown): unknown {
+  if (!isObject(raw)) return raw
+  const out: Record<string, unknown> = {}
+  for (const key of INDEXED_SECTIONS) if (key in raw) out[key] = raw[key]
+  return out
+}
+
 /** Validates one record and reads what the archive indexes, or says why it cannot be imported. */
 export function prepareEntry(
   raw: unknown,
   label: string,
   fileName: string,
+  rawText?: string,
 ): { ok: true; entry: ArchiveEntry; warnings: string[] } | { ok: false; error: string } {
-  const result = parseConversationRecord(raw)
+  const result = parseConversationRecord(indexedSections(raw))
   if (!result.ok) return { ok: false, error: `${fileName}: ${label}: ${result.reason}` }
   const indexed = extractIndexed(result.record)
   if (!indexed) {
@@ -132,7 +165,7 @@ export function prepareEntry(
     (warning) =>
       `${fileName}: ${label} (${indexed.conversationId}): ${warning.section}: ${warning.message}`,
   )
-  return { ok: true, entry: { rawJson: JSON.stringify(raw), indexed }, warnings }
+  return { ok: true, entry: { rawJson: rawText ?? JSON.stringify(raw), indexed }, warnings }
 }
 
 const recordLabel = (index: number, line?: number) =>
@@ -155,7 +188,12 @@ export function prepareEntries(
   const errors: string[] = []
   const warnings: string[] = []
   parsed.records.forEach((raw, index) => {
-    const prepared = prepareEntry(raw, recordLabel(index, parsed.lines?.[index]), fileName)
+    const prepared = prepareEntry(
+      raw,
+      recordLabel(index, parsed.lines?.[index]),
+      fileName,
+      parsed.texts?.[index],
+    )
     if (!prepared.ok) {
       errors.push(prepared.error)
       return
@@ -236,7 +274,12 @@ export async function importFile(
         }
         continue
       }
-      const prepared = prepareEntry(parsed.value, recordLabel(records, lineNumber), fileName)
+      const prepared = prepareEntry(
+        parsed.value,
+        recordLabel(records, lineNumber),
+        fileName,
+        line.trim(),
+      )
       records++
       if (!prepared.ok) {
         errorCount++
