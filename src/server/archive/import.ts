@@ -239,10 +239,11 @@ export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024
 export async function importFile(
   archive: Archive,
   path: string,
-  fileName = path,
+  options: { fileName?: string; wholeFileLimit?: number } = {},
 ): Promise<ImportOutcome> {
+  const fileName = options.fileName ?? path
   const size = statSync(path).size
-  if (size <= WHOLE_FILE_LIMIT) {
+  if (size <= (options.wholeFileLimit ?? WHOLE_FILE_LIMIT)) {
     const { readFile } = await import('node:fs/promises')
     return importText(archive, await readFile(path, 'utf8'), fileName)
   }
