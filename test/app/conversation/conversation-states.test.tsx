@@ -1,0 +1,93 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { expect, test } from 'vitest'
+import { server } from '../msw-server'
+import { renderRoute } from '../render-route'
+import { ACCOUNT, mockConfig, mockDetail, SEED_ID, seed } from './conversation-fixtures'
+
+const BY_ID = `*/messaging_history/api/account/${ACCOUNT}/conversations/conversation/search`
+
+test('an unknown ID shows "Conversation not found" with the ID and a way back to the search', async () => {
+  mockDetail([seed()])
+  await renderRoute('/conversations/no-such-conversation')
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Conversation not found' }),
+  ).toBeInTheDocument()
+  expect(screen.getByText('no-such-conversation')).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Back to the conversation search' })).toHaveAttribute(
+    'href',
+    '/conversations',
+  )
+})
+
+test('a server error shows its message and Retry loads the conversation', async () => {
+  const user = userEvent.setup()
+  mockConfig()
+  let fail = true
+  server.use(
+    http.post(BY_ID, () =>
+      fail
+        ? HttpResponse.json(
+            { error: { status: 503, message: 'LivePerson is unavailable' } },
+            { status: 503 },
+          )
+        : HttpResponse.json({ conversationHistoryRecords: [seed()] }),
+    ),
+  )
+  await renderRoute(`/conversations/${SEED_ID}`)
+  expect(
+    await screen.findByRole('heading', { name: 'The conversation could not be loaded' }),
+  ).toBeInTheDocument()
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    'The server answered 503: LivePerson is unavailable',
+  )
+
+  fail = false
+  await user.click(screen.getByRole('button', { name: 'Retry' }))
+  expect(
+    await screen.findByRole('heading', { level: 1, name: `Conversation ${SEED_ID}` }),
+  ).toBeInTheDocument()
+})
+
+test('a network failure says the server could not be reached', async () => {
+  mockConfig()
+  server.use(http.post(BY_ID, () => HttpResponse.error()))
+  await renderRoute(`/conversations/${SEED_ID}`)
+  expect(await screen.findByRole('alert')).toHaveTextContent('The server could not be reached')
+  expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+})
+
+test('a partial record and a section that failed to parse are named; the rest still renders', async () => {
+  const user = userEvent.setup()
+  const record = seed()
+  record.info = { ...(record.info as object), isPartial: true }
+  record.transfers = 'not a list'
+  record.coBrowseSessions = { coBrowseSessionsList: [{ startTimeL: 'yesterday' }] }
+  mockDetail([record])
+  await renderRoute(`/conversations/${SEED_ID}`)
+
+  const notice = await screen.findByRole('region', {
+    name: 'Parts of this conversation may be incomplete',
+  })
+  expect(notice).toHaveTextContent('LivePerson marked this record as partial')
+  expect(notice).toHaveTextContent('Could not read all of: transfers, coBrowseSessions')
+  await user.click(within(notice).getByText('Details (2)'))
+  expect(within(notice).getByText(/^transfers: expected an array/)).toBeVisible()
+
+  // The rest of the page is there: the header and the panels.
+  expect(screen.getByRole('heading', { level: 1, name: `Conversation ${SEED_ID}` })).toBeVisible()
+  await user.click(screen.getByRole('tab', { name: /Transfers/ }))
+  expect(screen.getByText('No transfers')).toBeInTheDocument()
+  await user.click(screen.getByRole('tab', { name: /Participants/ }))
+  expect(screen.getAllByText('michal@lp.com').length).toBeGreaterThan(0)
+})
+
+test('a complete record shows no incompleteness notice', async () => {
+  mockDetail([seed()])
+  await renderRoute(`/conversations/${SEED_ID}`)
+  await screen.findByRole('heading', { level: 1, name: `Conversation ${SEED_ID}` })
+  expect(
+    screen.queryByRole('region', { name: 'Parts of this conversation may be incomplete' }),
+  ).not.toBeInTheDocument()
+})
