@@ -70,7 +70,8 @@ export function simpleRecord(
     alertedMCS: 0,
     ...(typeof extra.info === 'object' && extra.info !== null ? extra.info : {}),
   }
-  const { info: _ignored, ...rest } = extra
+  const rest = { ...extra }
+  delete rest.info
   return {
     info,
     messageRecords: messages.map((message, seq) => ({
