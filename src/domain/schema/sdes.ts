@@ -376,14 +376,24 @@ export function sdeEventSchema(defaultAuthenticated: boolean) {
   })
 }
 
-/** Removes exact duplicate events (MI often returns the same event more than once), keeping order. */
+/**
+ * Removes exact duplicate events (MI often returns the same event more than once), keeping the
+ * first and the order. Only events that share a type and server time stamp are compared in full.
+ */
 export function dedupeSdeEvents(events: readonly SdeEvent[]): SdeEvent[] {
-  const seen = new Set<string>()
+  const byStamp = new Map<string, SdeEvent[]>()
   const out: SdeEvent[] = []
   for (const event of events) {
+    const stamp = `${event.sdeType}|${String(event.serverTimeStamp)}`
+    const same = byStamp.get(stamp)
+    if (!same) {
+      byStamp.set(stamp, [event])
+      out.push(event)
+      continue
+    }
     const key = sdeEventKey(event)
-    if (seen.has(key)) continue
-    seen.add(key)
+    if (same.some((other) => sdeEventKey(other) === key)) continue
+    same.push(event)
     out.push(event)
   }
   return out
