@@ -1,19 +1,15 @@
 import { createRoute } from '@tanstack/react-router'
+import { ConversationsPage } from '@/app/features/search/conversations-page'
+import { prefetchSearch } from '@/app/features/search/prefetch-search'
+import { conversationSearchSchema } from '@/app/features/search/search-params'
 import { rootRoute } from '@/app/routes/root'
 
+/** `/conversations`: the search. Its URL contract is `conversationSearchSchema`. */
 export const conversationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/conversations',
+  validateSearch: conversationSearchSchema,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context: { queryClient }, deps }) => prefetchSearch(queryClient, deps),
   component: ConversationsPage,
 })
-
-function ConversationsPage() {
-  return (
-    <section aria-labelledby="conversations-heading">
-      <h1 id="conversations-heading" className="text-2xl font-semibold">
-        Conversations
-      </h1>
-      <p className="mt-2 text-slate-600 dark:text-slate-400">The conversation search comes here.</p>
-    </section>
-  )
-}

@@ -1,0 +1,101 @@
+import type { ConversationSearch } from '@/app/features/search/search-params'
+import { DEFAULT_RANGE, parseSde } from '@/app/features/search/search-params'
+import { RANGE_LABELS } from '@/app/features/search/search-window'
+import {
+  ALERTED_MCS_CHOICES,
+  CONTENT_CHOICES,
+  DEVICE_CHOICES,
+  labelOf,
+  QUEUE_CHOICES,
+  SDE_TYPE_LABELS,
+  STATUS_CHOICES,
+} from '@/app/features/search/filter-choices'
+import { channelLabel } from '@/app/features/search/conversation-row'
+
+export interface ActiveFilter {
+  label: string
+  value: string
+}
+
+function between(min: number | undefined, max: number | undefined, unit = ''): string | undefined {
+  if (min === undefined && max === undefined) return undefined
+  if (min === undefined) return `at most ${String(max)}${unit}`
+  if (max === undefined) return `at least ${String(min)}${unit}`
+  return `${String(min)}–${String(max)}${unit}`
+}
+
+/**
+ * The filters a search applies, in words ("Status: Open"), for the empty state. `nameOf` turns
+ * an agent, skill or group ID into the name the archive knows.
+ */
+export function describeFilters(
+  search: ConversationSearch,
+  nameOf: (kind: 'agent' | 'skill' | 'group', id: string) => string,
+): ActiveFilter[] {
+  const out: ActiveFilter[] = []
+  const add = (label: string, value: string | undefined) => {
+    if (value) out.push({ label, value })
+  }
+  const list = (values: readonly string[], format: (value: string) => string) =>
+    values.length > 0 ? values.map(format).join(', ') : undefined
+
+  if (search.from !== undefined || search.to !== undefined) {
+    add('Started', `${search.from ?? '…'} to ${search.to ?? 'now'}`)
+  } else {
+    add('Started', RANGE_LABELS[search.range ?? DEFAULT_RANGE].toLowerCase())
+  }
+  add(
+    'Status',
+    list(search.status, (v) => labelOf(STATUS_CHOICES, v)),
+  )
+  add('Keyword', search.q)
+  add('Summary', search.summary)
+  add(
+    'Agent',
+    list(search.agent, (id) => nameOf('agent', id)),
+  )
+  add(
+    'Skill',
+    list(search.skill, (id) => nameOf('skill', id)),
+  )
+  add(
+    'Agent group',
+    list(search.group, (id) => nameOf('group', id)),
+  )
+  add('Channel', list(search.channel, channelLabel))
+  add(
+    'Device',
+    list(search.device, (v) => labelOf(DEVICE_CHOICES, v)),
+  )
+  add('MCS', between(search.mcsMin, search.mcsMax))
+  add('CSAT', between(search.csatMin, search.csatMax))
+  add('Duration', between(search.durMin, search.durMax, ' min'))
+  add(
+    'Alerted MCS',
+    list(search.alertedMcs, (v) => labelOf(ALERTED_MCS_CHOICES, v)),
+  )
+  add(
+    'Message content',
+    list(search.content, (v) => labelOf(CONTENT_CHOICES, v)),
+  )
+  add('Queue state', search.queue ? labelOf(QUEUE_CHOICES, search.queue) : undefined)
+  const sde = parseSde(search.sde)
+  add('Engagement attribute', sde ? `${SDE_TYPE_LABELS[sde.type]} "${sde.value}"` : undefined)
+  return out
+}
+
+/** How many of the "More filters" section's filters are set (shown on its summary line). */
+export function countMoreFilters(search: ConversationSearch): number {
+  return [
+    search.summary,
+    search.channel.length || undefined,
+    search.device.length || undefined,
+    search.mcsMin ?? search.mcsMax,
+    search.csatMin ?? search.csatMax,
+    search.durMin ?? search.durMax,
+    search.alertedMcs.length || undefined,
+    search.content.length || undefined,
+    search.queue,
+    search.sde,
+  ].filter((value) => value !== undefined).length
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react'
+import { Button } from '@/app/components/ui/button'
+import type { ConversationListRequest } from '@/app/lib/api'
+import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import { conversationsCsv, EXPORT_MAX_ROWS, fetchAllRows } from '@/app/features/search/export-csv'
+
+type ExportState =
+  | { kind: 'idle'; note?: string }
+  | { kind: 'running'; fetched: number; total: number; controller: AbortController }
+  | { kind: 'failed'; message: string }
+
+const number = new Intl.NumberFormat('en')
+
+function download(text: string, fileName: string) {
+  // The byte-order mark lets spreadsheet programs read the file as UTF-8.
+  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' })
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * "Export CSV": every row of the current search (all pages, up to 10,000), fetched 100 at a time
+ * with a progress bar and Cancel, then saved as one CSV file, one line per conversation.
+ */
+export function ExportCsvButton({
+  request,
+  count,
+  zone,
+}: {
+  request: ConversationListRequest
+  count: number
+  zone: TimeZoneSetting
+}) {
+  const [state, setState] = useState<ExportState>({ kind: 'idle' })
+
+  const start = async () => {
+    const controller = new AbortController()
+    setState({ kind: 'running', fetched: 0, total: Math.min(count, EXPORT_MAX_ROWS), controller })
+    try {
+      const { rows, total } = await fetchAllRows(request, controller.signal, (progress) =>
+        setState((current) =>
+          current.kind === 'running' && current.controller === controller
+            ? { ...current, ...progress }
+            : current,
+        ),
+      )
+      const stamp = formatDateTime(Date.now(), zone).replaceAll(/[-: ]/g, '').slice(0, 12)
+      download(conversationsCsv(rows, zone, window.location.origin), `conversations-${stamp}.csv`)
+      setState({
+        kind: 'idle',
+        note:
+          total > rows.length
+            ? `Exported the first ${number.format(rows.length)} of ${number.format(total)} conversations (the export stops at ${number.format(EXPORT_MAX_ROWS)}).`
+            : `Exported ${number.format(rows.length)} ${rows.length === 1 ? 'conversation' : 'conversations'}.`,
+      })
+    } catch (error) {
+      if (controller.signal.aborted) {
+        setState({ kind: 'idle', note: 'Export cancelled; nothing was saved.' })
+        return
+      }
+      setState({
+        kind: 'failed',
+        message: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+      })
+    }
+  }
+
+  return (
+    <div className="flex items-center gap-2">
+      {state.kind === 'running' ? (
+        <>
+          <progress
+            aria-label="Export progress"
+            value={state.fetched}
+            max={Math.max(1, state.total)}
+            className="h-2 w-32 accent-blue-700"
+          />
+          <Button onClick={() => state.controller.abort()}>Cancel export</Button>
+        </>
+      ) : (
+        <Button disabled={count === 0} onClick={() => void start()}>
+          Export CSV
+        </Button>
+      )}
+      <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+        {state.kind === 'running'
+          ? `Exporting ${number.format(state.fetched)} of ${number.format(state.total)}…`
+          : state.kind === 'failed'
+            ? state.message
+            : (state.note ?? '')}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,96 @@
+import { searchConversations, type ConversationListRequest } from '@/app/lib/api'
+import { formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { toCsv, type CsvValue } from '@/app/features/search/csv'
+import { toConversationRow, type ConversationRow } from '@/app/features/search/conversation-row'
+
+/** The most rows one export fetches. */
+export const EXPORT_MAX_ROWS = 10_000
+/** Rows per request while exporting (the API's maximum `limit`). */
+export const EXPORT_PAGE_SIZE = 100
+
+export interface ExportProgress {
+  fetched: number
+  total: number
+}
+
+/**
+ * Every row of the search (all pages, up to {@link EXPORT_MAX_ROWS}), fetched
+ * {@link EXPORT_PAGE_SIZE} at a time, one request after another. `signal` cancels it.
+ */
+export async function fetchAllRows(
+  request: ConversationListRequest,
+  signal: AbortSignal,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<{ rows: ConversationRow[]; total: number }> {
+  const rows: ConversationRow[] = []
+  const seen = new Set<string>()
+  let total = Infinity
+  let offset = 0
+  while (offset < Math.min(total, EXPORT_MAX_ROWS)) {
+    signal.throwIfAborted()
+    const limit = Math.min(EXPORT_PAGE_SIZE, EXPORT_MAX_ROWS - offset)
+    const page = await searchConversations({ ...request, offset, limit }, signal)
+    total = page.metadata.count
+    for (const record of page.records) {
+      const row = toConversationRow(record)
+      // A conversation that moves between pages while exporting is written once.
+      if (seen.has(row.id)) continue
+      seen.add(row.id)
+      rows.push(row)
+    }
+    onProgress({ fetched: rows.length, total: Math.min(total, EXPORT_MAX_ROWS) })
+    if (page.records.length === 0) break
+    offset += limit
+  }
+  return { rows, total: Number.isFinite(total) ? total : rows.length }
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms / 1000))
+
+/** One CSV line per conversation, with its address in this app. */
+export function conversationsCsv(
+  rows: readonly ConversationRow[],
+  zone: TimeZoneSetting,
+  origin: string,
+): string {
+  const time = (ms: number | undefined) => (ms === undefined ? '' : formatDateTime(ms, zone))
+  const header = [
+    'Conversation ID',
+    'URL',
+    `Start (${zoneName(zone)})`,
+    `End (${zoneName(zone)})`,
+    'Status',
+    'Close reason',
+    'Consumer',
+    'Agents',
+    'Skill',
+    'Agent group',
+    'Channel',
+    'Device',
+    'Duration (s)',
+    'MCS',
+    'Alerted MCS',
+    'CSAT',
+    'Summary',
+  ]
+  const lines = rows.map((row): CsvValue[] => [
+    row.id,
+    `${origin}/conversations/${encodeURIComponent(row.id)}`,
+    time(row.startMs),
+    time(row.endMs),
+    row.status,
+    row.closeReason,
+    row.consumer,
+    row.agents.join('; '),
+    row.skill,
+    row.agentGroup,
+    row.channel,
+    row.device,
+    seconds(row.durationMs),
+    row.mcs,
+    row.alertedMcs,
+    row.csat,
+    row.summary,
+  ])
+  return toCsv(header, lines)
+}

@@ -1,0 +1,141 @@
+import { createColumnHelper } from '@tanstack/react-table'
+import { formatDuration } from '@/app/lib/time'
+import {
+  channelLabel,
+  closeReasonLabel,
+  deviceLabel,
+  type ConversationRow,
+} from '@/app/features/search/conversation-row'
+import { RowLink } from '@/app/features/search/row-link'
+import { StatusBadge } from '@/app/features/search/status-badge'
+import type { resultsFeatures } from '@/app/features/search/table-features'
+import { TimeText } from '@/app/features/search/time-text'
+
+const helper = createColumnHelper<typeof resultsFeatures, ConversationRow>()
+
+const dash = <span className="text-slate-500 dark:text-slate-400">—</span>
+
+/** The results table's columns. Only Start and End sort, because only they sort on the server. */
+export const resultsColumns = helper.columns([
+  helper.accessor('startMs', {
+    id: 'start',
+    header: 'Start',
+    enableHiding: false,
+    sortDescFirst: true,
+    meta: { label: 'Start' },
+    cell: ({ row }) => (
+      <RowLink
+        conversationId={row.original.id}
+        startMs={row.original.startMs}
+        consumer={row.original.consumer}
+      />
+    ),
+  }),
+  helper.accessor('endMs', {
+    id: 'end',
+    header: 'End',
+    sortDescFirst: true,
+    meta: { label: 'End' },
+    cell: ({ getValue }) => {
+      const ms = getValue()
+      return ms === undefined ? dash : <TimeText ms={ms} />
+    },
+  }),
+  helper.accessor('status', {
+    id: 'status',
+    header: 'Status',
+    enableSorting: false,
+    meta: { label: 'Status' },
+    cell: ({ row }) => (
+      <StatusBadge
+        status={row.original.status}
+        closeReason={
+          row.original.closeReason ? closeReasonLabel(row.original.closeReason) : undefined
+        }
+      />
+    ),
+  }),
+  helper.accessor('consumer', {
+    id: 'consumer',
+    header: 'Consumer',
+    enableSorting: false,
+    meta: { label: 'Consumer' },
+  }),
+  helper.accessor('agents', {
+    id: 'agents',
+    header: 'Agent',
+    enableSorting: false,
+    meta: { label: 'Agent' },
+    cell: ({ getValue }) => {
+      const agents = getValue()
+      return agents.length > 0 ? agents.join(', ') : dash
+    },
+  }),
+  helper.accessor('skill', {
+    id: 'skill',
+    header: 'Skill',
+    enableSorting: false,
+    meta: { label: 'Skill' },
+    cell: ({ getValue }) => getValue() ?? dash,
+  }),
+  helper.accessor('channel', {
+    id: 'channel',
+    header: 'Channel',
+    enableSorting: false,
+    meta: { label: 'Channel' },
+    cell: ({ getValue }) => {
+      const channel = getValue()
+      return channel ? channelLabel(channel) : dash
+    },
+  }),
+  helper.accessor('device', {
+    id: 'device',
+    header: 'Device',
+    enableSorting: false,
+    meta: { label: 'Device' },
+    cell: ({ getValue }) => {
+      const device = getValue()
+      return device ? deviceLabel(device) : dash
+    },
+  }),
+  helper.accessor('durationMs', {
+    id: 'duration',
+    header: 'Duration',
+    enableSorting: false,
+    meta: { label: 'Duration', numeric: true },
+    cell: ({ getValue }) => {
+      const ms = getValue()
+      return ms === undefined ? dash : formatDuration(ms)
+    },
+  }),
+  helper.accessor('mcs', {
+    id: 'mcs',
+    header: 'MCS',
+    enableSorting: false,
+    meta: { label: 'MCS', numeric: true },
+    cell: ({ getValue }) => getValue() ?? dash,
+  }),
+  helper.accessor('csat', {
+    id: 'csat',
+    header: 'CSAT',
+    enableSorting: false,
+    meta: { label: 'CSAT', numeric: true },
+    cell: ({ getValue }) => getValue() ?? dash,
+  }),
+  helper.accessor('summary', {
+    id: 'summary',
+    header: 'Summary',
+    enableSorting: false,
+    meta: { label: 'Summary' },
+    cell: ({ getValue }) => {
+      const summary = getValue()
+      return summary ? (
+        <span title={summary} className="line-clamp-2 min-w-48">
+          {summary}
+        </span>
+      ) : (
+        dash
+      )
+    },
+  }),
+])

@@ -1,0 +1,46 @@
+/** A column header; Start and End are buttons that sort (the state is announced by aria-sort). */
+export function SortHeader({
+  label,
+  numeric,
+  canSort,
+  sorted,
+  onSort,
+}: {
+  label: string
+  numeric: boolean
+  canSort: boolean
+  sorted: false | 'asc' | 'desc'
+  onSort: () => void
+}) {
+  const align = numeric ? 'px-3 py-2 text-right font-semibold' : 'px-3 py-2 font-semibold'
+  if (!canSort) {
+    return (
+      <th scope="col" className={align}>
+        {label}
+      </th>
+    )
+  }
+  const arrow = sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'
+  return (
+    <th
+      scope="col"
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+      className={align}
+    >
+      <button
+        type="button"
+        onClick={onSort}
+        title={`Sort by ${label.toLowerCase()}`}
+        className="-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-700"
+      >
+        {label}
+        <span
+          aria-hidden="true"
+          className={sorted ? 'text-blue-700 dark:text-blue-300' : 'text-slate-500'}
+        >
+          {arrow}
+        </span>
+      </button>
+    </th>
+  )
+}

@@ -1,0 +1,25 @@
+import {
+  columnVisibilityFeature,
+  metaHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table'
+
+export interface ResultsColumnMeta {
+  /** The column's name in the column picker and the CSV. */
+  label: string
+  /** Numbers line up on the right. */
+  numeric?: boolean
+}
+
+/**
+ * The results table's features: visibility (the column picker), sorting and pagination. Sorting
+ * and pagination are done by the server (manual mode); the table only holds their state.
+ */
+export const resultsFeatures = tableFeatures({
+  columnVisibilityFeature,
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnMeta: metaHelper<ResultsColumnMeta>(),
+})
