@@ -30,21 +30,23 @@ export function lineColumnAt(text: string, position: number): { line: number; co
 function cleanMessage(message: string): string {
   return message
     .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/, ".*" is not valid JSON$/s, '')
-    .replace(/^Unexpected end of JSON input$/, 'Unexpected end of JSON input')
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
 }
 
 /** Locates the error that `JSON.parse(text)` threw. */
 export function locateJsonError(text: string, error: unknown): JsonErrorLocation {
   const raw = error instanceof Error ? error.message : String(error)
-  const scanned = scanForError(text)
   const fromMessage = /at position (\d+)/.exec(raw)
-  let position = scanned?.position ?? text.length
-  if (fromMessage?.[1] !== undefined) position = Number(fromMessage[1])
-  else if (/Unexpected end of JSON input/.test(raw)) position = text.length
-  const { line, column } = lineColumnAt(text, position)
-  const message = cleanMessage(raw) || scanned?.message || 'Invalid JSON'
-  return { line, column, message }
+  if (fromMessage?.[1] !== undefined) {
+    return { ...lineColumnAt(text, Number(fromMessage[1])), message: cleanMessage(raw) }
+  }
+  if (/^Unexpected end of JSON input/.test(raw)) {
+    return { ...lineColumnAt(text, text.length), message: 'Unexpected end of JSON input' }
+  }
+  // No position in V8's message: the scanner finds it (and says it without quoting the input).
+  const scanned = scanForError(text)
+  const position = scanned?.position ?? text.length
+  return { ...lineColumnAt(text, position), message: scanned?.message ?? cleanMessage(raw) }
 }
 
 /** A minimal JSON scanner: the offset and reason of the first syntax error, if any. */

@@ -1,0 +1,276 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { searchBodySchema } from '@/domain/schema/search-request'
+import { openArchive, type Archive } from '@/server/archive/archive'
+import { SCHEMA_VERSION } from '@/server/archive/db'
+import { buildMatchExpression, parseTextQuery } from '@/server/archive/fts-query'
+import { importFile, importText, parseImportText } from '@/server/archive/import'
+import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/json-error'
+import { shapeRecord } from '@/server/archive/record-output'
+import { htmlToText } from '@/server/archive/text'
+import { DAY, T0 } from './fixtures'
+import { buildRecord } from './record-factory'
+
+let dir: string
+let archive: Archive
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cv-archive-'))
+  archive = openArchive(join(dir, 'archive.db'))
+})
+afterEach(() => {
+  archive.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const everything = searchBodySchema.parse({ start: { from: T0 - 30 * DAY, to: T0 + 30 * DAY } })
+const page = { offset: 0, limit: 100, sortField: 'start', sortOrder: 'asc' } as const
+const ids = () =>
+  archive.search(everything, page).records.map((json) => {
+    const id: unknown = Reflect.get(
+      Object(Reflect.get(Object(JSON.parse(json)), 'info')),
+      'conversationId',
+    )
+    return String(id)
+  })
+
+describe('the archive file', () => {
+  it('is created with the current schema version, in WAL mode', () => {
+    const db = new Database(join(dir, 'archive.db'), { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.close()
+  })
+
+  it('refuses a file written by a newer version instead of corrupting it', () => {
+    archive.close()
+    const path = join(dir, 'archive.db')
+    const db = new Database(path)
+    db.pragma(`user_version = ${String(SCHEMA_VERSION + 1)}`)
+    db.close()
+    expect(() => openArchive(path)).toThrow(/newer version/)
+    archive = openArchive(join(dir, 'other.db'))
+  })
+
+  it('reopens an existing archive with its data', () => {
+    importText(archive, JSON.stringify([buildRecord({ id: 'kept', start: T0 })]), 'a.json')
+    archive.close()
+    archive = openArchive(join(dir, 'archive.db'))
+    expect(ids()).toEqual(['kept'])
+  })
+})
+
+describe('import parsing', () => {
+  it('detects the four shapes', () => {
+    const r = buildRecord({ id: 'r', start: T0 })
+    const shape = (text: string) => {
+      const parsed = parseImportText(text, 'f')
+      return parsed.ok ? [parsed.shape, parsed.records.length] : parsed.errors
+    }
+    expect(shape(JSON.stringify({ conversationHistoryRecords: [r, r] }))).toEqual(['response', 2])
+    expect(shape(JSON.stringify([r]))).toEqual(['array', 1])
+    expect(shape(JSON.stringify(r, null, 2))).toEqual(['record', 1])
+    expect(shape(`${JSON.stringify(r)}\n${JSON.stringify(r)}\n${JSON.stringify(r)}`)).toEqual([
+      'ndjson',
+      3,
+    ])
+    expect(shape('\ufeff[]')).toEqual(['array', 0])
+    expect(shape('  ')).toEqual(['f: the file is empty'])
+  })
+
+  it('reports JSON errors as file:line:column', () => {
+    const parsed = parseImportText(
+      '[\n  {"info": {"conversationId": "a"}},\n  {"info": tru}\n]',
+      'x.json',
+    )
+    expect(parsed).toEqual({ ok: false, errors: [expect.stringMatching(/^x\.json:3:\d+: /)] })
+  })
+
+  it('locates errors V8 reports without a position', () => {
+    const text = '{\n  "a": [1, 2],\n  "b": tru\n}'
+    let error: unknown
+    try {
+      JSON.parse(text)
+    } catch (caught) {
+      error = caught
+    }
+    const where = locateJsonError(text, error)
+    expect([where.line, where.column]).toEqual([3, 8])
+    expect(where.message).not.toContain('"')
+  })
+
+  it('the scanner agrees with JSON.parse on what is valid', () => {
+    for (const valid of ['{}', '[1,-2.5e3,"a\\u00e9\\n",true,false,null]', ' {"a":{"b":[]}} ']) {
+      expect(scanForError(valid)).toBeUndefined()
+    }
+    for (const invalid of ['{"a":1,}', '[1 2]', '{"a"}', '"\\x"', '[01]', '{} {}', '[', '"abc']) {
+      expect(scanForError(invalid), invalid).toBeDefined()
+    }
+    expect(lineColumnAt('ab\ncd\nef', 7)).toEqual({ line: 3, column: 2 })
+  })
+})
+
+describe('upserts', () => {
+  it('replace the record, its index entries and its text', () => {
+    const v1 = buildRecord({
+      id: 'x',
+      start: T0,
+      messages: [{ text: 'first version' }],
+      latestSkill: { id: 1, name: 'One' },
+    })
+    const v2 = buildRecord({
+      id: 'x',
+      start: T0,
+      messages: [{ text: 'second version' }],
+      latestSkill: { id: 2, name: 'Two' },
+    })
+    const first = importText(archive, JSON.stringify([v1]), 'a')
+    const second = importText(archive, JSON.stringify([v2]), 'b')
+    expect(first).toMatchObject({ ok: true, inserted: 1, updated: 0 })
+    expect(second).toMatchObject({ ok: true, inserted: 0, updated: 1 })
+    const search = (extra: Record<string, unknown>) =>
+      archive.search(
+        searchBodySchema.parse({ start: { from: T0 - DAY, to: T0 + DAY }, ...extra }),
+        page,
+      ).count
+    expect(search({ keyword: 'first' })).toBe(0)
+    expect(search({ keyword: 'second' })).toBe(1)
+    expect(search({ skillIds: ['1'] })).toBe(0)
+    expect(search({ skillIds: ['2'] })).toBe(1)
+    expect(archive.facets().skills).toEqual([{ id: '2', name: 'Two', count: 1 }])
+    expect(archive.conversationCount()).toBe(1)
+  })
+
+  it('an exception mid-file rolls the whole file back', () => {
+    const good = buildRecord({ id: 'good', start: T0 })
+    importText(archive, JSON.stringify([good]), 'a')
+    const entries = [
+      { rawJson: '{}', indexed: { ...fakeIndexed('new-1') } },
+      // SQLite stores NaN as NULL: the NOT NULL start time fails mid-transaction.
+      { rawJson: '{}', indexed: { ...fakeIndexed('new-2'), startMs: Number.NaN } },
+    ]
+    expect(() => archive.upsert(entries)).toThrow()
+    expect(ids()).toEqual(['good'])
+    expect(archive.conversationCount()).toBe(1)
+  })
+})
+
+describe('streamed NDJSON import (large files)', () => {
+  it('imports line by line in one transaction', async () => {
+    const path = join(dir, 'big.ndjson')
+    const lines = ['a', 'b', 'c'].map((id) => JSON.stringify(buildRecord({ id, start: T0 })))
+    writeFileSync(path, `${lines.join('\n')}\n`)
+    const outcome = await importFile(archive, path, { fileName: 'big.ndjson', wholeFileLimit: 0 })
+    expect(outcome).toMatchObject({ ok: true, imported: 3, inserted: 3, updated: 0 })
+    expect(ids()).toEqual(['a', 'b', 'c'])
+  })
+
+  it('rolls back everything when a late line is bad', async () => {
+    const path = join(dir, 'big.ndjson')
+    const lines = ['a', 'b'].map((id) => JSON.stringify(buildRecord({ id, start: T0 })))
+    writeFileSync(path, `${lines.join('\n')}\n{"info": {"startTimeL": 1}}\n{broken\n`)
+    const outcome = await importFile(archive, path, { fileName: 'big.ndjson', wholeFileLimit: 0 })
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [
+        'big.ndjson: record 3 (line 3): record has no info.conversationId',
+        expect.stringMatching(/^big\.ndjson:4:2: /),
+      ],
+    })
+    expect(ids()).toEqual([])
+    // The archive is usable afterwards.
+    expect(importText(archive, lines[0] ?? '', 'again')).toMatchObject({ ok: true, inserted: 1 })
+  })
+
+  it('asks for NDJSON when a huge file is one JSON document', async () => {
+    const path = join(dir, 'big.json')
+    writeFileSync(path, `[\n${JSON.stringify(buildRecord({ id: 'a', start: T0 }))}\n]\n`)
+    const outcome = await importFile(archive, path, { fileName: 'big.json', wholeFileLimit: 0 })
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^big\.json: too large .* NDJSON/)],
+    })
+  })
+})
+
+describe('text for the index', () => {
+  it('HTML becomes its visible text', () => {
+    expect(
+      htmlToText('<p>Hello&nbsp;<b>W&#246;rld</b> &amp; co<script>alert(1)</script><br/>bye</p>'),
+    ).toBe('Hello Wörld & co bye')
+  })
+
+  it('keywords become quoted FTS strings; syntax never leaks', () => {
+    expect(parseTextQuery('refund "late parcel" NEAR')).toEqual({
+      words: ['refund', 'NEAR'],
+      phrases: ['late parcel'],
+    })
+    expect(buildMatchExpression('a" OR b*', 'messages')).toBe('messages : ("a" AND "OR" AND "b*")')
+    expect(buildMatchExpression('“curly quotes”', 'summary')).toBe('summary : ("curly quotes")')
+    expect(buildMatchExpression('*** -', 'messages')).toBeUndefined()
+  })
+})
+
+describe('records as the API returns them', () => {
+  const raw = JSON.stringify({
+    info: { conversationId: 'x' },
+    consumerParticipant: [{ participantId: 'p' }],
+    messageScore: [{ mcs: 1 }],
+    messageRecords: [],
+    monitoring: { country: 'X' },
+    unAuthSdes: { events: [] },
+    pageView: [{ page: 'undocumented' }],
+  })
+
+  it('default sections, drifted keys under their canonical names', () => {
+    expect(Object.keys(shapeRecord(raw, undefined, 1)).sort()).toEqual([
+      'consumerParticipants',
+      'info',
+      'messageRecords',
+      'messageScores',
+    ])
+  })
+
+  it('only what was asked, unAuthSdes only for v2', () => {
+    expect(Object.keys(shapeRecord(raw, ['monitoring', 'unAuthSdes'], 1))).toEqual([
+      'info',
+      'monitoring',
+    ])
+    expect(Object.keys(shapeRecord(raw, ['monitoring', 'unAuthSdes'], 2))).toEqual([
+      'info',
+      'monitoring',
+      'unAuthSdes',
+    ])
+  })
+})
+
+function fakeIndexed(conversationId: string) {
+  return {
+    conversationId,
+    startMs: T0,
+    endMs: null,
+    status: 'OPEN',
+    latestSkillId: null,
+    latestAgentId: null,
+    latestGroupId: null,
+    source: null,
+    device: 'NA',
+    durationMs: null,
+    mcs: null,
+    alertedMcs: null,
+    csat: null,
+    nps: null,
+    queueState: null,
+    skills: new Map<string, string | undefined>(),
+    agents: new Map(),
+    groups: new Map<string, string | undefined>(),
+    contentTypes: new Set<string>(),
+    consumers: new Set<string>(),
+    sdeValues: [],
+    messagesText: 'text',
+    summaryText: '',
+  }
+}
