@@ -38,6 +38,11 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
+  if (status === 204 || status === 304) {
+    res.writeHead(status, { ...API_HEADERS, ...headers })
+    res.end()
+    return
+  }
   const text = JSON.stringify(body)
   res.writeHead(status, {
     ...API_HEADERS,
