@@ -166,3 +166,13 @@ export function mockDetail(records: RawRecord[]): DetailCalls {
 export function useUtc() {
   window.localStorage.setItem('cv.timeZone', 'utc')
 }
+
+/** The search page's requests (when a test navigates back to it): no results, no facets. */
+export function mockSearchPage() {
+  server.use(
+    http.get('*/api/facets', () => HttpResponse.json({})),
+    http.post(`*/messaging_history/api/account/${ACCOUNT}/conversations/search`, () =>
+      HttpResponse.json({ _metadata: { count: 0 }, conversationHistoryRecords: [] }),
+    ),
+  )
+}
