@@ -153,7 +153,7 @@ describe('carouselSelect', () => {
       />,
     )
     expect(screen.getByText('Select one card')).toBeInTheDocument()
-    expect(screen.getByRole('group', { name: 'Card 2 of 2 (chosen)' })).toBeInTheDocument()
+    expect(screen.getByRole('group', { name: 'Card 2 of 2, chosen' })).toBeInTheDocument()
     expect(screen.getByRole('group', { name: 'Card 1 of 2' })).toBeInTheDocument()
   })
 })
@@ -181,7 +181,7 @@ describe('accordionSelect', () => {
 
   it('opens and marks the section the consumer chose', () => {
     render(<RichContent content={accordion} chosenText="pick suite room" />)
-    const header = screen.getByRole('button', { name: 'Suite (chosen)' })
+    const header = screen.getByRole('button', { name: 'Suite, chosen' })
     expect(header).toHaveAttribute('aria-expanded', 'true')
     expect(screen.getByText('Suite room')).toBeVisible()
   })

@@ -85,7 +85,7 @@ describe('the renderer is its own chunk', () => {
       />,
     )
     expect(
-      await screen.findByRole('button', { name: 'Yes (chosen)' }, { timeout: 15_000 }),
+      await screen.findByRole('button', { name: 'Yes, chosen' }, { timeout: 15_000 }),
     ).toBeInTheDocument()
   }, 20_000)
 })

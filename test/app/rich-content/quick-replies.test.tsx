@@ -85,12 +85,12 @@ describe('QuickReplies', () => {
       ],
     }
     const { unmount } = render(<QuickReplies content={content} chosenText="Yep" />)
-    expect(screen.getByRole('button', { name: 'Yes (chosen)' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Yes, chosen' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'No' })).toBeInTheDocument()
     expect(screen.getAllByText('Chosen')).toHaveLength(1)
     unmount()
     render(<QuickReplies content={content} chosenText="no" />)
-    expect(screen.getByRole('button', { name: 'No (chosen)' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'No, chosen' })).toBeInTheDocument()
   })
 
   it('notes a publishText that differs from the title, not one that repeats it', () => {
@@ -110,14 +110,17 @@ describe('QuickReplies', () => {
     expect(screen.queryByText('sends "Same"')).not.toBeInTheDocument()
   })
 
-  it('cuts long titles after 22 characters, keeping the full title as name and tooltip', () => {
+  it('cuts long titles with an ellipsis, visually only: the full title stays name and tooltip', () => {
     const long = 'Tell me about the offers'
     render(
-      <QuickReplies content={{ type: 'quickReplies', itemsPerRow: 1, replies: [reply(long)] }} />,
+      <QuickReplies
+        content={{ type: 'quickReplies', itemsPerRow: 2, replies: [reply(long), reply('Short')] }}
+      />,
     )
     const chip = screen.getByRole('button', { name: long })
-    expect(chip).toHaveTextContent('Tell me about the offe…')
+    expect(within(chip).getByText(long)).toHaveClass('truncate', 'max-w-[22ch]')
     expect(chip).toHaveAttribute('title', long)
+    expect(screen.getByRole('button', { name: 'Short' })).not.toHaveAttribute('title')
   })
 
   it('shows a reply that is not a button as unsupported, next to the others', () => {

@@ -60,6 +60,33 @@ describe('styles, mapped as json-pollock maps them', () => {
   })
 })
 
+describe('content colours in dark mode', () => {
+  it('keep the white surface they were chosen against, or the light-mode ink', () => {
+    render(
+      <RichContent
+        content={{
+          type: 'vertical',
+          elements: [
+            { type: 'text', text: 'Coloured', style: { color: '#0363ad' } },
+            { type: 'text', text: 'Shaded', style: { 'background-color': '#ffeeaa' } },
+            {
+              type: 'text',
+              text: 'Both',
+              style: { color: '#000000', 'background-color': '#ffeeaa' },
+            },
+          ],
+        }}
+      />,
+    )
+    expect(screen.getByText('Coloured').parentElement).toHaveClass('dark:bg-white')
+    expect(screen.getByText('Shaded').parentElement).toHaveClass('dark:text-black')
+    expect(screen.getByText('Both').parentElement).not.toHaveClass(
+      'dark:bg-white',
+      'dark:text-black',
+    )
+  })
+})
+
 describe('rtl', () => {
   it('sets dir="rtl" on the element', () => {
     render(
@@ -294,13 +321,13 @@ describe('the chosen option', () => {
 
   it('marks the button whose publishText the consumer sent next', () => {
     render(<RichContent content={choices} chosenText="Yes please" />)
-    expect(screen.getByRole('button', { name: 'Yes (chosen)' })).toHaveTextContent('YesChosen')
+    expect(screen.getByRole('button', { name: 'Yes, chosen' })).toHaveTextContent('Yes Chosen')
     expect(screen.getByRole('button', { name: 'No' })).not.toHaveTextContent('Chosen')
   })
 
   it('marks a button by its title when it publishes nothing', () => {
     render(<RichContent content={choices} chosenText="maybe" />)
-    expect(screen.getByRole('button', { name: 'Maybe (chosen)' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Maybe, chosen' })).toBeInTheDocument()
   })
 
   it('marks nothing when the next message matches no option', () => {

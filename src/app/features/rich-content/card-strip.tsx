@@ -70,7 +70,7 @@ export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: Card
             }}
             role="group"
             aria-roledescription="card"
-            aria-label={`Card ${String(i + 1)} of ${String(count)}${card.chosen ? ' (chosen)' : ''}`}
+            aria-label={`Card ${String(i + 1)} of ${String(count)}${card.chosen ? ', chosen' : ''}`}
             className={card.chosen ? CARD_CHOSEN : CARD}
           >
             {card.chosen ? (

@@ -4,9 +4,6 @@ import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { ReplyChip } from './reply-chip'
 
-/** Quick-reply titles are cut to this many characters by LivePerson's default clients. */
-const SHOWN_TITLE_CHARS = 22
-
 /** One quick reply: the pill, and a note when it would send something other than its title. */
 export function QuickReply({ node }: { node: ScButtonNode }) {
   const notesId = useId()
@@ -24,7 +21,7 @@ export function QuickReply({ node }: { node: ScButtonNode }) {
         style={node.style}
         aria={scAriaProps(node.accessibility)}
         describedBy={notes.length > 0 ? notesId : undefined}
-        maxChars={SHOWN_TITLE_CHARS}
+        truncate
       />
       <ActionNotes actions={notes} id={notesId} />
     </div>

@@ -3,10 +3,11 @@ import type { ScAriaProps } from './a11y-props'
 import { useIsChosen } from './choice-context'
 import { ChosenBadge } from './chosen-badge'
 import { cx } from './class-names'
-import { scBorderStyle, scStyle } from './sc-style'
+import { darkModeGuard, scBorderStyle, scStyle } from './sc-style'
 
 const CHIP =
   'inline-flex max-w-full cursor-default items-center rounded-full border border-[#0363ad] bg-white px-3 py-1 text-[13px] leading-tight break-words text-[#0363ad] dark:border-sky-400 dark:bg-slate-900 dark:text-sky-300'
+const TRUNCATE_AFTER = 22
 const CHOSEN =
   'ring-2 ring-emerald-600 ring-offset-1 dark:ring-emerald-400 dark:ring-offset-slate-900'
 
@@ -18,8 +19,11 @@ interface ReplyChipProps {
   style?: ScStyle | undefined
   aria?: ScAriaProps
   describedBy?: string | undefined
-  /** Quick-reply clients show this many characters, then an ellipsis (the full title stays in the name). */
-  maxChars?: number
+  /**
+   * Quick-reply clients cut long titles (about 22 characters) with an ellipsis. The cut is visual
+   * only: the full title stays the text, the accessible name and the tooltip.
+   */
+  truncate?: boolean
 }
 
 /** A quick-reply pill, inert (`aria-disabled`), marked when it was the consumer's choice. */
@@ -30,25 +34,25 @@ export function ReplyChip({
   style,
   aria = {},
   describedBy,
-  maxChars,
+  truncate = false,
 }: ReplyChipProps) {
   const chosen = useIsChosen(candidates)
-  const truncated = maxChars !== undefined && title.length > maxChars
-  const shown = truncated ? `${title.slice(0, maxChars)}…` : title
+  const long = truncate && title.length > TRUNCATE_AFTER
   const name = aria['aria-label'] ?? title
   const { inner, outer } = scStyle(style)
+  const guard = darkModeGuard(style, 'link')
   return (
     <button
       type="button"
       {...aria}
       aria-disabled="true"
-      aria-label={chosen ? `${name} (chosen)` : truncated ? name : aria['aria-label']}
+      aria-label={chosen ? `${name}, chosen` : aria['aria-label']}
       aria-describedby={describedBy}
-      title={tooltip ?? (truncated ? title : undefined)}
-      className={cx(CHIP, chosen && CHOSEN)}
+      title={tooltip ?? (long ? title : undefined)}
+      className={cx(CHIP, guard.surface, guard.ink, chosen && CHOSEN)}
       style={{ ...outer, ...scBorderStyle(style), ...inner }}
     >
-      {shown}
+      <span className={truncate ? 'max-w-[22ch] truncate' : undefined}>{title}</span>
       {chosen ? <ChosenBadge /> : null}
     </button>
   )

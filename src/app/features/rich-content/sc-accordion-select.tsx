@@ -59,7 +59,7 @@ export function ScAccordionSelect({ node }: { node: ScAccordionSelectNode }) {
               aria-controls={panelId}
               aria-label={
                 isChosen
-                  ? `${name}${title?.additional ? `, ${title.additional}` : ''} (chosen)`
+                  ? `${name}${title?.additional ? `, ${title.additional}` : ''}, chosen`
                   : undefined
               }
               onClick={() => {

@@ -5,7 +5,7 @@ import { ActionNotes } from './action-notes'
 import { useIsChosen } from './choice-context'
 import { ChosenBadge } from './chosen-badge'
 import { cx } from './class-names'
-import { scBorderStyle, scStyle } from './sc-style'
+import { darkModeGuard, scBorderStyle, scStyle } from './sc-style'
 
 const TEXT_BUTTON =
   'block min-h-8 w-full cursor-default bg-transparent p-2.5 text-center text-[#0363ad] dark:text-sky-300'
@@ -25,19 +25,29 @@ export function ScButton({ node }: { node: ScButtonNode }) {
   const aria = scAriaProps(node.accessibility)
   const actions = node.click?.actions ?? []
   const pill = node.class === 'button'
+  const guard = darkModeGuard(node.style, 'link')
   const name = aria['aria-label'] ?? (node.subtitle ? `${node.title} ${node.subtitle}` : node.title)
   const hasNotes = actions.some((a) => a.type !== 'checked')
   return (
-    <div dir={node.rtl ? 'rtl' : undefined} style={pill ? undefined : outer} className="w-full">
+    <div
+      dir={node.rtl ? 'rtl' : undefined}
+      style={pill ? undefined : outer}
+      className={cx('w-full', !pill && guard.surface)}
+    >
       <div className={pill ? 'px-2.5 py-1.5' : undefined}>
         <button
           type="button"
           {...aria}
           aria-disabled="true"
-          aria-label={chosen ? `${name} (chosen)` : aria['aria-label']}
+          aria-label={chosen ? `${name}, chosen` : aria['aria-label']}
           aria-describedby={hasNotes ? notesId : undefined}
           title={node.tooltip}
-          className={cx(pill ? PILL_BUTTON : TEXT_BUTTON, chosen && CHOSEN)}
+          className={cx(
+            pill ? PILL_BUTTON : TEXT_BUTTON,
+            pill && guard.surface,
+            guard.ink,
+            chosen && CHOSEN,
+          )}
           style={pill ? { ...outer, ...scBorderStyle(node.style), ...inner } : inner}
         >
           <span className="break-words">{node.title}</span>

@@ -3,7 +3,8 @@ import { checkboxChoiceTexts, type ScCheckboxNode } from '@/domain/schema/struct
 import { scAriaProps } from './a11y-props'
 import { useIsChecked } from './choice-context'
 import { ChosenBadge } from './chosen-badge'
-import { scStyle } from './sc-style'
+import { cx } from './class-names'
+import { darkModeGuard, scStyle } from './sc-style'
 import { TextLines } from './text-lines'
 
 /**
@@ -14,6 +15,7 @@ export function ScCheckbox({ node }: { node: ScCheckboxNode }) {
   const id = useId()
   const checked = useIsChecked(checkboxChoiceTexts(node))
   const { inner, outer } = scStyle(node.style)
+  const guard = darkModeGuard(node.style, 'text')
   return (
     <div>
       {node.borderLine === false ? null : (
@@ -26,7 +28,7 @@ export function ScCheckbox({ node }: { node: ScCheckboxNode }) {
       <div
         dir={node.rtl ? 'rtl' : undefined}
         style={outer}
-        className="flex items-start gap-1.5 px-3 py-[3px]"
+        className={cx('flex items-start gap-1.5 px-3 py-[3px]', guard.surface, guard.ink)}
       >
         <input
           id={id}

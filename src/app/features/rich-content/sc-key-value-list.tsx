@@ -1,17 +1,19 @@
 import { Fragment } from 'react'
 import type { ScKeyValuePairListNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
-import { scStyle } from './sc-style'
+import { cx } from './class-names'
+import { darkModeGuard, scStyle } from './sc-style'
 
 /** `keyValuePairList`: keys and values as a description list. */
 export function ScKeyValueList({ node }: { node: ScKeyValuePairListNode }) {
   const { inner, outer } = scStyle(node.style)
+  const guard = darkModeGuard(node.style, 'text')
   return (
     <div
       dir={node.rtl ? 'rtl' : undefined}
       title={node.tooltip}
       style={outer}
-      className="px-2.5 py-[5px]"
+      className={cx('px-2.5 py-[5px]', guard.surface, guard.ink)}
       {...scAriaProps(node.accessibility, { generic: true })}
     >
       <dl style={inner} className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">

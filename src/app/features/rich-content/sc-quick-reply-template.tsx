@@ -2,18 +2,20 @@ import type { ScTemplateNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { ReplyChip } from './reply-chip'
-import { scStyle } from './sc-style'
+import { cx } from './class-names'
+import { darkModeGuard, scStyle } from './sc-style'
 import { TextLines } from './text-lines'
 
 /** The `template` element with `templateType: "quickReply"`: a title and its reply options. */
 export function ScQuickReplyTemplate({ node }: { node: ScTemplateNode }) {
   const { inner, outer } = scStyle(node.style)
+  const guard = darkModeGuard(node.style, 'text')
   return (
     <div
       dir={node.rtl ? 'rtl' : undefined}
       title={node.tooltip}
       style={outer}
-      className="px-2.5 py-[5px]"
+      className={cx('px-2.5 py-[5px]', guard.surface, guard.ink)}
       {...scAriaProps(node.accessibility, { generic: true })}
     >
       <p style={inner} className="break-words">

@@ -38,3 +38,22 @@ export function scFlatStyle(style: ScStyle | undefined): CSSProperties {
   const { inner, outer } = scStyle(style)
   return { ...outer, ...inner }
 }
+
+const DARK_INK = { text: 'dark:text-black', link: 'dark:text-[#0363ad]' } as const
+
+/**
+ * Content colours were chosen against json-pollock's white bubble. In dark mode an element that
+ * sets only a text colour gets that white surface back, and one that sets only a background gets
+ * the light-mode ink, so the brand's colours stay readable.
+ */
+export function darkModeGuard(
+  style: ScStyle | undefined,
+  ink: keyof typeof DARK_INK,
+): { surface: string | undefined; ink: string | undefined } {
+  const color = style?.color !== undefined
+  const background = style?.['background-color'] !== undefined
+  return {
+    surface: color && !background ? 'dark:bg-white' : undefined,
+    ink: background && !color ? DARK_INK[ink] : undefined,
+  }
+}

@@ -1,16 +1,18 @@
 import type { ScTextNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
-import { scStyle } from './sc-style'
+import { cx } from './class-names'
+import { darkModeGuard, scStyle } from './sc-style'
 import { TextLines } from './text-lines'
 
 export function ScText({ node }: { node: ScTextNode }) {
   const { inner, outer } = scStyle(node.style)
+  const guard = darkModeGuard(node.style, 'text')
   return (
     <div
       dir={node.rtl ? 'rtl' : undefined}
       style={outer}
-      className="px-2.5 py-[5px] break-words whitespace-normal"
+      className={cx('px-2.5 py-[5px] break-words whitespace-normal', guard.surface, guard.ink)}
     >
       <span
         title={node.tooltip}
