@@ -1,7 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { ScAriaProps } from './a11y-props'
 import { ChosenBadge } from './chosen-badge'
-import { cx } from './class-names'
 
 export interface StripCard {
   content: ReactNode
@@ -19,14 +18,15 @@ interface CardStripProps {
 }
 
 const ARROW =
-  'absolute top-1/2 z-10 flex size-8 -translate-y-1/2 items-center justify-center rounded-full border border-[#d4d4d5] bg-white/95 text-[#0363ad] shadow hover:bg-white focus-visible:outline-2 focus-visible:outline-[#0363ad] dark:border-slate-600 dark:bg-slate-800/95 dark:text-sky-300'
+  'flex size-7 items-center justify-center rounded-full border border-[#d4d4d5] bg-white text-[#0363ad] hover:bg-[#f0f0f0] focus-visible:outline-2 focus-visible:outline-[#0363ad] dark:border-slate-600 dark:bg-slate-800 dark:text-sky-300 dark:hover:bg-slate-700'
 const CARD = 'w-[180px] shrink-0 snap-start'
 const CARD_CHOSEN =
   'w-[180px] shrink-0 snap-start ring-2 ring-emerald-600 ring-offset-1 dark:ring-emerald-400 dark:ring-offset-slate-900'
 
 /**
- * A horizontal strip of 180px cards with Previous/Next buttons (they wrap around, as in
- * json-pollock), ArrowLeft/ArrowRight while focused, and a polite live region ("Card 2 of 5").
+ * A horizontal strip of 180px cards with Previous/Next arrows (they wrap around, as in
+ * json-pollock; placed under the strip so they never cover a card), ArrowLeft/ArrowRight while
+ * focused, and a polite live region ("Card 2 of 5").
  */
 export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: CardStripProps) {
   const [index, setIndex] = useState(0)
@@ -58,7 +58,7 @@ export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: Card
       title={tooltip}
       tabIndex={aria.tabIndex ?? 0}
       onKeyDown={onKeyDown}
-      className="relative w-full max-w-full rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-[#0363ad]"
+      className="w-full max-w-full rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-[#0363ad]"
     >
       {intro}
       <div className="flex snap-x overflow-x-auto px-0.5 py-1" style={{ gap: `${String(gap)}px` }}>
@@ -82,31 +82,40 @@ export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: Card
           </div>
         ))}
       </div>
-      {count > 1 ? (
-        <>
+      <div className="mt-0.5 flex items-center justify-center gap-2">
+        {count > 1 ? (
           <button
             type="button"
             aria-label="Previous card"
             onClick={() => {
               go(index - 1)
             }}
-            className={cx(ARROW, 'start-1')}
+            className={ARROW}
           >
             <svg
               aria-hidden="true"
               viewBox="0 0 9 14"
-              className="size-3 fill-current rtl:rotate-0 ltr:rotate-180"
+              className="size-3 fill-current ltr:rotate-180"
             >
               <path d="M0 0 L2 0 L9 7 L2 14 L0 14 L0 13 L6 7 L0 1" />
             </svg>
           </button>
+        ) : null}
+        <p
+          aria-live="polite"
+          aria-atomic="true"
+          className="min-w-20 text-center text-[11px] text-slate-600 dark:text-slate-300"
+        >
+          Card {index + 1} of {count}
+        </p>
+        {count > 1 ? (
           <button
             type="button"
             aria-label="Next card"
             onClick={() => {
               go(index + 1)
             }}
-            className={cx(ARROW, 'end-1')}
+            className={ARROW}
           >
             <svg
               aria-hidden="true"
@@ -116,15 +125,8 @@ export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: Card
               <path d="M0 0 L2 0 L9 7 L2 14 L0 14 L0 13 L6 7 L0 1" />
             </svg>
           </button>
-        </>
-      ) : null}
-      <p
-        aria-live="polite"
-        aria-atomic="true"
-        className="mt-0.5 text-center text-[11px] text-slate-600 dark:text-slate-300"
-      >
-        Card {index + 1} of {count}
-      </p>
+        ) : null}
+      </div>
     </section>
   )
 }
