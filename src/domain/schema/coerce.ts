@@ -170,6 +170,8 @@ export function renameKeys(value: unknown, renames: Readonly<Record<string, stri
 export function cleanObject<Shape extends z.core.$ZodLooseShape>(
   shape: Shape,
   renames?: Readonly<Record<string, string>>,
+  /** A reshaping step run first (e.g. a bare string → `{ text }`), in the same pass. */
+  before?: (value: unknown) => unknown,
 ): z.ZodType<z.output<z.ZodObject<Shape, z.core.$loose>>, unknown> {
   // key → its coercer (a primitive's) or `null` (a nested schema: only sentinels are removed)
   const coercers = new Map<string, Coercer | null>()
@@ -182,7 +184,8 @@ export function cleanObject<Shape extends z.core.$ZodLooseShape>(
     if (entry) Object.assign(validators, { [key]: entry.validator })
   }
   const coerceAll = (input: unknown): unknown => {
-    const value = renames ? renameKeys(input, renames) : input
+    const shaped = before ? before(input) : input
+    const value = renames ? renameKeys(shaped, renames) : shaped
     if (!isPlainObject(value)) return value
     // Copy only when something changes (the input is never modified): most fields already have
     // the right type, and zod builds its own output object anyway.
@@ -205,7 +208,10 @@ export function cleanObject<Shape extends z.core.$ZodLooseShape>(
 /** An array whose absent (`null`) items are skipped. */
 export function cleanArray<Item extends z.ZodType>(item: Item) {
   return z.preprocess(
-    (value) => (Array.isArray(value) ? value.filter((v) => v !== null && v !== undefined) : value),
+    (value) =>
+      Array.isArray(value) && value.some((v) => v === null || v === undefined)
+        ? value.filter((v) => v !== null && v !== undefined)
+        : value,
     z.array(item),
   )
 }

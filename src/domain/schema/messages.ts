@@ -56,9 +56,8 @@ export const contextDataSchema = cleanObject({
 })
 
 /** `msg`: plain text (or HTML for `TEXT_HTML`). The text is kept exactly as sent. */
-export const textMessageSchema = z.preprocess(
-  (value) => (typeof value === 'string' ? { text: value } : value),
-  cleanObject({ text: optText }),
+export const textMessageSchema = cleanObject({ text: optText }, undefined, (value) =>
+  typeof value === 'string' ? { text: value } : value,
 )
 
 /** `file`: a hosted file or image. `preview` (base64) comes only from the by-ID method. */
@@ -164,16 +163,17 @@ function foldMessageData(value: unknown): unknown {
  * `messageData`: one or more of `msg`, `file`, `link`, `secureForm`, `richContent`,
  * `quickReplies` (a TEXT_PLAIN message can carry both `msg` and `quickReplies`).
  */
-export const messageDataSchema = z.preprocess(
-  foldMessageData,
-  cleanObject({
+export const messageDataSchema = cleanObject(
+  {
     msg: textMessageSchema.optional(),
     file: fileMessageSchema.optional(),
     link: linkMessageSchema.optional(),
     secureForm: secureFormMessageSchema.optional(),
     richContent: jsonContentSchema.optional(),
     quickReplies: jsonContentSchema.optional(),
-  }),
+  },
+  undefined,
+  foldMessageData,
 )
 
 /** One `messageRecords[]` item. `dialogId: "undefined"` and `device: "undefined"` become absent. */

@@ -60,12 +60,13 @@ export const sdeProductSchema = cleanObject({
 })
 
 /** A products[] item: `{ quantity, product{…} }`; a bare product (no wrapper) is wrapped. */
-export const sdeProductItemSchema = z.preprocess(
+export const sdeProductItemSchema = cleanObject(
+  { quantity: optNumber, product: sdeProductSchema.optional() },
+  undefined,
   (value) =>
     isPlainObject(value) && !('product' in value) && ('sku' in value || 'name' in value)
       ? { product: value }
       : value,
-  cleanObject({ quantity: optNumber, product: sdeProductSchema.optional() }),
 )
 
 export const sdeAddressSchema = cleanObject({
@@ -81,10 +82,11 @@ export const sdePersonalContactSchema = cleanObject({
 })
 
 /** A contacts[] item: `{ personalContact{email, phone, address?} }`; a bare contact is wrapped. */
-export const sdeContactSchema = z.preprocess(
+export const sdeContactSchema = cleanObject(
+  { personalContact: sdePersonalContactSchema.optional() },
+  undefined,
   (value) =>
     isPlainObject(value) && !('personalContact' in value) ? { personalContact: value } : value,
-  cleanObject({ personalContact: sdePersonalContactSchema.optional() }),
 )
 
 export const customerInfoFieldsSchema = cleanObject({
