@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { renderRoute } from '../render-route'
@@ -104,8 +104,16 @@ test('before printing, the whole transcript is laid out as a plain list', async 
   ])
   await renderRoute('/conversations/print-1')
   await screen.findByRole('heading', { level: 1, name: 'Conversation print-1' })
-  expect(screen.queryByText('First words')).not.toBeInTheDocument()
+  const printable = () =>
+    screen.queryByRole('region', { name: 'Printable transcript', hidden: true })
+  expect(printable()).toBeNull()
   window.dispatchEvent(new Event('beforeprint'))
-  expect(await screen.findByText('First words')).toBeInTheDocument()
-  expect(screen.getByText('Last words')).toBeInTheDocument()
+  const list = await vi.waitFor(() => {
+    const found = printable()
+    if (!found) throw new Error('not rendered yet')
+    return found
+  })
+  expect(within(list).getByText('First words')).toBeInTheDocument()
+  expect(within(list).getByText('Last words')).toBeInTheDocument()
+  expect(list).toHaveTextContent('Carol Consumer (consumer) · 14:00:00')
 })

@@ -15,7 +15,7 @@ import { PrintTranscript } from '@/app/features/conversation/print-transcript'
 import { RecordNotice } from '@/app/features/conversation/record-notice'
 import { ResultNavigation } from '@/app/features/conversation/result-navigation'
 import { SidePanels } from '@/app/features/conversation/side-panels'
-import { TranscriptPlaceholder } from '@/app/features/conversation/transcript-placeholder'
+import { Transcript } from '@/app/features/conversation/transcript/transcript'
 import { useConversationShortcuts } from '@/app/features/conversation/use-conversation-shortcuts'
 import { appQueries } from '@/app/lib/api'
 import { useTimeZone } from '@/app/lib/preferences'
@@ -87,7 +87,7 @@ export function ConversationPage() {
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(22rem,28rem)] print:hidden">
         <div className="min-w-0">
-          <TranscriptPlaceholder
+          <Transcript
             record={record}
             highlightMessageId={search.msg}
             find={search.find}

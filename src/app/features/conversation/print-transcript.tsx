@@ -27,7 +27,10 @@ export function PrintTranscript({
   const tz = zoneName(zone)
   const items = buildTimeline(record, { dayKey: (ms) => formatDate(ms, zone) })
   return (
-    <div className="hidden text-[11pt] leading-snug text-black print:block">
+    <section
+      aria-label="Printable transcript"
+      className="hidden text-[11pt] leading-snug text-black print:block"
+    >
       <p className="text-[15pt] font-semibold">Conversation {record.info.conversationId}</p>
       {record.info.startTimeL !== undefined ? (
         <p className="mb-3 text-[10pt]">
@@ -70,6 +73,6 @@ export function PrintTranscript({
           }
         })}
       </ol>
-    </div>
+    </section>
   )
 }
