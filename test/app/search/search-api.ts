@@ -1,5 +1,6 @@
 import { configure } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
+import { vi } from 'vitest'
 import { z } from 'zod'
 import { server } from '../msw-server'
 
@@ -9,8 +10,10 @@ import { server } from '../msw-server'
  * recorded (query parameters and JSON body) so tests can assert what the page asked for.
  */
 
-// Two shared cores run several suites at once: give findBy* more than the default second.
+// Two shared cores run several suites at once: give findBy* more than the default second, and
+// a test that renders the whole page and types into it more than the default 5 seconds.
 configure({ asyncUtilTimeout: 5000 })
+vi.setConfig({ testTimeout: 30_000 })
 
 export const ACCOUNT = 'acc-1'
 /** 2026-03-10 12:03:00 UTC: the tests' "now" (relative windows end at 12:10, rounded up). */
@@ -109,6 +112,8 @@ export interface SearchCall {
 }
 
 export interface SearchApiOptions {
+  /** Records the by-ID endpoint (the detail page, hover prefetch) knows. */
+  details?: RawRecord[]
   mode?: 'archive' | 'proxy'
   /** Every matching record; each request gets its page (offset/limit) of them. */
   records?: RawRecord[]
@@ -119,10 +124,13 @@ export interface SearchApiOptions {
 }
 
 const bodySchema = z.record(z.string(), z.unknown())
+const byIdSchema = z.object({ conversationId: z.string() })
+const idOf = (record: RawRecord) =>
+  z.object({ info: z.object({ conversationId: z.string() }) }).parse(record).info.conversationId
 
 /** Installs the handlers; returns the list of search requests made so far. */
-export function useSearchApi(options: SearchApiOptions = {}): SearchCall[] {
-  const calls: SearchCall[] = []
+export function useSearchApi(options: SearchApiOptions = {}): SearchCall[] & { byId: string[] } {
+  const calls: SearchCall[] & { byId: string[] } = Object.assign([], { byId: [] })
   const records = options.records ?? []
   server.use(
     http.get('*/api/config', () =>
@@ -144,6 +152,20 @@ export function useSearchApi(options: SearchApiOptions = {}): SearchCall[] {
           devices: [{ id: 'DESKTOP', count: 9 }],
         },
       ),
+    ),
+    http.post(
+      `*/messaging_history/api/account/${ACCOUNT}/conversations/conversation/search`,
+      async ({ request }) => {
+        const body = byIdSchema.parse(await request.json())
+        calls.byId.push(body.conversationId)
+        const known = (options.details ?? []).filter(
+          (record) => idOf(record) === body.conversationId,
+        )
+        return HttpResponse.json({
+          _metadata: { count: known.length },
+          conversationHistoryRecords: known,
+        })
+      },
     ),
     http.post(
       `*/messaging_history/api/account/${ACCOUNT}/conversations/search`,
@@ -176,4 +198,21 @@ export function lastCall(calls: readonly SearchCall[]): SearchCall {
   const call = calls.at(-1)
   if (!call) throw new Error('no search request was made')
   return call
+}
+
+/**
+ * The parameters in the address bar, each as a list of strings, read with the router's own
+ * parser (so the test holds whichever query-string format the router writes).
+ */
+export function urlParams(router: {
+  options: { parseSearch: (searchStr: string) => Record<string, unknown> }
+  state: { location: { searchStr: string } }
+}): Record<string, string[]> {
+  const raw = router.options.parseSearch(router.state.location.searchStr)
+  const out: Record<string, string[]> = {}
+  for (const [key, value] of Object.entries(raw)) {
+    const items: unknown[] = Array.isArray(value) ? value : [value]
+    out[key] = items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
+  }
+  return out
 }

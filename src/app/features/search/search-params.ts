@@ -171,6 +171,25 @@ export type ConversationSearchInput = z.input<typeof conversationSearchSchema>
 export const EMPTY_SEARCH: ConversationSearch = conversationSearchSchema.parse({})
 
 /**
+ * Values the URL leaves out (the router's `stripSearchParams` removes a parameter equal to its
+ * default), so the default view is a bare `/conversations`.
+ */
+export const URL_DEFAULTS: Partial<ConversationSearch> = {
+  range: DEFAULT_RANGE,
+  status: [],
+  agent: [],
+  skill: [],
+  group: [],
+  channel: [],
+  device: [],
+  alertedMcs: [],
+  content: [],
+  sort: 'start:desc',
+  page: 1,
+  pageSize: 50,
+}
+
+/**
  * The search as it should appear in the URL: defaults, blanks and empty lists left out, so the
  * default view has a clean `/conversations` and "last 7 days" stays relative.
  */
