@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { cleanObject, optBoolean, optNumber, optString } from '@/domain/schema/coerce'
 
 /** `campaign`: engagement, goal, LOB and location. `LocationId`/`LocationName` fold to lower case. */
+export const CAMPAIGN_RENAMES = { LocationId: 'locationId', LocationName: 'locationName' } as const
+
 export const campaignSchema = cleanObject(
   {
     campaignEngagementId: optString,
@@ -27,7 +29,7 @@ export const campaignSchema = cleanObject(
     behaviorSystemDefault: optBoolean,
     profileSystemDefault: optBoolean,
   },
-  { LocationId: 'locationId', LocationName: 'locationName' },
+  CAMPAIGN_RENAMES,
 )
 
 export type Campaign = z.output<typeof campaignSchema>

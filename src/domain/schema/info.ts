@@ -13,6 +13,9 @@ import {
  * the ones to compute with. End times of `-1` become absent (the conversation has not ended).
  * `csatRate` is folded to `csat`.
  */
+/** Drifted `info` key names and the canonical name each folds to. */
+export const INFO_RENAMES = { csatRate: 'csat' } as const
+
 export const conversationInfoSchema = cleanObject(
   {
     conversationId: optString,
@@ -71,7 +74,7 @@ export const conversationInfoSchema = cleanObject(
     engagementId: optString,
     conversationType: optString,
   },
-  { csatRate: 'csat' },
+  INFO_RENAMES,
 )
 
 /** The clean `info` section. `conversationId` is always present on a parsed record. */

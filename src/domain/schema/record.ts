@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { campaignSchema } from '@/domain/schema/campaign'
+import { CAMPAIGN_RENAMES, campaignSchema } from '@/domain/schema/campaign'
 import { coBrowseSessionSchema, coBrowseSessionsSchema } from '@/domain/schema/co-browse'
 import type { CoBrowseSessions } from '@/domain/schema/co-browse'
 import {
@@ -12,7 +12,7 @@ import {
   parseJson,
 } from '@/domain/schema/coerce'
 import { dialogSchema } from '@/domain/schema/dialogs'
-import { conversationInfoSchema } from '@/domain/schema/info'
+import { INFO_RENAMES, conversationInfoSchema } from '@/domain/schema/info'
 import type { ConversationInfo } from '@/domain/schema/info'
 import { intentSchema, uniqueIntentSchema } from '@/domain/schema/intents'
 import { interactionSchema } from '@/domain/schema/interactions'
@@ -22,7 +22,7 @@ import { messageRecordSchema } from '@/domain/schema/messages'
 import type { MessageRecord } from '@/domain/schema/messages'
 import { monitoringSchema } from '@/domain/schema/monitoring'
 import { agentParticipantSchema, consumerParticipantSchema } from '@/domain/schema/participants'
-import { responseTimeSchema } from '@/domain/schema/response-time'
+import { RESPONSE_TIME_RENAMES, responseTimeSchema } from '@/domain/schema/response-time'
 import { dedupeSdeEvents, normalizeSdeEvent, sdeSectionSchema } from '@/domain/schema/sdes'
 import type { SdeEvent, SdeSection } from '@/domain/schema/sdes'
 import { skillChangeSchema } from '@/domain/schema/skill-changes'
@@ -144,6 +144,7 @@ function parseObjectSection<T>(
   raw: unknown,
   section: string,
   warnings: ParseWarning[],
+  renames: Readonly<Record<string, string>> = {},
 ): T | undefined {
   if (isAbsent(raw)) return undefined
   const first = schema.safeParse(raw)
@@ -152,7 +153,10 @@ function parseObjectSection<T>(
     const bad = new Set<string>()
     for (const issue of first.error.issues) {
       const key = issue.path[0]
-      if (typeof key === 'string' && key in raw) bad.add(key)
+      if (typeof key !== 'string') continue
+      if (key in raw) bad.add(key)
+      // the field may have arrived under a drifted name (csatRate for csat)
+      for (const from in renames) if (renames[from] === key && from in raw) bad.add(from)
     }
     if (bad.size > 0) {
       const copy = { ...raw }
@@ -316,7 +320,13 @@ export function parseConversationRecord(raw: unknown): RecordParseResult {
   }
 
   const warnings: ParseWarning[] = []
-  const parsedInfo = parseObjectSection(conversationInfoSchema, rawInfo, 'info', warnings)
+  const parsedInfo = parseObjectSection(
+    conversationInfoSchema,
+    rawInfo,
+    'info',
+    warnings,
+    INFO_RENAMES,
+  )
   const info: ConversationInfo = { ...parsedInfo, conversationId }
 
   const record: ConversationRecord = { info }
@@ -328,7 +338,10 @@ export function parseConversationRecord(raw: unknown): RecordParseResult {
     if (value !== undefined) record[key] = value
   }
 
-  setIf('campaign', parseObjectSection(campaignSchema, input.campaign, 'campaign', warnings))
+  setIf(
+    'campaign',
+    parseObjectSection(campaignSchema, input.campaign, 'campaign', warnings, CAMPAIGN_RENAMES),
+  )
   setIf(
     'monitoring',
     parseObjectSection(monitoringSchema, input.monitoring, 'monitoring', warnings),
@@ -405,7 +418,13 @@ export function parseConversationRecord(raw: unknown): RecordParseResult {
   setIf('unAuthSdes', parseSdeSection(input.unAuthSdes, 'unAuthSdes', warnings))
   setIf(
     'responseTime',
-    parseObjectSection(responseTimeSchema, input.responseTime, 'responseTime', warnings),
+    parseObjectSection(
+      responseTimeSchema,
+      input.responseTime,
+      'responseTime',
+      warnings,
+      RESPONSE_TIME_RENAMES,
+    ),
   )
   setIf('intents', parseArraySection(intentSchema, input.intents, 'intents', warnings))
   setIf(

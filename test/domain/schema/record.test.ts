@@ -358,6 +358,17 @@ describe('degradation: a broken part costs only that part', () => {
     expect(record.info.csat).toBe(5)
   })
 
+  test('a bad value under a drifted name (csatRate) drops only that field', () => {
+    const raw = seedRecord({ 'info.csatRate': 'five' })
+    const { record, warnings } = parseOk(raw)
+    expect(warnings).toEqual([
+      { section: 'info.csat', message: 'expected a number, got "five" (field dropped)' },
+    ])
+    expect(record.info).not.toHaveProperty('csat')
+    expect(record.info).not.toHaveProperty('csatRate')
+    expect(record.info.mcs).toBe(67)
+  })
+
   test('an object section of the wrong type is dropped with a warning', () => {
     const raw = seedRecord({ summary: ['not', 'an', 'object'] })
     const { record, warnings } = parseOk(raw)
