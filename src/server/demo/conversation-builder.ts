@@ -119,6 +119,12 @@ export class ConversationBuilder {
     this.smsLike = init.source === 'SMS'
   }
 
+  /** Stops (leaves the conversation open) once the message limit for an open conversation is hit. */
+  atMessageLimit(): boolean {
+    if (this.messages.length >= this.maxMessages) this.stopped = true
+    return this.stopped
+  }
+
   /** Moves the clock; false (and stopped) once it passes the cutoff. */
   advance(ms: number): boolean {
     if (this.stopped) return false

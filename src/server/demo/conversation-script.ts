@@ -60,6 +60,7 @@ import {
   GREETINGS_EN,
   GREETINGS_ES,
   TOPICS,
+  type Scenario,
   type Topic,
   type Turn,
 } from '@/server/demo/topics'
@@ -305,6 +306,7 @@ class ScriptRun {
   private readonly plan: ConversationPlan
   private readonly rng: Rng
   private readonly topic: Topic
+  private readonly scenario: Scenario
   private readonly consumer: Consumer
   private readonly spanish: boolean
   private readonly async: boolean
@@ -322,6 +324,7 @@ class ScriptRun {
     this.plan = plan
     this.rng = rng
     this.topic = plan.topic
+    this.scenario = rng.pick(plan.topic.scenarios)
     this.consumer = plan.consumer
     this.spanish = plan.topic.spanish === true
     this.async = isAsyncChannel(plan.source) && !plan.prompt
@@ -513,7 +516,7 @@ class ScriptRun {
         this.offer(planCarousel(rng))
         return
       case 'productSelect':
-        this.offer(productCarouselSelect(rng))
+        this.offer(productCarouselSelect(rng, this.product))
         return
       case 'invoiceAccordion':
         this.offer(invoiceAccordion(rng, this.invoices()))
@@ -851,10 +854,11 @@ class ScriptRun {
         dept,
       })
       const site = rng.pick(['Denver', 'Austin', 'Boston', 'Seattle', 'Miami', 'Chicago'])
-      this.consumerSays(`Next one: site ${cycle} (${site}). ${rng.pick(t.openers)}`)
-      this.playTurns(rng.pick(t.exchanges))
+      const scenario = rng.pick(t.scenarios)
+      this.consumerSays(`Next one: site ${cycle} (${site}). ${rng.pick(scenario.openers)}`)
+      for (const turns of scenario.exchanges) this.playTurns(turns)
       if (rng.chance(0.5)) this.playTurns(rng.pick(fillers))
-      this.playTurns(rng.pick(t.resolutions))
+      this.playTurns(scenario.resolution)
       const r = rng.next()
       if (r < 0.04) this.runFeature('html')
       else if (r < 0.07) this.runFeature('privateNote')
@@ -871,7 +875,7 @@ class ScriptRun {
     const greetingWord = spanish
       ? rng.pick(['Hola', 'Buenas tardes'])
       : rng.pick(['Hi', 'Hello', 'hi there', 'Hey', 'hello?'])
-    const opener = rng.pick(topic.openers)
+    const opener = rng.pick(this.scenario.openers)
     const firstGap = rng.int(800, 4_000)
     let openerId: string | undefined
 
@@ -979,7 +983,8 @@ class ScriptRun {
       }
       return
     }
-    if (b.stopped) return
+    // An open conversation cut here is still waiting in the queue.
+    if (b.atMessageLimit()) return
     const wait = this.async
       ? rng.duration(4 * MINUTE, 20_000, 2 * HOUR)
       : rng.duration(90_000, 10_000, 15 * MINUTE)
@@ -995,10 +1000,10 @@ class ScriptRun {
   private body(): void {
     const { b, rng, plan, topic } = this
     const fillers = this.spanish ? FILLERS_ES : FILLERS_EN
-    const exchanges = rng.sample(
-      topic.exchanges,
-      rng.int(Math.min(2, topic.exchanges.length), topic.exchanges.length),
-    )
+    const exchanges = [...this.scenario.exchanges]
+    if (topic.extras.length > 0 && rng.chance(0.4)) {
+      exchanges.splice(rng.int(0, exchanges.length), 0, rng.pick(topic.extras))
+    }
     const blocks: Block[] = exchanges.map((turns) => ({ kind: 'turns', turns }))
     let planned = exchanges.reduce((n, turns) => n + turns.length, 0)
     const middle: Block[] = []
@@ -1012,10 +1017,14 @@ class ScriptRun {
       blocks.splice(rng.int(1, blocks.length), 0, block)
       planned += 2
     }
-    if (plan.transfers.length > 0) {
-      const at = Math.max(1, Math.floor(blocks.length / 2))
-      blocks.splice(at, 0, ...plan.transfers.map((reason): Block => ({ kind: 'transfer', reason })))
-      planned += 3 * plan.transfers.length
+    // Transfers spread through the body (a second transfer comes later than the first).
+    const transferCount = plan.transfers.length
+    for (let i = transferCount - 1; i >= 0; i--) {
+      const reason = plan.transfers[i]
+      if (!reason) continue
+      const at = Math.max(1, Math.round(((i + 1) * blocks.length) / (transferCount + 1)))
+      blocks.splice(at, 0, { kind: 'transfer', reason })
+      planned += 3
     }
     const target = plan.longTarget > 0 ? 0 : plan.targetMessages
     while (planned + b.messageCount + 5 < target) {
@@ -1035,9 +1044,9 @@ class ScriptRun {
   }
 
   private closing(): void {
-    const { b, rng, plan, topic, spanish, rich } = this
+    const { b, rng, plan, spanish, rich } = this
     if (b.stopped || !b.currentAgent) return
-    this.playTurns(rng.pick(topic.resolutions))
+    this.playTurns(this.scenario.resolution)
     if (rich && this.has('confirmResolved')) this.runFeature('confirmResolved')
     else if (rich && plan.longTarget === 0 && rng.chance(0.08)) this.runFeature('confirmResolved')
     if (rich && this.has('templateQuickReply')) this.runFeature('templateQuickReply')
@@ -1129,7 +1138,7 @@ class ScriptRun {
         spanish,
       })
     }
-    const summaryText = fill(rng.pick(topic.summaries), v)
+    const summaryText = fill(this.scenario.summary, v)
     let agentSurveys: ReturnType<typeof buildAgentSurveys> | undefined
     if (closedAt !== undefined && plan.agentSurvey && lastHuman) {
       const previous =

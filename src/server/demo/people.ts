@@ -51,7 +51,7 @@ const FIRST_NAMES = [
   'Scott',
   'Olivia',
   'Brandon',
-  'Ava',
+  'Grace',
   'Wei',
   'Yuki',
   'Arjun',

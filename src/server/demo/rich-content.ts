@@ -155,9 +155,13 @@ export function planCarousel(rng: Rng): ScOffer {
 }
 
 /** Product picker: carouselSelect, buttons with ref + addToCart + publishText. */
-export function productCarouselSelect(rng: Rng): ScOffer {
-  const products = rng.sample(PRODUCTS, 4)
-  const chosen = rng.pick(products)
+export function productCarouselSelect(rng: Rng, featured: Product): ScOffer {
+  const others = rng.sample(
+    PRODUCTS.filter((p) => p.sku !== featured.sku),
+    3,
+  )
+  const products = [featured, ...others]
+  const chosen = rng.chance(0.75) ? featured : rng.pick(others)
   const publish = (p: Product): string => `Add the ${p.name} to my cart`
   return {
     intro: 'These are in stock right now. Tap one to add it to your cart:',
