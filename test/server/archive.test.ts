@@ -185,6 +185,41 @@ describe('streamed NDJSON import (large files)', () => {
     expect(importText(archive, lines[0] ?? '', 'again')).toMatchObject({ ok: true, inserted: 1 })
   })
 
+  it('parses in worker threads and still writes in file order, all or nothing', async () => {
+    const path = join(dir, 'parallel.ndjson')
+    const records = Array.from({ length: 600 }, (_, i) =>
+      JSON.stringify(buildRecord({ id: `w-${String(i).padStart(3, '0')}`, start: T0 + i * 1000 })),
+    )
+    // The same conversation twice: the later line must win, as in a sequential import.
+    records.push(
+      JSON.stringify(
+        buildRecord({ id: 'w-000', start: T0 - 1000, messages: [{ text: 'last word' }] }),
+      ),
+    )
+    writeFileSync(path, `${records.join('\n')}\n`)
+    const outcome = await importFile(archive, path, { fileName: 'p.ndjson', parallel: true })
+    expect(outcome).toMatchObject({ ok: true, imported: 601, inserted: 600, updated: 1 })
+    expect(ids()[0]).toBe('w-000')
+    const found = archive.search(
+      searchBodySchema.parse({ start: { from: T0 - DAY, to: T0 + DAY }, keyword: 'last word' }),
+      page,
+    )
+    expect(found.count).toBe(1)
+
+    writeFileSync(
+      path,
+      `${records.slice(0, 300).join('\n')}\n{"info": {}}\n${records.slice(300, 400).join('\n')}\n`,
+    )
+    archive.close()
+    archive = openArchive(join(dir, 'fresh.db'))
+    const failed = await importFile(archive, path, { fileName: 'p.ndjson', parallel: true })
+    expect(failed).toEqual({
+      ok: false,
+      errors: ['p.ndjson: record 301 (line 301): record has no info.conversationId'],
+    })
+    expect(archive.conversationCount()).toBe(0)
+  }, 60_000)
+
   it('asks for NDJSON when a huge file is one JSON document', async () => {
     const path = join(dir, 'big.json')
     writeFileSync(path, `[\n${JSON.stringify(buildRecord({ id: 'a', start: T0 }))}\n]\n`)

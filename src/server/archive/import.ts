@@ -1,9 +1,10 @@
-import { parseConversationRecord } from '@/domain/schema/record'
 import { createReadStream, statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Archive, ArchiveEntry } from '@/server/archive/archive'
-import { extractIndexed } from '@/server/archive/extract'
+import { createImportPool, type ImportPool } from '@/server/archive/import-pool'
+import { prepareEntry } from '@/server/archive/import-record'
 import { locateJsonError } from '@/server/archive/json-error'
+import { prepareLines, type LineItem, type LineResult } from '@/server/archive/prepare-lines'
 
 /**
  * Import of LivePerson exports. Four shapes are accepted: a search or by-ID response
@@ -115,59 +116,6 @@ export function parseImportText(text: string, fileName: string): ParsedImport {
   }
 }
 
-/**
- * The sections the archive indexes. Only these go through the clean-record parser at import:
- * whether a record is accepted depends on `info` alone (a record is rejected only without
- * `info.conversationId`), and skipping the large sections nobody filters on (message statuses and
- * scores, agent surveys, intents …) halves the import cost. The stored raw record keeps every
- * section; the viewer parses all of them when it shows a conversation.
- */
-const INDEXED_SECTIONS = [
-  'info',
-  'messageRecords',
-  'messagesRecords',
-  'agentParticipants',
-  'consumerParticipants',
-  'consumerParticipant',
-  'transfers',
-  'interactions',
-  'dialogs',
-  'conversationSurveys',
-  'summary',
-  'sdes',
-  'unAuthSdes',
-] as const
-
-function indexedSections(raw: unknown): unknown {
-  if (!isObject(raw)) return raw
-  const out: Record<string, unknown> = {}
-  for (const key of INDEXED_SECTIONS) if (key in raw) out[key] = raw[key]
-  return out
-}
-
-/** Validates one record and reads what the archive indexes, or says why it cannot be imported. */
-export function prepareEntry(
-  raw: unknown,
-  label: string,
-  fileName: string,
-  rawText?: string,
-): { ok: true; entry: ArchiveEntry; warnings: string[] } | { ok: false; error: string } {
-  const result = parseConversationRecord(indexedSections(raw))
-  if (!result.ok) return { ok: false, error: `${fileName}: ${label}: ${result.reason}` }
-  const indexed = extractIndexed(result.record)
-  if (!indexed) {
-    return {
-      ok: false,
-      error: `${fileName}: ${label}: missing info.startTimeL (the conversation start time)`,
-    }
-  }
-  const warnings = result.warnings.map(
-    (warning) =>
-      `${fileName}: ${label} (${indexed.conversationId}): ${warning.section}: ${warning.message}`,
-  )
-  return { ok: true, entry: { rawJson: rawText ?? JSON.stringify(raw), indexed }, warnings }
-}
-
 const recordLabel = (index: number, line?: number) =>
   `record ${String(index + 1)}${line === undefined ? '' : ` (line ${String(line)})`}`
 
@@ -230,66 +178,135 @@ export function describeImport(result: { imported: number; inserted: number; upd
 
 /** Files up to this size are read whole (any of the four shapes); larger ones must be NDJSON. */
 export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024
+/** NDJSON files from this size are streamed and parsed by worker threads. */
+export const PARALLEL_LIMIT = 16 * 1024 * 1024
+const BATCH_LINES = 256
+
+/** True when the file's first line is a complete JSON object on its own (NDJSON). */
+async function firstLineIsObject(path: string): Promise<boolean> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 })
+  let head = ''
+  try {
+    for await (const chunk of stream) {
+      head += String(chunk)
+      const end = head.indexOf('\n')
+      if (end >= 0) {
+        head = head.slice(0, end)
+        break
+      }
+      if (head.length > 64 * 1024 * 1024) return false
+    }
+  } finally {
+    stream.destroy()
+  }
+  const parsed = tryParse(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head)
+  return parsed.ok && isObject(parsed.value)
+}
+
+export interface ImportFileOptions {
+  /** How the file is named in messages (default: the path). */
+  fileName?: string
+  /** Read whole up to this size (default {@link WHOLE_FILE_LIMIT}). */
+  wholeFileLimit?: number
+  /** Parse NDJSON in worker threads: true, false, or by size (default, {@link PARALLEL_LIMIT}). */
+  parallel?: boolean
+}
 
 /**
- * Imports a file from disk. Small files go through {@link importText}; larger ones are streamed
- * line by line as NDJSON inside one transaction that is rolled back if any line or record is
- * bad, so memory stays flat and the file is still all or nothing.
+ * Imports a file from disk, all or nothing. Small files go through {@link importText}. Large
+ * NDJSON files are streamed in one transaction that is rolled back if any line or record is bad,
+ * so memory stays flat; their lines are parsed and validated by worker threads while this thread
+ * writes the archive.
  */
 export async function importFile(
   archive: Archive,
   path: string,
-  options: { fileName?: string; wholeFileLimit?: number } = {},
+  options: ImportFileOptions = {},
 ): Promise<ImportOutcome> {
   const fileName = options.fileName ?? path
   const size = statSync(path).size
-  if (size <= (options.wholeFileLimit ?? WHOLE_FILE_LIMIT)) {
+  const ndjson = await firstLineIsObject(path)
+  const parallel = options.parallel ?? size >= PARALLEL_LIMIT
+  const whole = size <= (options.wholeFileLimit ?? WHOLE_FILE_LIMIT)
+  if (whole && !(ndjson && parallel)) {
     const { readFile } = await import('node:fs/promises')
     return importText(archive, await readFile(path, 'utf8'), fileName)
   }
+  if (!ndjson) {
+    return {
+      ok: false,
+      errors: [
+        `${fileName}: too large (${String(Math.round(size / 1048576))} MB) to read as one JSON document; export it as NDJSON (one record per line)`,
+      ],
+    }
+  }
+  const pool = parallel ? createImportPool() : undefined
+  try {
+    return await streamNdjson(archive, path, fileName, pool)
+  } finally {
+    await pool?.close()
+  }
+}
+
+async function streamNdjson(
+  archive: Archive,
+  path: string,
+  fileName: string,
+  pool: ImportPool | undefined,
+): Promise<ImportOutcome> {
   const writer = archive.begin()
   const errors: string[] = []
   const warnings: string[] = []
   let errorCount = 0
   let records = 0
-  let lineNumber = 0
+  const queue: { items: LineItem[]; results: Promise<LineResult[]> }[] = []
+  const maxInFlight = pool ? 8 : 0
+
+  const settle = async (keep: number) => {
+    while (queue.length > keep) {
+      const head = queue.shift()
+      if (!head) break
+      const results = await head.results
+      results.forEach((result, k) => {
+        if (result.kind === 'error') {
+          errorCount++
+          if (errors.length < MAX_LISTED_ERRORS) errors.push(result.message)
+          return
+        }
+        if (warnings.length < 1000) warnings.push(...result.warnings)
+        const item = head.items[k]
+        if (errorCount === 0 && item) writer.write({ rawJson: item.text, indexed: result.indexed })
+      })
+    }
+  }
+  const submit = async (items: LineItem[]) => {
+    const results = pool
+      ? pool.prepare(items, fileName)
+      : Promise.resolve(prepareLines(items, fileName))
+    // Awaited in order by settle(); until then a failure must not count as unhandled.
+    results.catch(() => undefined)
+    queue.push({ items, results })
+    await settle(maxInFlight)
+  }
+
   try {
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })
+    let lineNumber = 0
+    let batch: LineItem[] = []
     for await (const rawLine of lines) {
       lineNumber++
-      const line = lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine
-      if (line.trim() === '') continue
-      const parsed = tryParse(line)
-      if (!parsed.ok) {
-        if (records === 0 && errorCount === 0 && /^\s*[[{]\s*$/.test(line)) {
-          errors.push(
-            `${fileName}: too large (${String(Math.round(size / 1048576))} MB) to read as one JSON document; export it as NDJSON (one record per line)`,
-          )
-          errorCount++
-          break
-        }
-        const where = locateJsonError(line, parsed.error)
-        errorCount++
-        if (errors.length < MAX_LISTED_ERRORS) {
-          errors.push(`${fileName}:${String(lineNumber)}:${String(where.column)}: ${where.message}`)
-        }
-        continue
+      const line = (
+        lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine
+      ).trim()
+      if (line === '') continue
+      batch.push({ text: line, line: lineNumber, index: records++ })
+      if (batch.length >= BATCH_LINES) {
+        await submit(batch)
+        batch = []
       }
-      const prepared = prepareEntry(
-        parsed.value,
-        recordLabel(records, lineNumber),
-        fileName,
-        line.trim(),
-      )
-      records++
-      if (!prepared.ok) {
-        errorCount++
-        if (errors.length < MAX_LISTED_ERRORS) errors.push(prepared.error)
-        continue
-      }
-      if (warnings.length < 1000) warnings.push(...prepared.warnings)
-      if (errorCount === 0) writer.write(prepared.entry)
     }
+    if (batch.length > 0) await submit(batch)
+    await settle(0)
   } catch (error) {
     writer.rollback()
     throw error

@@ -1,0 +1,60 @@
+import { parseConversationRecord } from '@/domain/schema/record'
+import type { ArchiveEntry } from '@/server/archive/archive'
+import { extractIndexed } from '@/server/archive/extract'
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * The sections the archive indexes. Only these go through the clean-record parser at import:
+ * whether a record is accepted depends on `info` alone (a record is rejected only without
+ * `info.conversationId`), and skipping the large sections nobody filters on (message statuses and
+ * scores, agent surveys, intents …) halves the import cost. The stored raw record keeps every
+ * section; the viewer parses all of them when it shows a conversation.
+ */
+const INDEXED_SECTIONS = [
+  'info',
+  'messageRecords',
+  'messagesRecords',
+  'agentParticipants',
+  'consumerParticipants',
+  'consumerParticipant',
+  'transfers',
+  'interactions',
+  'dialogs',
+  'conversationSurveys',
+  'summary',
+  'sdes',
+  'unAuthSdes',
+] as const
+
+function indexedSections(raw: unknown): unknown {
+  if (!isObject(raw)) return raw
+  const out: Record<string, unknown> = {}
+  for (const key of INDEXED_SECTIONS) if (key in raw) out[key] = raw[key]
+  return out
+}
+
+/** Validates one record and reads what the archive indexes, or says why it cannot be imported. */
+export function prepareEntry(
+  raw: unknown,
+  label: string,
+  fileName: string,
+  rawText?: string,
+): { ok: true; entry: ArchiveEntry; warnings: string[] } | { ok: false; error: string } {
+  const result = parseConversationRecord(indexedSections(raw))
+  if (!result.ok) return { ok: false, error: `${fileName}: ${label}: ${result.reason}` }
+  const indexed = extractIndexed(result.record)
+  if (!indexed) {
+    return {
+      ok: false,
+      error: `${fileName}: ${label}: missing info.startTimeL (the conversation start time)`,
+    }
+  }
+  const warnings = result.warnings.map(
+    (warning) =>
+      `${fileName}: ${label} (${indexed.conversationId}): ${warning.section}: ${warning.message}`,
+  )
+  return { ok: true, entry: { rawJson: rawText ?? JSON.stringify(raw), indexed }, warnings }
+}

@@ -1,0 +1,38 @@
+import type { IndexedConversation } from '@/server/archive/extract'
+import { prepareEntry } from '@/server/archive/import-record'
+import { locateJsonError } from '@/server/archive/json-error'
+
+/** One NDJSON line to import: its text, its 1-based line number and its record index. */
+export interface LineItem {
+  text: string
+  line: number
+  index: number
+}
+
+/** What became of one line: indexed, or the reason it cannot be imported. */
+export type LineResult =
+  | { kind: 'ok'; indexed: IndexedConversation; warnings: string[] }
+  | { kind: 'error'; message: string }
+
+/**
+ * Parses and validates NDJSON lines (the CPU-heavy part of an import). Runs on the main thread
+ * for small files and in worker threads for large ones; the archive is written elsewhere.
+ */
+export function prepareLines(items: readonly LineItem[], fileName: string): LineResult[] {
+  return items.map((item) => {
+    let value: unknown
+    try {
+      value = JSON.parse(item.text)
+    } catch (error) {
+      const where = locateJsonError(item.text, error)
+      return {
+        kind: 'error',
+        message: `${fileName}:${String(item.line)}:${String(where.column)}: ${where.message}`,
+      }
+    }
+    const label = `record ${String(item.index + 1)} (line ${String(item.line)})`
+    const prepared = prepareEntry(value, label, fileName, '')
+    if (!prepared.ok) return { kind: 'error', message: prepared.error }
+    return { kind: 'ok', indexed: prepared.entry.indexed, warnings: prepared.warnings }
+  })
+}
