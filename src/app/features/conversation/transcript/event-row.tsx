@@ -1,8 +1,9 @@
-import { formatDateTime, formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZoneSetting } from '@/app/lib/time'
 import type { EventItem, EventType } from '@/domain/timeline'
 import { offsetsFor } from './find-matches'
 import { HighlightedText } from './highlighted-text'
 import { EVENT_LABELS } from './labels'
+import { clockDateTime, clockTime } from './clock'
 
 const PEOPLE =
   'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100'
@@ -50,11 +51,8 @@ export function EventRow({ item, zone, re, activeMatch }: EventRowProps) {
         <p>
           <span className="font-semibold tracking-wide uppercase">{EVENT_LABELS[item.type]}</span>
           {' · '}
-          <time
-            dateTime={new Date(item.time).toISOString()}
-            title={formatDateTime(item.time, zone)}
-          >
-            {formatTime(item.time, zone)}
+          <time dateTime={new Date(item.time).toISOString()} title={clockDateTime(item.time, zone)}>
+            {clockTime(item.time, zone)}
           </time>
         </p>
         <p className="text-sm">

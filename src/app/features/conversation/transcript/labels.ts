@@ -40,12 +40,8 @@ export function statusLabel(status: string): string {
 
 export type Sentiment = 'negative' | 'neutral' | 'positive'
 
-/**
- * A message's sentiment: the sign of its raw score when the record has one, otherwise the MCS
- * band (0–33 negative, 34–66 neutral, 67–100 positive).
- */
-export function sentimentOf(mcs: number, raw: number | undefined): Sentiment {
-  if (raw !== undefined) return raw < 0 ? 'negative' : raw > 0 ? 'positive' : 'neutral'
+/** The MCS band: 0–33 negative, 34–66 neutral, 67–100 positive. */
+export function sentimentOf(mcs: number): Sentiment {
   if (mcs < 34) return 'negative'
   if (mcs > 66) return 'positive'
   return 'neutral'

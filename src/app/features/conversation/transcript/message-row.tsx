@@ -1,10 +1,11 @@
 import { useId, useState } from 'react'
 import { Button } from '@/app/components/ui/button'
-import { formatDateTime, formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZoneSetting } from '@/app/lib/time'
 import type { MessageItem } from '@/domain/timeline'
 import { CopyLinkButton } from './copy-link-button'
 import { MessageBody } from './message-body'
 import { ROLE_LABELS, SENTIMENT_BADGE, sentimentOf, statusLabel } from './labels'
+import { clockDateTime, clockTime } from './clock'
 
 const BUBBLES = {
   consumer: 'border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-800',
@@ -32,6 +33,10 @@ interface MessageRowProps {
   messageLink: (messageId: string) => string
 }
 
+function signed(n: number): string {
+  return n > 0 ? `+${String(n)}` : String(n)
+}
+
 /** One message: who, when, what, delivery, sentiment, intents; copy link and raw JSON. */
 export function MessageRow({
   item,
@@ -46,10 +51,10 @@ export function MessageRow({
   const [showRaw, setShowRaw] = useState(false)
   const rawId = useId()
   const { speaker, message } = item
-  const time = formatTime(item.time, zone)
+  const time = clockTime(item.time, zone)
   const left = speaker.side === 'left'
   const bubble = item.private ? PRIVATE_BUBBLE : BUBBLES[speaker.role]
-  const sentiment = item.mcs !== undefined ? sentimentOf(item.mcs, item.mcsRaw) : undefined
+  const sentiment = item.mcs !== undefined ? sentimentOf(item.mcs) : undefined
   return (
     <div className={left ? 'flex flex-col items-start' : 'flex flex-col items-end'}>
       {ownerLabel ? (
@@ -79,7 +84,7 @@ export function MessageRow({
           ) : null}
           <time
             dateTime={new Date(item.time).toISOString()}
-            title={formatDateTime(item.time, zone)}
+            title={clockDateTime(item.time, zone)}
             className="text-slate-600 dark:text-slate-400"
           >
             {time}
@@ -98,15 +103,17 @@ export function MessageRow({
             {item.statuses.length ? (
               <span>
                 {item.statuses
-                  .map((s) => `${statusLabel(s.status)} ${formatTime(s.time, zone)}`)
+                  .map((s) => `${statusLabel(s.status)} ${clockTime(s.time, zone)}`)
                   .join(' · ')}
               </span>
             ) : null}
             {sentiment && item.mcs !== undefined ? (
               <span
                 className={['rounded border px-1.5 py-0.5', SENTIMENT_BADGE[sentiment]].join(' ')}
+                title="Meaningful Connection Score (0–100) after this message"
               >
                 MCS {item.mcs} · {sentiment}
+                {item.mcsRaw !== undefined ? ` · message score ${signed(item.mcsRaw)}` : ''}
               </span>
             ) : null}
             {item.intents.map((intent, i) => (

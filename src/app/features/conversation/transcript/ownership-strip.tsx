@@ -1,7 +1,8 @@
 import { useId } from 'react'
-import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZoneSetting } from '@/app/lib/time'
 import type { AgentStretch } from '@/domain/timeline'
 import { ROLE_LABELS, swatchClass } from './labels'
+import { clockDateTime } from './clock'
 
 /** Who owned the conversation, stretch by stretch; each jumps to where its stretch begins. */
 export function OwnershipStrip({
@@ -40,8 +41,8 @@ export function OwnershipStrip({
                 {s.agentId !== undefined ? ` (${ROLE_LABELS[s.role].toLowerCase()})` : ''}
                 <span className="text-slate-600 dark:text-slate-400">
                   {' '}
-                  {formatDateTime(s.from, zone)} –{' '}
-                  {s.to !== undefined ? formatDateTime(s.to, zone) : 'now'}
+                  {clockDateTime(s.from, zone)} –{' '}
+                  {s.to !== undefined ? clockDateTime(s.to, zone) : 'now'}
                 </span>
               </span>
             </button>

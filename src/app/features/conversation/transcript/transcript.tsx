@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Ref } from 'react'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTimeZone } from '@/app/lib/preferences'
-import { formatDate, formatDuration, formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDuration, type TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { agentStretches, buildTimeline } from '@/domain/timeline'
 import type { TimelineItem } from '@/domain/timeline'
@@ -15,6 +15,7 @@ import { McsTrack, type McsPoint } from './mcs-track'
 import { MessageRow } from './message-row'
 import { OwnershipStrip } from './ownership-strip'
 import { WaitMarker } from './wait-marker'
+import { clockDate, clockTime, dayNamer } from './clock'
 
 export interface TranscriptProps {
   record: ConversationRecord
@@ -39,7 +40,7 @@ const ESTIMATES: Readonly<Record<TimelineItem['kind'], number>> = {
 
 /** What a screen reader announces for an item before its content. */
 function itemLabel(item: TimelineItem, zone: TimeZoneSetting): string {
-  const time = formatTime(item.time, zone)
+  const time = clockTime(item.time, zone)
   switch (item.kind) {
     case 'message':
       return [
@@ -51,7 +52,7 @@ function itemLabel(item: TimelineItem, zone: TimeZoneSetting): string {
     case 'event':
       return `${EVENT_LABELS[item.type]}, ${time}`
     case 'day':
-      return `Day ${item.label ?? formatDate(item.time, zone)}`
+      return `Day ${item.label ?? clockDate(item.time, zone)}`
     case 'wait':
       return `Consumer waited ${formatDuration(item.waitMs)}`
   }
@@ -71,10 +72,7 @@ export function Transcript(props: TranscriptProps) {
   const [zone] = useTimeZone()
   const headingId = useId()
 
-  const items = useMemo(
-    () => buildTimeline(record, { dayKey: (ms) => formatDate(ms, zone) }),
-    [record, zone],
-  )
+  const items = useMemo(() => buildTimeline(record, { dayKey: dayNamer(zone) }), [record, zone])
   const stretches = useMemo(() => agentStretches(record), [record])
 
   // Agents keep their colour when they come back; queue stretches have none.
@@ -149,12 +147,12 @@ export function Transcript(props: TranscriptProps) {
     const points: McsPoint[] = []
     items.forEach((item, itemIndex) => {
       if (item.kind !== 'message' || item.mcs === undefined) return
-      const sentiment = sentimentOf(item.mcs, item.mcsRaw)
+      const sentiment = sentimentOf(item.mcs)
       points.push({
         itemIndex,
         mcs: item.mcs,
         sentiment,
-        label: `MCS ${String(item.mcs)}, ${sentiment}: ${item.speaker.name} at ${formatTime(item.time, zone)}: ${snippet(item.text)}`,
+        label: `MCS ${String(item.mcs)}, ${sentiment}: ${item.speaker.name} at ${clockTime(item.time, zone)}: ${snippet(item.text)}`,
       })
     })
     return points
@@ -242,6 +240,7 @@ export function Transcript(props: TranscriptProps) {
         >
           <div
             role="list"
+            aria-label="Transcript items"
             className="relative w-full"
             style={{ height: virtualizer.getTotalSize() }}
           >
@@ -294,7 +293,7 @@ export function Transcript(props: TranscriptProps) {
                       activeMatch={isActive ? activeMatch.occurrence : undefined}
                     />
                   ) : item.kind === 'day' ? (
-                    <DaySeparator label={item.label ?? formatDate(item.time, zone)} />
+                    <DaySeparator label={item.label ?? clockDate(item.time, zone)} />
                   ) : (
                     <WaitMarker item={item} zone={zone} />
                   )}
