@@ -16,9 +16,19 @@ export const appConfigSchema = z.object({
 })
 export type AppConfig = z.infer<typeof appConfigSchema>
 
-const searchResponseSchema = z.unknown().transform(
-  (raw): SearchResponseParseResult => parseSearchResponse(raw),
-)
+/** The envelope is parsed tolerantly; an answer that is not a response at all fails the parse. */
+const searchResponseSchema = z.unknown().transform((raw, ctx): SearchResponseParseResult => {
+  try {
+    return parseSearchResponse(raw)
+  } catch (error) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        error instanceof Error ? error.message : 'The answer is not a conversation search response',
+    })
+    return z.NEVER
+  }
+})
 
 function accountPath(accountId: string, rest: string): string {
   return `/messaging_history/api/account/${encodeURIComponent(accountId)}/conversations/${rest}`
