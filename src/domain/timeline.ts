@@ -1109,8 +1109,9 @@ export function messageItems(
 }
 
 /**
- * One chronological list of everything on the record: sorted by time, then events before
- * messages, then `seq`, then the record's own order (stable). Day separators open each new day
+ * One chronological list of everything on the record: sorted by time; at the same instant,
+ * beginnings (joins, assignments, transfers) before messages and endings (leaves, closes,
+ * surveys) after them; then `seq`, then the record's own order (stable). Day separators open each new day
  * (as named by `options.dayKey`); a `wait` item sits before each brand reply that came more than
  * five minutes after the consumer started waiting.
  */

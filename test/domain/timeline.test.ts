@@ -38,6 +38,7 @@ function conversation(sections: Record<string, unknown> = {}): ConversationRecor
 }
 
 let nextSeq = 0
+/** A public TEXT_PLAIN message `at` seconds after T0 from `'consumer'` or an agent ID. */
 function message(
   at: number,
   from: string,

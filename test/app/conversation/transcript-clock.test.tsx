@@ -1,0 +1,37 @@
+import { expect, test } from 'vitest'
+import {
+  clockDate,
+  clockDateTime,
+  clockTime,
+  dayNamer,
+} from '@/app/features/conversation/transcript/clock'
+import { formatDate, formatDateTime, formatTime } from '@/app/lib/time'
+
+// The transcript formats thousands of times, so it caches its formatter; it must still say
+// exactly what the rest of the app says.
+const instants = [
+  0,
+  Date.UTC(2016, 7, 29, 14, 30, 24, 565),
+  Date.UTC(2024, 1, 29, 23, 59, 59, 999),
+  Date.UTC(2026, 10, 27, 0, 0, 0),
+  Date.UTC(2026, 2, 29, 1, 30, 0), // around a European DST change
+]
+
+test('the transcript clock matches the app’s time formatting in both zones', () => {
+  for (const zone of ['utc', 'local'] as const) {
+    for (const ms of instants) {
+      expect(clockDateTime(ms, zone)).toBe(formatDateTime(ms, zone))
+      expect(clockDate(ms, zone)).toBe(formatDate(ms, zone))
+      expect(clockTime(ms, zone)).toBe(formatTime(ms, zone))
+    }
+  }
+})
+
+test('day names change exactly at midnight', () => {
+  const day = dayNamer('utc')
+  const midnight = Date.UTC(2026, 10, 27)
+  expect(day(midnight - 1)).toBe('2026-11-26')
+  expect(day(midnight)).toBe('2026-11-27')
+  expect(day(midnight + 899_999)).toBe('2026-11-27')
+  expect(day(midnight - 900_000)).toBe('2026-11-26')
+})
