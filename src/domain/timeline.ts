@@ -557,15 +557,21 @@ function sdeSummary(event: SdeEvent): string | undefined {
   for (const key of Object.keys(fields)) {
     const value = fields[key]
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      bits.push(`${key}: ${String(value)}`)
+      bits.push(`${key}: ${clip(String(value))}`)
     } else if (Array.isArray(value)) {
-      bits.push(
-        `${key}: ${value.every((v) => typeof v === 'string') ? value.join(', ') : `${String(value.length)} item${value.length === 1 ? '' : 's'}`}`,
-      )
+      const words = value.every((v) => typeof v === 'string')
+      const count = `${String(value.length)} item${value.length === 1 ? '' : 's'}`
+      bits.push(`${key}: ${words ? clip(value.join(', ')) : count}`)
     }
     if (bits.length === 5) break
   }
   return bits.length ? bits.join(', ') : undefined
+}
+
+/** One line of at most 80 characters (the full values are in the engagement-attributes panel). */
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line
 }
 
 interface EventDraft {

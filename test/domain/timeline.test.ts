@@ -563,6 +563,30 @@ describe('events', () => {
     ])
   })
 
+  test('engagement attributes sum up their first few values on one short line', () => {
+    const record = conversation({
+      unAuthSdes: {
+        events: [
+          {
+            visitorError: {
+              visitorError: {
+                contextId: 'ctx-1',
+                message: `TypeError\n${'   at Checkout.validate'.repeat(20)}`,
+              },
+            },
+            sdeType: 'VISITOR_ERROR',
+            serverTimeStamp: String(sec(3)),
+          },
+        ],
+      },
+    })
+    const [event] = eventsOf(buildTimeline(record))
+    expect(event?.text).toBe('Engagement attributes updated: Visitor error (unauthenticated)')
+    expect(event?.detail).toMatch(/^contextId: ctx-1, message: TypeError at Checkout\.validate at /)
+    expect(event?.detail).toHaveLength('contextId: ctx-1, message: '.length + 80)
+    expect(event?.detail?.endsWith('…')).toBe(true)
+  })
+
   test('a transfer names agents and skills on both sides and the reason', () => {
     const record = conversation({
       transfers: [
