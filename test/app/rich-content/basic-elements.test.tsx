@@ -154,6 +154,20 @@ describe('map', () => {
   })
 })
 
+describe('map tile', () => {
+  it('uses the app’s static tile, and the drawn neutral tile when it fails', () => {
+    const { container } = render(<RichContent content={{ type: 'map', la: 1, lo: 2 }} />)
+    // The tile is decorative (alt=""), so it has no role to query by.
+    const tile = container.querySelector('img')
+    expect(tile).toHaveAttribute('src', '/demo/map-tile.svg')
+    expect(tile).toHaveAttribute('referrerpolicy', 'no-referrer')
+    if (!tile) throw new Error('no map tile')
+    fireEvent.error(tile)
+    expect(container.querySelector('img')).toBeNull()
+    expect(screen.getByRole('img', { name: 'Map of 1, 2' })).toHaveTextContent('1, 2')
+  })
+})
+
 describe('linkPreview', () => {
   it('links an http(s) preview in a new tab', () => {
     render(

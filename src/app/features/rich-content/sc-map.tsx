@@ -1,15 +1,20 @@
+import { useState } from 'react'
 import type { ScMapNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { scFlatStyle } from './sc-style'
 import { mapsUrl } from './safe-url'
 
+/** The app's static map tile (shipped in `public/`); a drawn neutral tile shows if it fails. */
+const MAP_TILE = '/demo/map-tile.svg'
+
 /**
- * A map as LivePerson's web window shows it: a static tile (here a neutral, offline one) with the
- * coordinates, and a link that opens them in Google Maps in a new tab.
+ * A map as LivePerson's web window shows it: a static tile (offline, no map provider is called)
+ * with the coordinates, and a link that opens them in Google Maps in a new tab.
  */
 export function ScMap({ node }: { node: ScMapNode }) {
   const where = `${String(node.la)}, ${String(node.lo)}`
+  const [tileFailed, setTileFailed] = useState(false)
   return (
     <div
       dir={node.rtl ? 'rtl' : undefined}
@@ -47,6 +52,17 @@ export function ScMap({ node }: { node: ScMapNode }) {
           />
           <circle cx="100" cy="56" r="6" className="fill-white" />
         </svg>
+        {tileFailed ? null : (
+          <img
+            src={MAP_TILE}
+            alt=""
+            referrerPolicy="no-referrer"
+            onError={() => {
+              setTileFailed(true)
+            }}
+            className="absolute inset-0 size-full object-cover"
+          />
+        )}
         <span className="absolute start-1 bottom-1 rounded bg-white/90 px-1.5 text-[11px] text-slate-800 dark:bg-slate-900/90 dark:text-slate-100">
           {where}
         </span>
