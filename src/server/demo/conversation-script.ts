@@ -184,11 +184,27 @@ export function makeVars(
   }
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g
+const PLACEHOLDER = /\{(\w+)\}/
+const compiledTemplates = new Map<string, readonly string[]>()
 
+/**
+ * Replaces `{key}` placeholders with `vars[key]` (unknown keys stay as written). Templates are
+ * split once and cached: the same few hundred lines are filled millions of times.
+ */
 export function fill(template: string, vars: Vars): string {
-  if (!template.includes('{')) return template
-  return template.replace(PLACEHOLDER, (whole, key: string) => vars[key] ?? whole)
+  let parts = compiledTemplates.get(template)
+  if (!parts) {
+    // split with a capture group: literal, key, literal, key, …, literal
+    parts = template.includes('{') ? template.split(PLACEHOLDER) : [template]
+    if (compiledTemplates.size < 5_000) compiledTemplates.set(template, parts)
+  }
+  if (parts.length === 1) return template
+  let out = parts[0] ?? ''
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] ?? ''
+    out += (vars[key] ?? `{${key}}`) + (parts[i + 1] ?? '')
+  }
+  return out
 }
 
 const BOT_MENU = [
@@ -211,6 +227,9 @@ const BOT_MENU_ES = [
 ]
 
 const BOT_MENU_QR = JSON.stringify(quickReplies(BOT_MENU, 3))
+const BOT_MENU_CARD = JSON.stringify(botMenuCard(BOT_MENU))
+const BOT_MENU_ES_CARD = JSON.stringify(botMenuCard(BOT_MENU_ES))
+const WELCOME_CARD = JSON.stringify(welcomeCard().content)
 const BOT_MENU_ES_QR = JSON.stringify(quickReplies(BOT_MENU_ES, 2))
 
 const HTML_SNIPPETS: Record<string, string> = {
@@ -418,10 +437,12 @@ class ScriptRun {
     })
   }
 
-  private sendRich(content: Json, qr?: Json, contextData?: Json): string | undefined {
+  private sendRich(content: Json | string, qr?: Json, contextData?: Json): string | undefined {
     const agent = this.b.currentAgent
     if (!agent) return undefined
-    const data: Json = { richContent: { content: JSON.stringify(content) } }
+    const data: Json = {
+      richContent: { content: typeof content === 'string' ? content : JSON.stringify(content) },
+    }
     if (qr) data.quickReplies = { content: JSON.stringify(qr) }
     return this.b.message({
       by: agent,
@@ -894,12 +915,12 @@ class ScriptRun {
       v.dept = 'virtual assistant'
       const menu = spanish ? BOT_MENU_ES : BOT_MENU
       const choice = menu.find((m) => m.text === topic.menu.text) ?? topic.menu
-      if (rich && this.use('welcomeRtl')) this.sendRich(welcomeCard().content)
+      if (rich && this.use('welcomeRtl')) this.sendRich(WELCOME_CARD)
       if (rich && this.use('botMenuSc')) {
         const qr = this.use('quickRepliesRich')
           ? quickReplies([{ title: 'Talk to a person', text: 'I want to talk to a person' }])
           : undefined
-        this.sendRich(botMenuCard(menu), qr)
+        this.sendRich(spanish ? BOT_MENU_ES_CARD : BOT_MENU_CARD, qr)
       } else {
         this.agentSays(
           spanish

@@ -17,6 +17,7 @@ export function mixSeed(...parts: number[]): number {
 }
 
 const HEX = '0123456789abcdef'
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
 export class Rng {
   private state: number
@@ -99,9 +100,13 @@ export class Rng {
 
   /** 32 random bits as 8 hex digits. */
   private hex8(): string {
-    return Math.floor(this.next() * 4294967296)
-      .toString(16)
-      .padStart(8, '0')
+    const x = Math.floor(this.next() * 4294967296)
+    return (
+      (BYTE_HEX[x >>> 24] ?? '00') +
+      (BYTE_HEX[(x >>> 16) & 255] ?? '00') +
+      (BYTE_HEX[(x >>> 8) & 255] ?? '00') +
+      (BYTE_HEX[x & 255] ?? '00')
+    )
   }
 
   /** A version-4 shaped UUID. */
