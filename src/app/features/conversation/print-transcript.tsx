@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react'
 import { flushSync } from 'react-dom'
-import { formatDate, formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  zoneName,
+  type TimeZoneSetting,
+} from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { buildTimeline } from '@/domain/timeline'
 
@@ -49,7 +55,7 @@ export function PrintTranscript({
             case 'wait':
               return (
                 <li key={item.key} className="my-1 text-[10pt] italic">
-                  Waited {Math.round(item.waitMs / 60_000)} min
+                  The consumer waited {formatDuration(item.waitMs)} for a reply
                 </li>
               )
             case 'event':
