@@ -141,19 +141,17 @@ function money(n: number): string {
   return `$${n.toFixed(2)}`
 }
 
-function productForTopic(rng: Rng, topic: Topic): Product {
-  if (topic.key === 'internetOutage')
-    return PRODUCTS.find((p) => p.sku === 'ORB-RT-X2') ?? rng.pick(PRODUCTS)
-  return rng.pick(PRODUCTS)
+const TOPIC_PRODUCT: Partial<Record<string, string>> = {
+  internetOutage: 'ORB-RT-X2',
+  appCrash: 'VTX-PH-12',
 }
 
-export function makeVars(
-  rng: Rng,
-  consumer: Consumer,
-  topic: Topic,
-  start: number,
-  product: Product,
-): Vars {
+function productForTopic(rng: Rng, topic: Topic): Product {
+  const sku = TOPIC_PRODUCT[topic.key]
+  return PRODUCTS.find((p) => p.sku === sku) ?? rng.pick(PRODUCTS)
+}
+
+export function makeVars(rng: Rng, consumer: Consumer, start: number, product: Product): Vars {
   const amount = rng.float(19, 320)
   return {
     name: consumer.firstName,
@@ -172,7 +170,7 @@ export function makeVars(
     plan: rng.pick(PLANS).name,
     ticket: `TCK-${rng.digits(6)}`,
     errorCode: `E-${rng.int(1001, 1099)}`,
-    device: topic.key === 'internetOutage' ? 'Orbit Router X2' : product.name,
+    device: product.name,
     email: consumer.email,
     phone: consumer.phone,
     zip: String(rng.int(10001, 98199)),
@@ -233,6 +231,7 @@ const WELCOME_CARD = JSON.stringify(welcomeCard().content)
 const BOT_MENU_ES_QR = JSON.stringify(quickReplies(BOT_MENU_ES, 2))
 
 const HTML_SNIPPETS: Record<string, string> = {
+  app: '<p>Please try these steps on your <b>{device}</b>:</p><ol><li>Update <b>Acme Connect</b> to the latest version</li><li>Clear the cache under <i>Settings › Apps › Acme Connect › Storage</i></li><li>Sign in again</li></ol>',
   tech: '<p>Please try these steps:</p><ol><li>Unplug the <b>{device}</b> for <b>30 seconds</b></li><li>Plug it back in and wait for the light to turn <span style="color:#137333">white</span></li><li>Reconnect your devices</li></ol><p>Full guide: <a href="https://help.acme.example/internet/restart" target="_blank">Restart your router</a></p>',
   billing:
     '<p>Here is a breakdown of invoice <b>{invoice}</b>:</p><ul><li>Monthly plan: <b>{amount}</b></li><li>Credit applied: <i>-{amount2}</i></li></ul><p>See <a href="https://www.acme.example/account/billing">Billing &amp; payments</a> for details.</p>',
@@ -349,7 +348,7 @@ class ScriptRun {
     this.async = isAsyncChannel(plan.source) && !plan.prompt
     this.rich = supportsRichContent(plan.source)
     this.product = productForTopic(rng, plan.topic)
-    this.v = makeVars(rng, plan.consumer, plan.topic, plan.start, this.product)
+    this.v = makeVars(rng, plan.consumer, plan.start, this.product)
     this.b = new ConversationBuilder({
       rng,
       conversationId: plan.conversationId,
@@ -606,9 +605,11 @@ class ScriptRun {
       }
       case 'html': {
         const key =
-          topic.pages === 'tech' || topic.pages === 'billing' || topic.pages === 'orders'
-            ? topic.pages
-            : 'generic'
+          topic.key === 'appCrash'
+            ? 'app'
+            : topic.pages === 'tech' || topic.pages === 'billing' || topic.pages === 'orders'
+              ? topic.pages
+              : 'generic'
         this.agentSays(HTML_SNIPPETS[key] ?? '', { type: 'TEXT_HTML' })
         return
       }
@@ -784,6 +785,7 @@ class ScriptRun {
     const { b, rng, v } = this
     const from = b.currentAgent
     if (!from || b.stopped) return
+    const es = this.spanish
     const skill = b.currentSkill ?? SKILLS[this.topic.skill]
     const pool = agentsForSkill(skill.key).filter((a) => a.id !== from.id)
     const colleague = pool.length > 0 ? rng.pick(pool) : from
@@ -792,16 +794,24 @@ class ScriptRun {
       case 'Skill': {
         const target = SKILLS[RELATED_SKILL[skill.key]]
         this.agentSays(
-          `I am transferring you to our ${target.name} team, they can help with this. Please stay in the chat.`,
+          es
+            ? `Le transfiero al equipo de ${target.name}, ellos le pueden ayudar. No cierre el chat.`
+            : `I am transferring you to our ${target.name} team, they can help with this. Please stay in the chat.`,
         )
         if (!b.advance(rng.int(2_000, 10_000))) return
         b.transfer('Skill', { targetSkill: target, by: from })
-        next = rng.pick(agentsForSkill(target.key))
+        const candidates = agentsForSkill(target.key)
+        const speakers = es ? candidates.filter((a) => a.skills.includes('spanish')) : []
+        next = rng.pick(speakers.length > 0 ? speakers : candidates)
         v.dept = target.name
         break
       }
       case 'Agent': {
-        this.agentSays(`Let me bring in ${colleague.nickname}, who specialises in this.`)
+        this.agentSays(
+          es
+            ? `Le comunico con ${colleague.nickname}, especialista en este tema.`
+            : `Let me bring in ${colleague.nickname}, who specialises in this.`,
+        )
         if (!b.advance(rng.int(2_000, 8_000))) return
         b.transfer('Agent', { targetSkill: skill, assigned: colleague, by: from })
         next = colleague
@@ -809,7 +819,9 @@ class ScriptRun {
       }
       case 'back2Q': {
         this.agentSays(
-          'My shift is ending, so I am passing you to a colleague who will pick this up in a moment.',
+          es
+            ? 'Mi turno está terminando, un compañero continuará con su consulta en un momento.'
+            : 'My shift is ending, so I am passing you to a colleague who will pick this up in a moment.',
         )
         if (!b.advance(rng.int(2_000, 8_000))) return
         b.transfer('back2Q', { targetSkill: skill, by: from })
@@ -817,7 +829,11 @@ class ScriptRun {
         break
       }
       case 'SuggestedAgentTimeout': {
-        this.agentSays(`I am transferring you to ${colleague.nickname}.`)
+        this.agentSays(
+          es
+            ? `Le transfiero con ${colleague.nickname}.`
+            : `I am transferring you to ${colleague.nickname}.`,
+        )
         if (!b.advance(rng.int(2_000, 8_000))) return
         b.transfer('Agent', { targetSkill: skill, assigned: colleague, by: from })
         if (!b.advance(rng.int(60_000, 120_000))) return
@@ -829,9 +845,7 @@ class ScriptRun {
       case 'TakeOver': {
         const manager = rng.pick(MANAGERS)
         this.consumerSays(
-          this.spanish
-            ? 'Quiero hablar con un supervisor.'
-            : 'I would like to speak to a supervisor please.',
+          es ? 'Quiero hablar con un supervisor.' : 'I would like to speak to a supervisor please.',
         )
         if (!b.advance(rng.int(20_000, 90_000))) return
         b.join(manager, 'READER', 'MANAGER')
@@ -853,10 +867,15 @@ class ScriptRun {
     if (!b.advance(wait)) return
     b.assign(next)
     v.agent = next.nickname
+    const takeOver = reason === 'TakeOver'
     this.agentSays(
-      reason === 'TakeOver'
-        ? `Hi {name}, I am ${next.fullName}, a supervisor here. I have read through the conversation and I will make sure this gets resolved.`
-        : `Hi {name}, this is ${next.nickname}. I have read the conversation so far, let me continue from here.`,
+      es
+        ? takeOver
+          ? `Hola {name}, soy ${next.fullName}, del equipo de supervisión. Ya leí la conversación y me aseguraré de resolverlo.`
+          : `Hola {name}, soy ${next.nickname}. Ya leí la conversación, continúo desde aquí.`
+        : takeOver
+          ? `Hi {name}, I am ${next.fullName}, a supervisor here. I have read through the conversation and I will make sure this gets resolved.`
+          : `Hi {name}, this is ${next.nickname}. I have read the conversation so far, let me continue from here.`,
     )
   }
 
@@ -870,7 +889,7 @@ class ScriptRun {
       const t = rng.pick(pool)
       const agent = this.v.agent ?? ''
       const dept = this.v.dept ?? ''
-      Object.assign(this.v, makeVars(rng, this.consumer, t, b.t, rng.pick(PRODUCTS)), {
+      Object.assign(this.v, makeVars(rng, this.consumer, b.t, productForTopic(rng, t)), {
         agent,
         dept,
       })
