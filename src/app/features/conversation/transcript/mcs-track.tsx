@@ -13,6 +13,11 @@ export interface McsPoint {
 
 const BAND = { top: 8, bottom: 92 }
 
+/** Above this many points, dots shrink so the line stays readable. */
+const DENSE = 120
+const DOT = 'h-2.5 w-2.5 rounded-full ring-1 ring-white group-hover:scale-150 dark:ring-slate-900'
+const DENSE_DOT = 'h-1.5 w-1.5 rounded-full group-hover:scale-200 group-focus-visible:scale-200'
+
 function y(mcs: number): number {
   const clamped = Math.min(100, Math.max(0, mcs))
   return BAND.bottom - (clamped / 100) * (BAND.bottom - BAND.top)
@@ -38,6 +43,7 @@ export const McsTrack = memo(function McsTrack({
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
   if (points.length === 0) return null
   const current = Math.min(focus, points.length - 1)
+  const dense = points.length > DENSE
   const line = points.map((p, i) => `${String(x(i, points.length))},${String(y(p.mcs))}`).join(' ')
 
   const move = (next: number) => {
@@ -124,10 +130,7 @@ export const McsTrack = memo(function McsTrack({
           >
             <span
               aria-hidden="true"
-              className={[
-                'h-2.5 w-2.5 rounded-full ring-1 ring-white group-hover:scale-150 dark:ring-slate-900',
-                SENTIMENT_DOT[p.sentiment],
-              ].join(' ')}
+              className={[dense ? DENSE_DOT : DOT, SENTIMENT_DOT[p.sentiment]].join(' ')}
             />
           </button>
         ))}

@@ -58,6 +58,14 @@ function itemLabel(item: TimelineItem, zone: TimeZoneSetting): string {
   }
 }
 
+/** Scrolls the page so the whole transcript (find bar to list bottom) is on screen, if it is not. */
+function revealSection(section: HTMLElement | null) {
+  if (!section) return
+  const box = section.getBoundingClientRect()
+  if (box.top >= 0 && box.bottom <= window.innerHeight) return
+  section.scrollIntoView({ block: box.height > window.innerHeight ? 'start' : 'nearest' })
+}
+
 function snippet(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim()
   return line.length > 60 ? `${line.slice(0, 60)}…` : line
@@ -124,8 +132,12 @@ export function Transcript(props: TranscriptProps) {
     getItemKey: (index) => items[index]?.key ?? index,
     overscan: 6,
   })
+  const sectionRef = useRef<HTMLElement>(null)
   const jumpTo = useCallback(
-    (index: number) => virtualizer.scrollToIndex(index, { align: 'center' }),
+    (index: number) => {
+      virtualizer.scrollToIndex(index, { align: 'center' })
+      revealSection(sectionRef.current)
+    },
     [virtualizer],
   )
 
@@ -140,7 +152,11 @@ export function Transcript(props: TranscriptProps) {
   )
   // Scrolling is a side effect on the DOM, so an effect: once per target message.
   useEffect(() => {
-    if (highlightIndex >= 0) virtualizer.scrollToIndex(highlightIndex, { align: 'center' })
+    if (highlightIndex < 0) return
+    virtualizer.scrollToIndex(highlightIndex, { align: 'center' })
+    // After the router has restored the page's scroll position for this navigation.
+    const frame = requestAnimationFrame(() => revealSection(sectionRef.current))
+    return () => cancelAnimationFrame(frame)
   }, [highlightIndex, virtualizer])
 
   const mcsPoints = useMemo(() => {
@@ -192,7 +208,7 @@ export function Transcript(props: TranscriptProps) {
 
   const messageCount = record.messageRecords?.length ?? 0
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+    <section ref={sectionRef} aria-labelledby={headingId} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline gap-2">
         <h2 id={headingId} className="text-lg font-semibold">
           Messages
@@ -236,7 +252,7 @@ export function Transcript(props: TranscriptProps) {
           tabIndex={0}
           role="region"
           aria-label="Transcript"
-          className="h-[calc(100vh-14rem)] min-h-96 overflow-y-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:bg-slate-950 dark:focus-visible:outline-blue-400"
+          className="h-[calc(100vh-18rem)] min-h-96 overflow-y-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:bg-slate-950 dark:focus-visible:outline-blue-400"
         >
           <div
             role="list"
