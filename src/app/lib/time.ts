@@ -10,18 +10,30 @@ export function zoneName(zone: TimeZoneSetting): string {
   return zone === 'utc' ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone
 }
 
+/** Building an Intl formatter is costly (milliseconds); keep one per zone. */
+const formatters = new Map<TimeZoneSetting, Intl.DateTimeFormat>()
+
+function formatterFor(zone: TimeZoneSetting): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zoneOption(zone),
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+    formatters.set(zone, formatter)
+  }
+  return formatter
+}
+
 /** 2026-11-27 14:03:09 in the chosen zone (ISO-like, sortable, unambiguous). */
 export function formatDateTime(ms: number, zone: TimeZoneSetting): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zoneOption(zone),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(ms))
+  const parts = formatterFor(zone).formatToParts(new Date(ms))
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`
 }
