@@ -24,6 +24,12 @@ export type SortValue = (typeof SORT_VALUES)[number]
 export const PAGE_SIZES = [25, 50, 100] as const
 export type PageSize = (typeof PAGE_SIZES)[number]
 
+/** 25 or 100 as asked, anything else the default 50. */
+export function toPageSize(value: unknown): PageSize {
+  const n = Number(value)
+  return n === 25 || n === 100 ? n : 50
+}
+
 /** Relative time presets (`range`); absent `from`/`to` and `range` mean the last 7 days. */
 export const RANGE_PRESETS = ['24h', '7d', '30d', '90d'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
@@ -154,14 +160,7 @@ export const conversationSearchSchema = z.object({
     })
     .default(1)
     .catch(1),
-  pageSize: z
-    .union([z.number(), z.string()])
-    .transform((value): PageSize => {
-      const n = Number(value)
-      return n === 25 || n === 100 ? n : 50
-    })
-    .default(50)
-    .catch(50),
+  pageSize: z.union([z.number(), z.string()]).transform(toPageSize).default(50).catch(50),
 })
 
 export type ConversationSearch = z.output<typeof conversationSearchSchema>

@@ -1,0 +1,143 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { getRouteApi, useLocation } from '@tanstack/react-router'
+import { useEffect, useMemo } from 'react'
+import { appQueries, type AppConfig } from '@/app/lib/api'
+import { HttpError } from '@/app/lib/http'
+import { usePreference, useTimeZone, writePreference } from '@/app/lib/preferences'
+import { describeFilters } from '@/app/features/search/active-filters'
+import { ExportCsvButton } from '@/app/features/search/export-csv-button'
+import { filterFieldOf } from '@/app/features/search/filter-draft'
+import { ImportButton } from '@/app/features/search/import-button'
+import { writeLastSearch } from '@/app/features/search/last-search'
+import { buildListRequest } from '@/app/features/search/list-request'
+import { PageHeading } from '@/app/features/search/page-heading'
+import {
+  COLUMNS_KEY,
+  parseColumnVisibility,
+  serializeColumnVisibility,
+  toResultsPage,
+} from '@/app/features/search/results-page'
+import { SearchFilters } from '@/app/features/search/search-filters'
+import {
+  compactSearch,
+  EMPTY_SEARCH,
+  toPageSize,
+  type ConversationSearch,
+} from '@/app/features/search/search-params'
+import { searchQueries } from '@/app/features/search/search-queries'
+import { SearchResults } from '@/app/features/search/search-results'
+import { currentTime } from '@/app/features/search/search-window'
+
+const routeApi = getRouteApi('/conversations')
+
+/** The search page once the app config is known: the URL drives everything below. */
+export function SearchView({ config }: { config: AppConfig }) {
+  const search = routeApi.useSearch()
+  const navigate = routeApi.useNavigate()
+  const searchStr = useLocation({ select: (location) => location.searchStr })
+  const queryClient = useQueryClient()
+  const [zone] = useTimeZone()
+  const now = currentTime()
+  const built = buildListRequest(search, config.accountId, zone, now)
+  const facets = useQuery(searchQueries.facets())
+  const list = useQuery({
+    ...appQueries.list(built.request),
+    enabled: built.ok,
+    placeholderData: keepPreviousData,
+    select: toResultsPage,
+  })
+  const rawColumns = usePreference(COLUMNS_KEY)
+  const columnVisibility = useMemo(() => parseColumnVisibility(rawColumns), [rawColumns])
+
+  const page = built.ok ? list.data : undefined
+  const current = page !== undefined && !list.isPlaceholderData
+
+  // Tell the detail page which page of which search it was opened from (previous / next).
+  useEffect(() => {
+    if (!current) return
+    writeLastSearch({
+      search: searchStr,
+      ids: page.rows.map((row) => row.id),
+      page: search.page,
+      pageSize: search.pageSize,
+      count: page.count,
+    })
+  }, [current, page, searchStr, search.page, search.pageSize])
+
+  const go = (next: ConversationSearch) => void navigate({ search: compactSearch(next) })
+  const clear = () => go({ ...EMPTY_SEARCH, sort: search.sort, pageSize: search.pageSize })
+
+  const rejected =
+    built.ok && list.error instanceof HttpError && list.error.status === 400
+      ? list.error
+      : undefined
+  const filterProblem = rejected
+    ? { field: filterFieldOf(rejected.field), message: rejected.message }
+    : built.ok
+      ? undefined
+      : { field: built.field, message: built.message }
+
+  const nameOf = (kind: 'agent' | 'skill' | 'group', id: string) => {
+    const items =
+      kind === 'agent'
+        ? facets.data?.agents
+        : kind === 'skill'
+          ? facets.data?.skills
+          : facets.data?.agentGroups
+    return items?.find((item) => item.id === id)?.name ?? id
+  }
+
+  return (
+    <section aria-labelledby="conversations-heading" className="space-y-4">
+      <PageHeading
+        count={page?.count}
+        actions={config.mode === 'archive' ? <ImportButton /> : null}
+      />
+      <SearchFilters
+        search={search}
+        zone={zone}
+        now={now}
+        currentWindow={built.ok ? built.window : undefined}
+        facets={facets.data}
+        serverError={filterProblem}
+        onSearch={go}
+      />
+      <SearchResults
+        problem={built.ok ? undefined : built.message}
+        error={
+          list.error ? { message: list.error.message, rejected: rejected !== undefined } : undefined
+        }
+        onRetry={() => void list.refetch()}
+        page={page}
+        busy={list.isPlaceholderData}
+        activeFilters={describeFilters(search, nameOf)}
+        onClear={clear}
+        table={{
+          sort: search.sort,
+          page: search.page,
+          pageSize: search.pageSize,
+          columnVisibility,
+          onSortChange: (sort) => go({ ...search, sort, page: 1 }),
+          onPaginationChange: ({ pageIndex, pageSize }) =>
+            go({ ...search, page: pageIndex + 1, pageSize: toPageSize(pageSize) }),
+          onColumnVisibilityChange: (visibility) =>
+            writePreference(COLUMNS_KEY, serializeColumnVisibility(visibility)),
+          onRowIntent: (conversationId) =>
+            void queryClient.prefetchQuery(appQueries.detail(config.accountId, conversationId)),
+          toolbar: (
+            <>
+              {list.isPlaceholderData ? (
+                <p role="status" className="mr-auto text-sm text-slate-600 dark:text-slate-400">
+                  Loading…
+                </p>
+              ) : null}
+              {page ? (
+                <ExportCsvButton request={built.request} count={page.count} zone={zone} />
+              ) : null}
+            </>
+          ),
+        }}
+      />
+    </section>
+  )
+}
