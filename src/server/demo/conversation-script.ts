@@ -336,6 +336,8 @@ class ScriptRun {
   private readonly cobrowse: Json[] = []
   private readonly externalConversationId: string
   private resolved = true
+  /** The topic of the current cycle in a long conversation. */
+  private longTopic: Topic | undefined
   private escalationContext: Json | undefined
 
   constructor(plan: ConversationPlan, rng: Rng) {
@@ -673,7 +675,10 @@ class ScriptRun {
     if (!agent) return
     const form = {
       formId: '2351489612',
-      formName: this.topic.pages === 'billing' ? 'Update payment card' : 'Verify your identity',
+      formName:
+        (this.longTopic ?? this.topic).pages === 'billing'
+          ? 'Update payment card'
+          : 'Verify your identity',
     }
     const invitationId = rng.uuid()
     b.message({
@@ -887,6 +892,7 @@ class ScriptRun {
       cycle++
       // A new site, order and invoice every cycle, so the text varies across the thread.
       const t = rng.pick(pool)
+      this.longTopic = t
       const agent = this.v.agent ?? ''
       const dept = this.v.dept ?? ''
       Object.assign(this.v, makeVars(rng, this.consumer, b.t, productForTopic(rng, t)), {

@@ -181,7 +181,6 @@ export const TOPICS: readonly Topic[] = [
               'For your security I will send you a secure form to enter the new card details. Please do not type card numbers in the chat.',
             ],
             ['a', '@secureForm'],
-            ['c', 'Ok, submitted the form'],
           ],
         ],
         resolution: [
