@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { CampaignDetails } from '@/app/features/conversation/campaign-details'
 import { Chip } from '@/app/features/conversation/chip'
 import { ConsumerConversations } from '@/app/features/conversation/consumer-conversations'
@@ -39,8 +39,9 @@ export function ConversationHeader({
   zone: TimeZoneSetting
 }) {
   const { info, monitoring } = record
-  const metrics = conversationMetrics(record)
-  const scores = surveyScores(record)
+  // Walks every message: computed once per record, not on every find keystroke or tab change.
+  const metrics = useMemo(() => conversationMetrics(record), [record])
+  const scores = useMemo(() => surveyScores(record), [record])
   const consumer = consumerId(record)
 
   const closeReason =

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { DateTime } from '@/app/features/conversation/date-time'
 import { PanelSection } from '@/app/features/conversation/panel-section'
 import { SdeFieldList } from '@/app/features/conversation/sde-value-view'
@@ -13,7 +14,7 @@ export function EngagementAttributesPanel({
   record: ConversationRecord
   zone: TimeZoneSetting
 }) {
-  const groups = engagementAttributeGroups(record)
+  const groups = useMemo(() => engagementAttributeGroups(record), [record])
   return (
     <PanelSection
       id="attributes"

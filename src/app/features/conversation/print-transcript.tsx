@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react'
 import { flushSync } from 'react-dom'
-import {
-  formatDate,
-  formatDateTime,
-  formatDuration,
-  zoneName,
-  type TimeZoneSetting,
-} from '@/app/lib/time'
+import { clockDateTime, clockTime, dayNamer } from '@/app/features/conversation/transcript/clock'
+import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { buildTimeline } from '@/domain/timeline'
 
@@ -31,7 +26,7 @@ export function PrintTranscript({
   if (!printing) return null
 
   const tz = zoneName(zone)
-  const items = buildTimeline(record, { dayKey: (ms) => formatDate(ms, zone) })
+  const items = buildTimeline(record, { dayKey: dayNamer(zone) })
   return (
     <section
       aria-label="Printable transcript"
@@ -40,7 +35,7 @@ export function PrintTranscript({
       <p className="text-[15pt] font-semibold">Conversation {record.info.conversationId}</p>
       {record.info.startTimeL !== undefined ? (
         <p className="mb-3 text-[10pt]">
-          Started {formatDateTime(record.info.startTimeL, zone)} {tz} · times in {tz}
+          Started {clockDateTime(record.info.startTimeL, zone)} {tz} · times in {tz}
         </p>
       ) : null}
       <ol className="list-none p-0">
@@ -61,7 +56,7 @@ export function PrintTranscript({
             case 'event':
               return (
                 <li key={item.key} className="my-1 text-[10pt] italic break-inside-avoid">
-                  {formatDateTime(item.time, zone).slice(11)} — {item.text}
+                  {clockTime(item.time, zone)} — {item.text}
                   {item.detail ? <span className="block not-italic">{item.detail}</span> : null}
                 </li>
               )
@@ -71,7 +66,7 @@ export function PrintTranscript({
                   <span className="font-semibold">{item.speaker.name}</span>{' '}
                   <span className="text-[9pt]">
                     ({item.private ? `${item.speaker.role}, private` : item.speaker.role}) ·{' '}
-                    {formatDateTime(item.time, zone).slice(11)}
+                    {clockTime(item.time, zone)}
                   </span>
                   <span className="block whitespace-pre-wrap">{item.text}</span>
                 </li>

@@ -1,11 +1,6 @@
 import { codeToWords, statusText } from '@/app/features/conversation/labels'
-import {
-  formatDate,
-  formatDateTime,
-  formatDuration,
-  zoneName,
-  type TimeZoneSetting,
-} from '@/app/lib/time'
+import { clockDate, clockDateTime, dayNamer } from '@/app/features/conversation/transcript/clock'
+import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { buildTimeline } from '@/domain/timeline'
 
@@ -33,7 +28,7 @@ function quote(text: string): string {
  */
 export function transcriptMarkdown(record: ConversationRecord, zone: TimeZoneSetting): string {
   const tz = zoneName(zone)
-  const at = (ms: number) => `${formatDateTime(ms, zone)} ${tz}`
+  const at = (ms: number) => `${clockDateTime(ms, zone)} ${tz}`
   const { info } = record
   const lines: string[] = [`# Conversation ${info.conversationId}`, '']
 
@@ -69,11 +64,11 @@ export function transcriptMarkdown(record: ConversationRecord, zone: TimeZoneSet
   }
   lines.push('', '## Transcript')
 
-  const timeline = buildTimeline(record, { dayKey: (ms) => formatDate(ms, zone) })
+  const timeline = buildTimeline(record, { dayKey: dayNamer(zone) })
   for (const item of timeline) {
     switch (item.kind) {
       case 'day':
-        lines.push('', `### ${item.label ?? formatDate(item.time, zone)}`)
+        lines.push('', `### ${item.label ?? clockDate(item.time, zone)}`)
         break
       case 'wait':
         lines.push('', `> _The consumer waited ${formatDuration(item.waitMs)} for a reply_`)
