@@ -52,6 +52,12 @@ export function sendJson(
   res.end(text)
 }
 
+/** Sends text that is already JSON. */
+export function sendJsonText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...API_HEADERS, 'content-length': String(Buffer.byteLength(text)) })
+  res.end(text)
+}
+
 /** `{"error": {"status", "message", "field"?, "details"?}}` with that status. */
 export function sendError(res: ServerResponse, error: HttpError): void {
   const body: Record<string, unknown> = { status: error.status, message: error.message }

@@ -7,12 +7,11 @@ import {
   queryParamsObject,
   searchBodySchema,
   searchQuerySchema,
-  type ContentToRetrieve,
   type SearchQuery,
 } from '@/domain/schema/search-request'
-import type { Archive, Facets, SearchResult } from '@/server/archive/archive'
+import type { Archive, Facets } from '@/server/archive/archive'
 import { describeImport, importText } from '@/server/archive/import'
-import { shapeRecord } from '@/server/archive/record-output'
+import { wantedSections } from '@/server/archive/record-output'
 import {
   API_BODY_LIMIT,
   HttpError,
@@ -23,6 +22,7 @@ import {
   requireContentType,
   sendError,
   sendJson,
+  sendJsonText,
 } from '@/server/http-utils'
 import type { Upstream } from '@/server/upstream/proxy'
 
@@ -88,18 +88,12 @@ function metadata(base: URL, query: SearchQuery, count: number) {
   return meta
 }
 
-function searchResponse(
-  base: URL,
-  query: SearchQuery,
-  result: SearchResult,
-  contentToRetrieve: readonly ContentToRetrieve[] | undefined,
-) {
-  return {
-    _metadata: metadata(base, query, result.count),
-    conversationHistoryRecords: result.records.map((json) =>
-      shapeRecord(json, contentToRetrieve, query.v),
-    ),
-  }
+/**
+ * The response envelope as JSON text: the records are already JSON (assembled from the stored
+ * sections), so they are spliced in rather than parsed and serialised again.
+ */
+function historyResponse(metadata: Record<string, unknown>, records: readonly string[]): string {
+  return `{"_metadata":${JSON.stringify(metadata)},"conversationHistoryRecords":[${records.join(',')}]}`
 }
 
 /**
@@ -160,30 +154,29 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     if (route === 'search') {
       const filters = parseWith(searchBodySchema, body)
       if (await forward()) return
-      const result = requireArchive().search(filters, page)
-      sendJson(res, 200, searchResponse(url, query, result, filters.contentToRetrieve))
+      const sections = wantedSections(filters.contentToRetrieve, query.v)
+      const result = requireArchive().search(filters, page, sections)
+      sendJsonText(res, 200, historyResponse(metadata(url, query, result.count), result.records))
       return
     }
     if (route === 'conversation/search') {
       const request = parseWith(byIdBodySchema, body)
       if (await forward()) return
-      const records = requireArchive().byIds(request.conversationIds)
-      sendJson(res, 200, {
-        _metadata: {
-          count: records.length,
-          self: { rel: 'self', href: url.href },
-          shardsStatusResult: { partialResult: false },
-        },
-        conversationHistoryRecords: records.map((json) =>
-          shapeRecord(json, request.contentToRetrieve, query.v),
-        ),
-      })
+      const sections = wantedSections(request.contentToRetrieve, query.v)
+      const records = requireArchive().byIds(request.conversationIds, sections)
+      const meta = {
+        count: records.length,
+        self: { rel: 'self', href: url.href },
+        shardsStatusResult: { partialResult: false },
+      }
+      sendJsonText(res, 200, historyResponse(meta, records))
       return
     }
     const request = parseWith(consumerBodySchema, body)
     if (await forward()) return
-    const result = requireArchive().byConsumer(request.consumer, request.status, page)
-    sendJson(res, 200, searchResponse(url, query, result, request.contentToRetrieve))
+    const sections = wantedSections(request.contentToRetrieve, query.v)
+    const result = requireArchive().byConsumer(request.consumer, request.status, page, sections)
+    sendJsonText(res, 200, historyResponse(metadata(url, query, result.count), result.records))
   }
 
   async function importUpload(req: IncomingMessage, res: ServerResponse, url: URL) {

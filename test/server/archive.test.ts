@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from '@/server/archive/db'
 import { buildMatchExpression, parseTextQuery } from '@/server/archive/fts-query'
 import { importFile, importText, parseImportText } from '@/server/archive/import'
 import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/json-error'
-import { shapeRecord } from '@/server/archive/record-output'
+import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
 import { htmlToText } from '@/server/archive/text'
 import { DAY, T0 } from './fixtures'
 import { buildRecord } from './record-factory'
@@ -29,7 +29,7 @@ afterEach(() => {
 const everything = searchBodySchema.parse({ start: { from: T0 - 30 * DAY, to: T0 + 30 * DAY } })
 const page = { offset: 0, limit: 100, sortField: 'start', sortOrder: 'asc' } as const
 const ids = () =>
-  archive.search(everything, page).records.map((json) => {
+  archive.search(everything, page, ['info']).records.map((json) => {
     const id: unknown = Reflect.get(
       Object(Reflect.get(Object(JSON.parse(json)), 'info')),
       'conversationId',
@@ -53,6 +53,33 @@ describe('the archive file', () => {
     db.close()
     expect(() => openArchive(path)).toThrow(/newer version/)
     archive = openArchive(join(dir, 'other.db'))
+  })
+
+  it('migrates a version 1 archive (one JSON text per record) to sections', () => {
+    archive.close()
+    const path = join(dir, 'v1.db')
+    // A version 1 file: today's tables, but the record as one JSON text in conversation_records.
+    openArchive(path).close()
+    const db = new Database(path)
+    db.exec(`DROP TABLE conversation_sections;
+      CREATE TABLE conversation_records (id INTEGER PRIMARY KEY, raw_json TEXT NOT NULL);`)
+    db.prepare(
+      'INSERT INTO conversations (id, conversation_id, start_ms, imported_at) VALUES (7, ?, ?, 0)',
+    ).run('old-1', T0)
+    db.prepare('INSERT INTO conversation_records VALUES (7, ?)').run(
+      JSON.stringify({
+        info: { conversationId: 'old-1' },
+        consumerParticipant: [{ participantId: 'p' }],
+      }),
+    )
+    db.pragma('user_version = 1')
+    db.close()
+    archive = openArchive(path)
+    const [record] = archive.byIds(['old-1'], ['info', 'consumerParticipants'])
+    expect(JSON.parse(record ?? 'null')).toEqual({
+      info: { conversationId: 'old-1' },
+      consumerParticipants: [{ participantId: 'p' }],
+    })
   })
 
   it('reopens an existing archive with its data', () => {
@@ -135,6 +162,7 @@ describe('upserts', () => {
       archive.search(
         searchBodySchema.parse({ start: { from: T0 - DAY, to: T0 + DAY }, ...extra }),
         page,
+        [],
       ).count
     expect(search({ keyword: 'first' })).toBe(0)
     expect(search({ keyword: 'second' })).toBe(1)
@@ -148,9 +176,12 @@ describe('upserts', () => {
     const good = buildRecord({ id: 'good', start: T0 })
     importText(archive, JSON.stringify([good]), 'a')
     const entries = [
-      { rawJson: '{}', indexed: { ...fakeIndexed('new-1') } },
+      { stored: { sections: {}, extra: null }, indexed: fakeIndexed('new-1') },
       // SQLite stores NaN as NULL: the NOT NULL start time fails mid-transaction.
-      { rawJson: '{}', indexed: { ...fakeIndexed('new-2'), startMs: Number.NaN } },
+      {
+        stored: { sections: {}, extra: null },
+        indexed: { ...fakeIndexed('new-2'), startMs: Number.NaN },
+      },
     ]
     expect(() => archive.upsert(entries)).toThrow()
     expect(ids()).toEqual(['good'])
@@ -203,6 +234,7 @@ describe('streamed NDJSON import (large files)', () => {
     const found = archive.search(
       searchBodySchema.parse({ start: { from: T0 - DAY, to: T0 + DAY }, keyword: 'last word' }),
       page,
+      [],
     )
     expect(found.count).toBe(1)
 
@@ -250,7 +282,7 @@ describe('text for the index', () => {
 })
 
 describe('records as the API returns them', () => {
-  const raw = JSON.stringify({
+  const raw = {
     info: { conversationId: 'x' },
     consumerParticipant: [{ participantId: 'p' }],
     messageScore: [{ mcs: 1 }],
@@ -258,23 +290,40 @@ describe('records as the API returns them', () => {
     monitoring: { country: 'X' },
     unAuthSdes: { events: [] },
     pageView: [{ page: 'undocumented' }],
-  })
+  }
+  const stored = splitRecord(raw)
+  const answer = (content: Parameters<typeof wantedSections>[0], version: number): unknown =>
+    JSON.parse(
+      assembleRecord(wantedSections(content, version), (column) => stored.sections[column]),
+    )
 
-  it('default sections, drifted keys under their canonical names', () => {
-    expect(Object.keys(shapeRecord(raw, undefined, 1)).sort()).toEqual([
+  it('stores drifted keys under their canonical names, unknown keys aside', () => {
+    expect(Object.keys(stored.sections).sort()).toEqual([
       'consumerParticipants',
       'info',
       'messageRecords',
       'messageScores',
+      'monitoring',
+      'unAuthSdes',
     ])
+    expect(JSON.parse(stored.extra ?? 'null')).toEqual({ pageView: [{ page: 'undocumented' }] })
+  })
+
+  it('default sections, exactly as imported', () => {
+    expect(answer(undefined, 1)).toEqual({
+      info: { conversationId: 'x' },
+      consumerParticipants: [{ participantId: 'p' }],
+      messageScores: [{ mcs: 1 }],
+      messageRecords: [],
+    })
   })
 
   it('only what was asked, unAuthSdes only for v2', () => {
-    expect(Object.keys(shapeRecord(raw, ['monitoring', 'unAuthSdes'], 1))).toEqual([
+    expect(Object.keys(Object(answer(['monitoring', 'unAuthSdes'], 1)))).toEqual([
       'info',
       'monitoring',
     ])
-    expect(Object.keys(shapeRecord(raw, ['monitoring', 'unAuthSdes'], 2))).toEqual([
+    expect(Object.keys(Object(answer(['monitoring', 'unAuthSdes'], 2)))).toEqual([
       'info',
       'monitoring',
       'unAuthSdes',

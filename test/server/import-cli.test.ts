@@ -59,6 +59,7 @@ function archivedIds(): string[] {
     const found = archive.search(
       searchBodySchema.parse({ start: { from: T0 - 50 * DAY, to: T0 + 10 * DAY } }),
       { offset: 0, limit: 1000, sortField: 'start', sortOrder: 'asc' },
+      ['info'],
     )
     return found.records
       .map((json) => {

@@ -3,10 +3,16 @@ import type { SearchFilters } from '@/domain/schema/search-request'
 import { openArchiveDatabase, type ArchiveDatabase } from '@/server/archive/db'
 import type { IndexedConversation } from '@/server/archive/extract'
 import { compileFilters, orderBy, type SqlValue } from '@/server/archive/query'
+import {
+  assembleRecord,
+  SECTION_COLUMNS,
+  type SectionColumn,
+  type StoredSections,
+} from '@/server/archive/record-output'
 
-/** One conversation to store: the raw record JSON as imported and what to index. */
+/** One conversation to store: the raw record as imported (by section) and what to index. */
 export interface ArchiveEntry {
-  rawJson: string
+  stored: StoredSections
   indexed: IndexedConversation
 }
 
@@ -28,7 +34,7 @@ export interface Page {
   sortOrder: 'asc' | 'desc'
 }
 
-/** A page of raw record JSON strings and the total number of matches. */
+/** A page of records (JSON text with the asked sections) and the total number of matches. */
 export interface SearchResult {
   count: number
   records: string[]
@@ -65,10 +71,15 @@ export interface Archive {
    * entries, then commit, or roll back and nothing was written.
    */
   begin(): ArchiveWriter
-  search(filters: SearchFilters, page: Page): SearchResult
-  /** Raw records for the IDs that exist, in the order asked. */
-  byIds(conversationIds: readonly string[]): string[]
-  byConsumer(consumerId: string, statuses: readonly string[], page: Page): SearchResult
+  search(filters: SearchFilters, page: Page, sections: readonly SectionColumn[]): SearchResult
+  /** Records for the IDs that exist, in the order asked. */
+  byIds(conversationIds: readonly string[], sections: readonly SectionColumn[]): string[]
+  byConsumer(
+    consumerId: string,
+    statuses: readonly string[],
+    page: Page,
+    sections: readonly SectionColumn[],
+  ): SearchResult
   facets(): Facets
   conversationCount(): number
   /** Refreshes planner statistics after a large import. */
@@ -121,8 +132,10 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
       duration_ms = @durationMs, mcs = @mcs, alerted_mcs = @alertedMcs, csat = @csat, nps = @nps,
       queue_state = @queueState, imported_at = @importedAt
     WHERE id = @id`)
+  const storedNames = ['id', ...SECTION_COLUMNS, 'extra']
   const putRecord = db.prepare(
-    'INSERT OR REPLACE INTO conversation_records (id, raw_json) VALUES (?, ?)',
+    `INSERT OR REPLACE INTO conversation_sections (${storedNames.map((n) => `"${n}"`).join(', ')})
+     VALUES (${storedNames.map((n) => `@${n}`).join(', ')})`,
   )
   const putText = db.prepare(
     'INSERT OR REPLACE INTO conversation_text (rowid, messages, summary) VALUES (?, ?, ?)',
@@ -203,7 +216,9 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
       id = Number(insertConversation.run(columns).lastInsertRowid)
       outcome = 'inserted'
     }
-    putRecord.run(id, entry.rawJson)
+    const stored: Record<string, string | number | null> = { id, extra: entry.stored.extra }
+    for (const column of SECTION_COLUMNS) stored[column] = entry.stored.sections[column] ?? null
+    putRecord.run(stored)
     putText.run(id, row.messagesText, row.summaryText)
 
     for (const [skillId, name] of row.skills) {
@@ -271,15 +286,19 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     }
   }
 
-  const recordsByIds = (ids: readonly number[]): string[] => {
+  const recordsByIds = (ids: readonly number[], sections: readonly SectionColumn[]): string[] => {
     if (ids.length === 0) return []
+    const columns = SECTION_COLUMNS.filter((column) => sections.includes(column))
+    const select = columns.map((column) => `"${column}"`).join(', ')
     const rows = prepare(
-      `SELECT id, raw_json FROM conversation_records WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      `SELECT id${select ? `, ${select}` : ''} FROM conversation_sections WHERE id IN (${ids.map(() => '?').join(', ')})`,
     ).all(...ids)
     const byId = new Map<number, string>()
     for (const row of rowsOf(rows)) {
-      const json = str(row.raw_json)
-      if (json !== undefined) byId.set(num(row.id), json)
+      byId.set(
+        num(row.id),
+        assembleRecord(columns, (column) => str(row[column])),
+      )
     }
     return ids.flatMap((id) => {
       const json = byId.get(id)
@@ -287,7 +306,12 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     })
   }
 
-  const pageOf = (where: string, params: SqlValue[], page: Page): SearchResult => {
+  const pageOf = (
+    where: string,
+    params: SqlValue[],
+    page: Page,
+    sections: readonly SectionColumn[],
+  ): SearchResult => {
     const count = num(
       prepare(`SELECT count(*) FROM conversations c WHERE ${where}`)
         .pluck()
@@ -300,7 +324,7 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
       .pluck()
       .all(...params, page.limit, page.offset)
       .map(num)
-    return { count, records: recordsByIds(ids) }
+    return { count, records: recordsByIds(ids, sections) }
   }
 
   const facetRows = db.prepare(
@@ -312,24 +336,24 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     path,
     upsert: (entries) => upsertAll(entries),
     begin,
-    search(filters, page) {
+    search(filters, page, sections) {
       const compiled = compileFilters(filters)
-      return pageOf(compiled.where, compiled.params, page)
+      return pageOf(compiled.where, compiled.params, page, sections)
     },
-    byIds(conversationIds) {
+    byIds(conversationIds, sections) {
       const ids: number[] = []
       for (const conversationId of conversationIds) {
         const id: unknown = idOf.get(conversationId)
         if (typeof id === 'number') ids.push(id)
       }
-      return recordsByIds(ids)
+      return recordsByIds(ids, sections)
     },
-    byConsumer(consumerId, statuses, page) {
+    byConsumer(consumerId, statuses, page, sections) {
       const where = [
         'c.id IN (SELECT conversation FROM conversation_consumers WHERE consumer_id = ?)',
         `c.status IN (${statuses.map(() => '?').join(', ')})`,
       ].join(' AND ')
-      return pageOf(where, [consumerId, ...statuses], page)
+      return pageOf(where, [consumerId, ...statuses], page, sections)
     },
     facets() {
       const facets: Facets = { agents: [], skills: [], agentGroups: [], channels: [], devices: [] }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { SECTION_COLUMNS, splitRecord } from '@/server/archive/record-output'
 
 /**
  * The archive's SQLite schema, versioned with `PRAGMA user_version`. Each entry migrates from
@@ -8,7 +9,8 @@ import Database from 'better-sqlite3'
  *
  * - `conversations`: one row per conversation, the indexed columns of every filter. Kept narrow
  *   (no JSON) so filtered scans and counts touch few pages.
- * - `conversation_records`: the raw record JSON as imported, what the API returns.
+ * - `conversation_sections`: the raw record as imported, one JSON text per section (migration 2;
+ *   version 1 kept it whole in `conversation_records`), what the API returns.
  * - `conversation_*`: multi-valued filters (any skill, assigned agents, groups, content types,
  *   consumers, SDE values), keyed value-first so a filter is one index range.
  * - `facets`: distinct agents, skills, groups, channels and devices with names and counts,
@@ -16,7 +18,9 @@ import Database from 'better-sqlite3'
  * - `conversation_text`: contentless FTS5 (the text is not stored twice), one row per conversation,
  *   columns `messages` and `summary`; `contentless_delete` lets an upsert replace a row.
  */
-const MIGRATIONS: readonly string[] = [
+type Migration = string | ((db: ArchiveDatabase) => void)
+
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE conversations (
     id INTEGER PRIMARY KEY,
@@ -111,6 +115,37 @@ const MIGRATIONS: readonly string[] = [
     tokenize = 'unicode61 remove_diacritics 2'
   );
   `,
+  // 2: the raw record kept section by section (see record-output.ts) instead of one JSON text.
+  (db) => {
+    const columns = SECTION_COLUMNS.map((column) => `"${column}" TEXT`).join(', ')
+    db.exec(`CREATE TABLE conversation_sections (id INTEGER PRIMARY KEY, ${columns}, extra TEXT)`)
+    const names = ['id', ...SECTION_COLUMNS, 'extra']
+    const insert = db.prepare(
+      `INSERT INTO conversation_sections (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
+    )
+    const batch = db.prepare(
+      'SELECT id, raw_json FROM conversation_records WHERE id > ? ORDER BY id LIMIT 500',
+    )
+    let after = -Infinity
+    for (;;) {
+      const rows = batch.all(after)
+      if (rows.length === 0) break
+      for (const row of rows) {
+        if (typeof row !== 'object' || row === null) continue
+        const id: unknown = Reflect.get(row, 'id')
+        const json: unknown = Reflect.get(row, 'raw_json')
+        if (typeof id !== 'number') continue
+        after = id
+        const parsed: unknown = typeof json === 'string' ? JSON.parse(json) : undefined
+        if (typeof parsed !== 'object' || parsed === null) continue
+        const { sections, extra } = splitRecord(Object.fromEntries(Object.entries(parsed)))
+        const values: Record<string, string | number | null> = { id, extra }
+        for (const column of SECTION_COLUMNS) values[column] = sections[column] ?? null
+        insert.run(values)
+      }
+    }
+    db.exec('DROP TABLE conversation_records')
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
@@ -149,7 +184,8 @@ function migrate(db: ArchiveDatabase): void {
     const sql = MIGRATIONS[next]
     if (sql === undefined) break
     db.transaction(() => {
-      db.exec(sql)
+      if (typeof sql === 'string') db.exec(sql)
+      else sql(db)
       db.pragma(`user_version = ${String(next + 1)}`)
     })()
   }

@@ -1,6 +1,7 @@
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ArchiveEntry } from '@/server/archive/archive'
 import { extractIndexed } from '@/server/archive/extract'
+import { splitRecord } from '@/server/archive/record-output'
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -41,7 +42,6 @@ export function prepareEntry(
   raw: unknown,
   label: string,
   fileName: string,
-  rawText?: string,
 ): { ok: true; entry: ArchiveEntry; warnings: string[] } | { ok: false; error: string } {
   const result = parseConversationRecord(indexedSections(raw))
   if (!result.ok) return { ok: false, error: `${fileName}: ${label}: ${result.reason}` }
@@ -56,5 +56,6 @@ export function prepareEntry(
     (warning) =>
       `${fileName}: ${label} (${indexed.conversationId}): ${warning.section}: ${warning.message}`,
   )
-  return { ok: true, entry: { rawJson: rawText ?? JSON.stringify(raw), indexed }, warnings }
+  const stored = isObject(raw) ? splitRecord(raw) : { sections: {}, extra: null }
+  return { ok: true, entry: { stored, indexed }, warnings }
 }

@@ -17,7 +17,7 @@ import { prepareLines, type LineItem, type LineResult } from '@/server/archive/p
 export type ImportShape = 'response' | 'array' | 'record' | 'ndjson'
 
 export type ParsedImport =
-  | { ok: true; shape: ImportShape; records: unknown[]; lines?: number[]; texts?: string[] }
+  | { ok: true; shape: ImportShape; records: unknown[]; lines?: number[] }
   | { ok: false; errors: string[] }
 
 export type ImportOutcome =
@@ -75,7 +75,6 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; err
 function parseNdjson(lines: { text: string; line: number }[], fileName: string): ParsedImport {
   const records: unknown[] = []
   const numbers: number[] = []
-  const texts: string[] = []
   const errors: string[] = []
   for (const { text, line } of lines) {
     const parsed = tryParse(text)
@@ -87,10 +86,9 @@ function parseNdjson(lines: { text: string; line: number }[], fileName: string):
     }
     records.push(parsed.value)
     numbers.push(line)
-    texts.push(text.trim())
   }
   if (errors.length > 0) return { ok: false, errors }
-  return { ok: true, shape: 'ndjson', records, lines: numbers, texts }
+  return { ok: true, shape: 'ndjson', records, lines: numbers }
 }
 
 /** Detects the shape of an export and parses it. JSON errors read `file:line:column: message`. */
@@ -136,12 +134,7 @@ export function prepareEntries(
   const errors: string[] = []
   const warnings: string[] = []
   parsed.records.forEach((raw, index) => {
-    const prepared = prepareEntry(
-      raw,
-      recordLabel(index, parsed.lines?.[index]),
-      fileName,
-      parsed.texts?.[index],
-    )
+    const prepared = prepareEntry(raw, recordLabel(index, parsed.lines?.[index]), fileName)
     if (!prepared.ok) {
       errors.push(prepared.error)
       return
@@ -267,15 +260,14 @@ async function streamNdjson(
       const head = queue.shift()
       if (!head) break
       const results = await head.results
-      results.forEach((result, k) => {
+      results.forEach((result) => {
         if (result.kind === 'error') {
           errorCount++
           if (errors.length < MAX_LISTED_ERRORS) errors.push(result.message)
           return
         }
         if (warnings.length < 1000) warnings.push(...result.warnings)
-        const item = head.items[k]
-        if (errorCount === 0 && item) writer.write({ rawJson: item.text, indexed: result.indexed })
+        if (errorCount === 0) writer.write(result.entry)
       })
     }
   }

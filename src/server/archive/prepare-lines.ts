@@ -1,4 +1,4 @@
-import type { IndexedConversation } from '@/server/archive/extract'
+import type { ArchiveEntry } from '@/server/archive/archive'
 import { prepareEntry } from '@/server/archive/import-record'
 import { locateJsonError } from '@/server/archive/json-error'
 
@@ -11,8 +11,7 @@ export interface LineItem {
 
 /** What became of one line: indexed, or the reason it cannot be imported. */
 export type LineResult =
-  | { kind: 'ok'; indexed: IndexedConversation; warnings: string[] }
-  | { kind: 'error'; message: string }
+  { kind: 'ok'; entry: ArchiveEntry; warnings: string[] } | { kind: 'error'; message: string }
 
 /**
  * Parses and validates NDJSON lines (the CPU-heavy part of an import). Runs on the main thread
@@ -31,8 +30,8 @@ export function prepareLines(items: readonly LineItem[], fileName: string): Line
       }
     }
     const label = `record ${String(item.index + 1)} (line ${String(item.line)})`
-    const prepared = prepareEntry(value, label, fileName, '')
+    const prepared = prepareEntry(value, label, fileName)
     if (!prepared.ok) return { kind: 'error', message: prepared.error }
-    return { kind: 'ok', indexed: prepared.entry.indexed, warnings: prepared.warnings }
+    return { kind: 'ok', entry: prepared.entry, warnings: prepared.warnings }
   })
 }

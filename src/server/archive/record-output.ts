@@ -1,37 +1,102 @@
 import { DEFAULT_CONTENT_TO_RETRIEVE, type ContentToRetrieve } from '@/domain/schema/search-request'
 
-/** Drifted top-level keys of stored raw records and the canonical name the API answers with. */
-const CANONICAL_KEYS: Readonly<Record<string, ContentToRetrieve>> = {
+/**
+ * The stored raw record is kept section by section: one JSON text per top-level key, exactly as
+ * imported, so an answer reads and sends only the sections asked for, without parsing JSON.
+ *
+ * Storage order puts small sections first and the large ones (messages, statuses) last, so a
+ * results-table page never touches the pages that hold transcripts.
+ */
+export const SECTION_COLUMNS = [
+  'info',
+  'summary',
+  'campaign',
+  'monitoring',
+  'responseTime',
+  'coBrowseSessions',
+  'consumerParticipants',
+  'agentParticipants',
+  'agentParticipantsActive',
+  'agentParticipantsLeave',
+  'transfers',
+  'interactions',
+  'dialogs',
+  'skillChanges',
+  'intents',
+  'uniqueIntents',
+  'conversationSurveys',
+  'latestAgentSurvey',
+  'previouslySubmittedAgentSurveys',
+  'sdes',
+  'unAuthSdes',
+  'messageScores',
+  'messageStatuses',
+  'messageRecords',
+] as const satisfies readonly ('info' | ContentToRetrieve)[]
+
+export type SectionColumn = (typeof SECTION_COLUMNS)[number]
+
+const COLUMN_SET: ReadonlySet<string> = new Set(SECTION_COLUMNS)
+
+function isSectionColumn(key: string): key is SectionColumn {
+  return COLUMN_SET.has(key)
+}
+
+/** Drifted top-level keys and the canonical name the record is stored and answered under. */
+const CANONICAL_KEYS: Readonly<Record<string, SectionColumn>> = {
   consumerParticipant: 'consumerParticipants',
   messageScore: 'messageScores',
   messagesRecords: 'messageRecords',
 }
 
-function isRecordObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/** A raw record split for storage: known sections by column, anything else kept in `extra`. */
+export interface StoredSections {
+  sections: Partial<Record<SectionColumn, string>>
+  /** Unknown top-level keys as one JSON object (kept so nothing imported is lost). */
+  extra: string | null
+}
+
+export function splitRecord(raw: Record<string, unknown>): StoredSections {
+  const sections: Partial<Record<SectionColumn, string>> = {}
+  const extra: Record<string, unknown> = {}
+  let hasExtra = false
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue
+    const canonical = CANONICAL_KEYS[key]
+    const column = canonical ?? (isSectionColumn(key) ? key : undefined)
+    // The canonical key wins over a drifted duplicate; the duplicate is kept as extra.
+    if (column && !(canonical && column in raw)) {
+      sections[column] = JSON.stringify(value)
+    } else {
+      extra[key] = value
+      hasExtra = true
+    }
+  }
+  return { sections, extra: hasExtra ? JSON.stringify(extra) : null }
 }
 
 /**
- * The stored raw record as the API returns it: `info` always, plus the sections asked for in
- * `contentToRetrieve` (LivePerson's default set when absent), drifted keys under their canonical
- * names, and `unAuthSdes` only for `v=2`.
+ * The sections an answer carries: `info` always, plus `contentToRetrieve` (LivePerson's default
+ * set when absent), and `unAuthSdes` only for `v=2`.
  */
-export function shapeRecord(
-  rawJson: string,
+export function wantedSections(
   contentToRetrieve: readonly ContentToRetrieve[] | undefined,
   version: number,
-): Record<string, unknown> {
-  const parsed: unknown = JSON.parse(rawJson)
-  if (!isRecordObject(parsed)) return {}
-  const wanted = new Set<string>(contentToRetrieve ?? DEFAULT_CONTENT_TO_RETRIEVE)
-  if (version < 2) wanted.delete('unAuthSdes')
-  const out: Record<string, unknown> = {}
-  if ('info' in parsed) out.info = parsed.info
-  for (const [key, value] of Object.entries(parsed)) {
-    const name = CANONICAL_KEYS[key] ?? key
-    if (name === 'info' || !wanted.has(name)) continue
-    if (key !== name && name in parsed) continue // the canonical key wins over a drifted duplicate
-    out[name] = value
+): SectionColumn[] {
+  const asked = new Set<string>(contentToRetrieve ?? DEFAULT_CONTENT_TO_RETRIEVE)
+  if (version < 2) asked.delete('unAuthSdes')
+  return SECTION_COLUMNS.filter((column) => column === 'info' || asked.has(column))
+}
+
+/** One record's JSON text from stored section texts (absent sections are left out). */
+export function assembleRecord(
+  columns: readonly SectionColumn[],
+  values: (column: SectionColumn) => string | null | undefined,
+): string {
+  const parts: string[] = []
+  for (const column of columns) {
+    const json = values(column)
+    if (json !== null && json !== undefined) parts.push(`${JSON.stringify(column)}:${json}`)
   }
-  return out
+  return `{${parts.join(',')}}`
 }
