@@ -81,6 +81,16 @@ test('a deep link with msg= far down a long conversation scrolls to it and highl
   await page.close()
 })
 
+test('an unknown ID shows "Conversation not found" with the ID and a way back', async () => {
+  const { page, errors } = await openPage('/conversations/no-such-conversation-id')
+  await page.getByRole('heading', { level: 1, name: 'Conversation not found' }).waitFor()
+  await page.getByText('no-such-conversation-id').waitFor()
+  await page.getByRole('link', { name: 'Back to the conversation search' }).click()
+  await page.waitForURL((url) => url.pathname === '/conversations')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('find in the transcript marks matches, writes find= to the URL and survives reload', async () => {
   const id = demo.richest.info.conversationId
   const { page, errors } = await openPage(`/conversations/${id}`)
