@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { Button } from '@/app/components/ui/button'
 import type { ConversationListRequest } from '@/app/lib/api'
 import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
-import { conversationsCsv, EXPORT_MAX_ROWS, fetchAllRows } from '@/app/features/search/export-csv'
+
+/** The most rows one export fetches (the code that fetches them loads on first use). */
+const EXPORT_MAX_ROWS = 10_000
 
 type ExportState =
   | { kind: 'idle'; note?: string }
@@ -43,6 +45,7 @@ export function ExportCsvButton({
     const controller = new AbortController()
     setState({ kind: 'running', fetched: 0, total: Math.min(count, EXPORT_MAX_ROWS), controller })
     try {
+      const { conversationsCsv, fetchAllRows } = await import('@/app/features/search/export-csv')
       const { rows, total } = await fetchAllRows(request, controller.signal, (progress) =>
         setState((current) =>
           current.kind === 'running' && current.controller === controller

@@ -65,10 +65,10 @@ export const resultsColumns = helper.columns([
     id: 'agents',
     header: 'Agent',
     enableSorting: false,
-    meta: { label: 'Agent' },
+    meta: { label: 'Agent', wrap: true },
     cell: ({ getValue }) => {
       const agents = getValue()
-      return agents.length > 0 ? agents.join(', ') : dash
+      return agents.length > 0 ? <span className="block min-w-40">{agents.join(', ')}</span> : dash
     },
   }),
   helper.accessor('skill', {
@@ -126,11 +126,11 @@ export const resultsColumns = helper.columns([
     id: 'summary',
     header: 'Summary',
     enableSorting: false,
-    meta: { label: 'Summary' },
+    meta: { label: 'Summary', wrap: true },
     cell: ({ getValue }) => {
       const summary = getValue()
       return summary ? (
-        <span title={summary} className="line-clamp-2 min-w-48">
+        <span title={summary} className="line-clamp-2 min-w-64">
           {summary}
         </span>
       ) : (

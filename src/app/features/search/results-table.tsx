@@ -165,7 +165,9 @@ export function ResultsTable({
                     className={
                       cell.column.columnDef.meta?.numeric === true
                         ? 'px-3 py-2 text-right align-top whitespace-nowrap tabular-nums'
-                        : 'px-3 py-2 align-top'
+                        : cell.column.columnDef.meta?.wrap === true
+                          ? 'px-3 py-2 align-top'
+                          : 'px-3 py-2 align-top whitespace-nowrap'
                     }
                   >
                     <table.FlexRender cell={cell} />

@@ -11,6 +11,8 @@ export interface ResultsColumnMeta {
   label: string
   /** Numbers line up on the right. */
   numeric?: boolean
+  /** Long text (agents, summary) may wrap; everything else stays on one line. */
+  wrap?: boolean
 }
 
 /**
