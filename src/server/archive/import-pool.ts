@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { LineItem, LineResult } from '@/server/archive/prepare-lines'
+import type { LineBatch, LineResult } from '@/server/archive/prepare-lines'
 
 /**
  * Worker threads that parse and validate NDJSON lines in parallel while the main thread writes
  * the archive, so a large import uses every core. Results come back in submission order.
  */
 export interface ImportPool {
-  prepare(items: LineItem[], fileName: string): Promise<LineResult[]>
+  /** Parses a batch in a worker; the batch's bytes are transferred (unusable afterwards). */
+  prepare(batch: LineBatch, fileName: string): Promise<LineResult[]>
   close(): Promise<void>
 }
 
@@ -59,14 +60,16 @@ export function createImportPool(
   })
 
   return {
-    prepare(items, fileName) {
+    prepare(batch, fileName) {
       if (failure) return Promise.reject(failure)
       const id = nextId++
       const worker = workers[id % workers.length]
       if (!worker) return Promise.reject(new Error('no import worker'))
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject })
-        worker.postMessage({ id, fileName, items })
+        const buffer = batch.bytes.buffer
+        const transfer = buffer instanceof ArrayBuffer ? [buffer] : []
+        worker.postMessage({ id, fileName, batch }, transfer)
       })
     },
     async close() {

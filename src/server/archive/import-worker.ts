@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { prepareLines, type LineItem } from '@/server/archive/prepare-lines'
+import { decodeBatch, prepareLines, type LineBatch } from '@/server/archive/prepare-lines'
 
 /**
  * Worker thread of the import pool: parses and validates batches of NDJSON lines and posts the
@@ -8,7 +8,7 @@ import { prepareLines, type LineItem } from '@/server/archive/prepare-lines'
 interface Batch {
   id: number
   fileName: string
-  items: LineItem[]
+  batch: LineBatch
 }
 
 function isBatch(value: unknown): value is Batch {
@@ -17,14 +17,12 @@ function isBatch(value: unknown): value is Batch {
     value !== null &&
     typeof Reflect.get(value, 'id') === 'number' &&
     typeof Reflect.get(value, 'fileName') === 'string' &&
-    Array.isArray(Reflect.get(value, 'items'))
+    typeof Reflect.get(value, 'batch') === 'object'
   )
 }
 
 parentPort?.on('message', (message: unknown) => {
   if (!isBatch(message)) return
-  parentPort?.postMessage({
-    id: message.id,
-    results: prepareLines(message.items, message.fileName),
-  })
+  const items = decodeBatch(message.batch)
+  parentPort?.postMessage({ id: message.id, results: prepareLines(items, message.fileName) })
 })

@@ -1,10 +1,14 @@
 import { createReadStream, statSync } from 'node:fs'
-import { createInterface } from 'node:readline'
 import type { Archive, ArchiveEntry } from '@/server/archive/archive'
 import { createImportPool, type ImportPool } from '@/server/archive/import-pool'
 import { prepareEntry } from '@/server/archive/import-record'
 import { locateJsonError } from '@/server/archive/json-error'
-import { prepareLines, type LineItem, type LineResult } from '@/server/archive/prepare-lines'
+import {
+  decodeBatch,
+  prepareLines,
+  type LineBatch,
+  type LineResult,
+} from '@/server/archive/prepare-lines'
 
 /**
  * Import of LivePerson exports. Four shapes are accepted: a search or by-ID response
@@ -175,6 +179,57 @@ export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024
 export const PARALLEL_LIMIT = 16 * 1024 * 1024
 const BATCH_LINES = 256
 
+/**
+ * The lines of a file (without `\n`) as byte views, read in large chunks: faster and lighter on
+ * memory than `readline` for files of many long lines.
+ */
+async function* readLines(path: string): AsyncGenerator<Buffer> {
+  const stream = createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })
+  let carry: Buffer | undefined
+  for await (const chunk of stream) {
+    const piece: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    const data = carry ? Buffer.concat([carry, piece]) : piece
+    let start = 0
+    for (let end = data.indexOf(10); end >= 0; end = data.indexOf(10, start)) {
+      yield data.subarray(start, end)
+      start = end + 1
+    }
+    carry = start < data.length ? data.subarray(start) : undefined
+  }
+  if (carry && carry.length > 0) yield carry
+}
+
+const isBlankByte = (byte: number | undefined) =>
+  byte === 32 || byte === 9 || byte === 13 || byte === 10
+
+/** A line without surrounding whitespace (and a leading BOM), or undefined when blank. */
+function trimLine(bytes: Buffer, first: boolean): Buffer | undefined {
+  let start = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  let end = bytes.length
+  while (start < end && isBlankByte(bytes[start])) start++
+  while (end > start && isBlankByte(bytes[end - 1])) end--
+  return start < end ? bytes.subarray(start, end) : undefined
+}
+
+/** Copies lines into one batch buffer (one allocation, transferable to a worker). */
+function toBatch(parts: { bytes: Buffer; line: number; index: number }[]): LineBatch {
+  const total = parts.reduce((sum, part) => sum + part.bytes.length, 0)
+  const bytes = new Uint8Array(new ArrayBuffer(total))
+  const lines: LineBatch['lines'] = []
+  let offset = 0
+  for (const part of parts) {
+    bytes.set(part.bytes, offset)
+    lines.push({
+      start: offset,
+      end: offset + part.bytes.length,
+      line: part.line,
+      index: part.index,
+    })
+    offset += part.bytes.length
+  }
+  return { bytes, lines }
+}
+
 /** True when the file's first line is a complete JSON object on its own (NDJSON). */
 async function firstLineIsObject(path: string): Promise<boolean> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 })
@@ -252,14 +307,14 @@ async function streamNdjson(
   const warnings: string[] = []
   let errorCount = 0
   let records = 0
-  const queue: { items: LineItem[]; results: Promise<LineResult[]> }[] = []
+  const queue: Promise<LineResult[]>[] = []
   const maxInFlight = pool ? 8 : 0
 
   const settle = async (keep: number) => {
     while (queue.length > keep) {
       const head = queue.shift()
       if (!head) break
-      const results = await head.results
+      const results = await head
       results.forEach((result) => {
         if (result.kind === 'error') {
           errorCount++
@@ -271,33 +326,30 @@ async function streamNdjson(
       })
     }
   }
-  const submit = async (items: LineItem[]) => {
+  const submit = async (batch: LineBatch) => {
     const results = pool
-      ? pool.prepare(items, fileName)
-      : Promise.resolve(prepareLines(items, fileName))
+      ? pool.prepare(batch, fileName)
+      : Promise.resolve(prepareLines(decodeBatch(batch), fileName))
     // Awaited in order by settle(); until then a failure must not count as unhandled.
     results.catch(() => undefined)
-    queue.push({ items, results })
+    queue.push(results)
     await settle(maxInFlight)
   }
 
   try {
-    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })
     let lineNumber = 0
-    let batch: LineItem[] = []
-    for await (const rawLine of lines) {
+    let parts: { bytes: Buffer; line: number; index: number }[] = []
+    for await (const raw of readLines(path)) {
       lineNumber++
-      const line = (
-        lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine
-      ).trim()
-      if (line === '') continue
-      batch.push({ text: line, line: lineNumber, index: records++ })
-      if (batch.length >= BATCH_LINES) {
-        await submit(batch)
-        batch = []
+      const bytes = trimLine(raw, lineNumber === 1)
+      if (!bytes) continue
+      parts.push({ bytes, line: lineNumber, index: records++ })
+      if (parts.length >= BATCH_LINES) {
+        await submit(toBatch(parts))
+        parts = []
       }
     }
-    if (batch.length > 0) await submit(batch)
+    if (parts.length > 0) await submit(toBatch(parts))
     await settle(0)
   } catch (error) {
     writer.rollback()

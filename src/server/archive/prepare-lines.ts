@@ -9,6 +9,25 @@ export interface LineItem {
   index: number
 }
 
+/**
+ * A batch of NDJSON lines as bytes (cheap to hand to a worker thread: the buffer is transferred,
+ * not copied), with each line's byte range, line number and record index.
+ */
+export interface LineBatch {
+  bytes: Uint8Array
+  lines: { start: number; end: number; line: number; index: number }[]
+}
+
+/** The text of each line of a batch. */
+export function decodeBatch(batch: LineBatch): LineItem[] {
+  const buffer = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength)
+  return batch.lines.map(({ start, end, line, index }) => ({
+    text: buffer.toString('utf8', start, end),
+    line,
+    index,
+  }))
+}
+
 /** What became of one line: indexed, or the reason it cannot be imported. */
 export type LineResult =
   { kind: 'ok'; entry: ArchiveEntry; warnings: string[] } | { kind: 'error'; message: string }
