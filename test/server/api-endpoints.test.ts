@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ACCOUNT, idsOf, pick, startTestApi, type TestApi } from './api-harness'
 import { FIXTURE_RECORDS, WIDE } from './fixtures'
-import { buildRecord } from './record-factory'
+import { buildRecord, keysOf, withoutInfoField } from './record-factory'
 
 let api: TestApi
 const BASE = `/messaging_history/api/account/${ACCOUNT}/conversations`
@@ -28,9 +28,11 @@ describe('conversation/search (by ID)', () => {
     })
     expect(idsOf(answer.json)).toEqual(['c-old', 'c-refund', 'c-html'])
     const records = pick(answer.json, 'conversationHistoryRecords')
-    expect(
-      Array.isArray(records) ? records.map((r: unknown) => Object.keys(Object(r)).sort()) : [],
-    ).toEqual([['info'], ['info', 'summary'], ['info']])
+    expect(Array.isArray(records) ? records.map((r: unknown) => keysOf(r).sort()) : []).toEqual([
+      ['info'],
+      ['info', 'summary'],
+      ['info'],
+    ])
   })
 
   it('an unknown ID is 200 with no records and count 0, as LivePerson answers', async () => {
@@ -175,10 +177,14 @@ describe('POST /api/import', () => {
   })
 
   it('invalid records: every one listed, nothing imported', async () => {
-    const noId = buildRecord({ id: 'x', start: Date.UTC(2026, 0, 10) })
-    Reflect.deleteProperty(Object(noId.info), 'conversationId')
-    const noStart = buildRecord({ id: 'y', start: Date.UTC(2026, 0, 10) })
-    Reflect.deleteProperty(Object(noStart.info), 'startTimeL')
+    const noId = withoutInfoField(
+      buildRecord({ id: 'x', start: Date.UTC(2026, 0, 10) }),
+      'conversationId',
+    )
+    const noStart = withoutInfoField(
+      buildRecord({ id: 'y', start: Date.UTC(2026, 0, 10) }),
+      'startTimeL',
+    )
     const answer = await api.post('/api/import?filename=bad.json', [
       fresh,
       noId,

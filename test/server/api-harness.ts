@@ -76,7 +76,7 @@ export async function startTestApi(
 
   const answer = async (res: Response): Promise<ApiAnswer> => {
     const text = await res.text()
-    let json: unknown = undefined
+    let json: unknown
     try {
       json = text ? JSON.parse(text) : undefined
     } catch {

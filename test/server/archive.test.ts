@@ -12,7 +12,7 @@ import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/js
 import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
 import { htmlToText } from '@/server/archive/text'
 import { DAY, T0 } from './fixtures'
-import { buildRecord } from './record-factory'
+import { buildRecord, keysOf } from './record-factory'
 
 let dir: string
 let archive: Archive
@@ -319,11 +319,8 @@ describe('records as the API returns them', () => {
   })
 
   it('only what was asked, unAuthSdes only for v2', () => {
-    expect(Object.keys(Object(answer(['monitoring', 'unAuthSdes'], 1)))).toEqual([
-      'info',
-      'monitoring',
-    ])
-    expect(Object.keys(Object(answer(['monitoring', 'unAuthSdes'], 2)))).toEqual([
+    expect(keysOf(answer(['monitoring', 'unAuthSdes'], 1))).toEqual(['info', 'monitoring'])
+    expect(keysOf(answer(['monitoring', 'unAuthSdes'], 2))).toEqual([
       'info',
       'monitoring',
       'unAuthSdes',

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { searchBodySchema } from '@/domain/schema/search-request'
 import { openArchive } from '@/server/archive/archive'
 import { DAY, T0 } from './fixtures'
-import { buildRecord } from './record-factory'
+import { buildRecord, withoutInfoField } from './record-factory'
 
 /** Runs the real `npm run import` entry point with ARCHIVE_PATH set to a temp archive. */
 function runImport(
@@ -153,8 +153,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
   })
 
   it('invalid records: every one listed with its index and reason, nothing imported', async () => {
-    const noId = record('bad-1')
-    Reflect.deleteProperty(Object(noId.info), 'conversationId')
+    const noId = withoutInfoField(record('bad-1'), 'conversationId')
     const noInfo = { messageRecords: [] }
     const path = write('invalid.json', [record('fine-1'), noId, record('fine-2'), noInfo])
     const result = await runImport([path], archivePath)

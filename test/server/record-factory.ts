@@ -244,3 +244,18 @@ export function cartStatusEvent(productName: string) {
     isAuthenticated: false,
   }
 }
+
+/** The record with one `info` field removed (for invalid-record tests). */
+export function withoutInfoField(
+  record: Record<string, unknown>,
+  key: string,
+): Record<string, unknown> {
+  const info = record.info
+  if (typeof info === 'object' && info !== null) Reflect.deleteProperty(info, key)
+  return record
+}
+
+/** The keys of a JSON object (none for anything else). */
+export function keysOf(value: unknown): string[] {
+  return typeof value === 'object' && value !== null ? Object.keys(value) : []
+}
