@@ -12,7 +12,7 @@ import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/js
 import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
 import { htmlToText } from '@/server/archive/text'
 import { DAY, T0 } from './fixtures'
-import { buildRecord, keysOf } from './record-factory'
+import { buildRecord, keysOf, withoutInfoField } from './record-factory'
 
 let dir: string
 let archive: Archive
@@ -137,6 +137,28 @@ describe('import parsing', () => {
       expect(scanForError(invalid), invalid).toBeDefined()
     }
     expect(lineColumnAt('ab\ncd\nef', 7)).toEqual({ line: 3, column: 2 })
+  })
+})
+
+describe('start times', () => {
+  it('falls back to the startTime string when startTimeL is missing', () => {
+    const record = withoutInfoField(buildRecord({ id: 'strings', start: T0 + 1234 }), 'startTimeL')
+    expect(importText(archive, JSON.stringify(record), 'a')).toMatchObject({
+      ok: true,
+      inserted: 1,
+    })
+    expect(ids()).toEqual(['strings'])
+  })
+
+  it('refuses a record with no start time at all, naming it', () => {
+    const record = withoutInfoField(
+      withoutInfoField(buildRecord({ id: 'none', start: T0 }), 'startTimeL'),
+      'startTime',
+    )
+    expect(importText(archive, JSON.stringify([record]), 'a.json')).toEqual({
+      ok: false,
+      errors: ['a.json: record 1: missing info.startTimeL (the conversation start time)'],
+    })
   })
 })
 

@@ -156,7 +156,9 @@ function messagesTextOf(record: ConversationRecord): string {
 /** Reads the indexed columns, side-table values and FTS text of a clean record. */
 export function extractIndexed(record: ConversationRecord): IndexedConversation | undefined {
   const info = record.info
-  if (info.startTimeL === undefined) return undefined
+  const startMs = info.startTimeL ?? parseLpTime(info.startTime)
+  if (startMs === undefined) return undefined
+  const endMs = info.endTimeL ?? (info.status === 'CLOSE' ? parseLpTime(info.endTime) : undefined)
 
   const skills = new Map<string, string | undefined>()
   const agents = new Map<string, AgentFacet>()
@@ -224,8 +226,8 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
 
   return {
     conversationId: info.conversationId,
-    startMs: info.startTimeL,
-    endMs: info.endTimeL ?? null,
+    startMs,
+    endMs: endMs ?? null,
     status: info.status?.toUpperCase() ?? null,
     latestSkillId: id(info.latestSkillId) ?? null,
     latestAgentId: info.latestAgentId ?? null,
@@ -247,6 +249,20 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     messagesText: messagesTextOf(record),
     summaryText: summaryText.includes('<') ? htmlToText(summaryText) : summaryText,
   }
+}
+
+/** Epoch ms from LivePerson's time strings (`2016-08-29 14:30:24.565+0000`), when `*L` is missing. */
+export function parseLpTime(text: string | undefined): number | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    text?.trim() ?? '',
+  )
+  if (!match) return undefined
+  const zone =
+    match[3] === undefined || match[3] === 'Z'
+      ? 'Z'
+      : match[3].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2')
+  const ms = Date.parse(`${match[1] ?? ''}T${match[2] ?? ''}${zone}`)
+  return Number.isFinite(ms) ? ms : undefined
 }
 
 function stripUndefined(facet: AgentFacet): AgentFacet {
