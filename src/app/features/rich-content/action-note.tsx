@@ -1,4 +1,5 @@
 import type { ScAction } from '@/domain/schema/structured-content'
+import { formatPlace } from './coordinates'
 import { displayUrl, mapsUrl, safeUrl } from './safe-url'
 
 const LINK =
@@ -93,7 +94,7 @@ export function ActionNote({ action }: { action: ScAction }) {
       )
     }
     case 'navigate': {
-      const where = `${String(action.la)}, ${String(action.lo)}`
+      const where = formatPlace(action.la, action.lo)
       return (
         <span className="block">
           navigates to{' '}

@@ -5,6 +5,7 @@ import { ActionNotes } from './action-notes'
 import { useIsChosen } from './choice-context'
 import { ChosenBadge } from './chosen-badge'
 import { cx } from './class-names'
+import { readableInk } from './contrast-ink'
 import { darkModeGuard, scBorderStyle, scStyle } from './sc-style'
 
 const TEXT_BUTTON =
@@ -17,6 +18,10 @@ const CHOSEN = 'ring-2 ring-emerald-600 ring-inset dark:ring-emerald-400'
  * A button as the consumer saw it (`class: "text"` is a plain blue label, `class: "button"` a
  * pill). In a history it does nothing: it is `aria-disabled`, and what it would have done is
  * described under it.
+ *
+ * On a background colour set by the content, title and subtitle share one ink: the content's
+ * text colour, or else white or near-black, whichever contrasts more with that background (the
+ * default blue and the grey subtitle are unreadable on a dark brand colour).
  */
 export function ScButton({ node }: { node: ScButtonNode }) {
   const notesId = useId()
@@ -26,6 +31,9 @@ export function ScButton({ node }: { node: ScButtonNode }) {
   const actions = node.click?.actions ?? []
   const pill = node.class === 'button'
   const guard = darkModeGuard(node.style, 'link')
+  const background = node.style?.['background-color']
+  const ink = background ? (node.style?.color ?? readableInk(background)) : undefined
+  const inkStyle = ink ? { color: ink } : undefined
   const name = aria['aria-label'] ?? (node.subtitle ? `${node.title} ${node.subtitle}` : node.title)
   const hasNotes = actions.some((a) => a.type !== 'checked')
   return (
@@ -45,15 +53,25 @@ export function ScButton({ node }: { node: ScButtonNode }) {
           className={cx(
             pill ? PILL_BUTTON : TEXT_BUTTON,
             pill && guard.surface,
-            guard.ink,
+            !ink && guard.ink,
             chosen && CHOSEN,
           )}
-          style={pill ? { ...outer, ...scBorderStyle(node.style), ...inner } : inner}
+          style={
+            pill
+              ? { ...outer, ...scBorderStyle(node.style), ...inner, ...inkStyle }
+              : { ...inner, ...inkStyle }
+          }
         >
           <span className="break-words">{node.title}</span>
           {node.subtitle ? ' ' : null}
           {node.subtitle ? (
-            <span className="block text-[11px] break-words text-slate-600 dark:text-slate-300">
+            <span
+              style={inkStyle}
+              className={cx(
+                'block text-[11px] break-words',
+                !ink && 'text-slate-600 dark:text-slate-300',
+              )}
+            >
               {node.subtitle}
             </span>
           ) : null}

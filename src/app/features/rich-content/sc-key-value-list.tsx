@@ -4,7 +4,12 @@ import { scAriaProps } from './a11y-props'
 import { cx } from './class-names'
 import { darkModeGuard, scStyle } from './sc-style'
 
-/** `keyValuePairList`: keys and values as a description list. */
+/**
+ * `keyValuePairList`: keys and values as a description list. A long unbroken key or value (a
+ * 40-character tracking number, a URL) wraps anywhere instead of pushing the card wider: the
+ * columns may shrink below their longest word (keys take at most 40%), and
+ * `overflow-wrap: anywhere` breaks it.
+ */
 export function ScKeyValueList({ node }: { node: ScKeyValuePairListNode }) {
   const { inner, outer } = scStyle(node.style)
   const guard = darkModeGuard(node.style, 'text')
@@ -16,11 +21,14 @@ export function ScKeyValueList({ node }: { node: ScKeyValuePairListNode }) {
       className={cx('px-2.5 py-[5px]', guard.surface, guard.ink)}
       {...scAriaProps(node.accessibility, { generic: true })}
     >
-      <dl style={inner} className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+      <dl
+        style={inner}
+        className="grid grid-cols-[fit-content(40%)_minmax(0,1fr)] gap-x-2 gap-y-0.5"
+      >
         {node.elements.map((pair, i) => (
           <Fragment key={i}>
-            <dt className="font-semibold break-words">{pair.key}</dt>
-            <dd className="break-words">{pair.value ?? ''}</dd>
+            <dt className="min-w-0 font-semibold [overflow-wrap:anywhere]">{pair.key}</dt>
+            <dd className="min-w-0 [overflow-wrap:anywhere]">{pair.value ?? ''}</dd>
           </Fragment>
         ))}
       </dl>

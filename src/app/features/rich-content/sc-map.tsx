@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { ScMapNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
+import { formatPlace } from './coordinates'
 import { scFlatStyle } from './sc-style'
 import { mapsUrl } from './safe-url'
 
@@ -13,7 +14,7 @@ const MAP_TILE = '/demo/map-tile.svg'
  * with the coordinates, and a link that opens them in Google Maps in a new tab.
  */
 export function ScMap({ node }: { node: ScMapNode }) {
-  const where = `${String(node.la)}, ${String(node.lo)}`
+  const where = formatPlace(node.la, node.lo)
   const [tileFailed, setTileFailed] = useState(false)
   return (
     <div
