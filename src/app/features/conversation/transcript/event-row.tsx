@@ -1,7 +1,7 @@
 import type { TimeZoneSetting } from '@/app/lib/time'
 import type { EventItem, EventType } from '@/domain/timeline'
+import { EVENT_PREVIEW_CHARS, ExpandableText } from './expandable-text'
 import { offsetsFor } from './find-matches'
-import { HighlightedText } from './highlighted-text'
 import { EVENT_LABELS } from './labels'
 import { clockDateTime, clockTime } from './clock'
 
@@ -55,12 +55,20 @@ export function EventRow({ item, zone, re, activeMatch }: EventRowProps) {
             {clockTime(item.time, zone)}
           </time>
         </p>
-        <p className="text-sm">
-          <HighlightedText text={item.text} re={re} offset={textAt} active={activeMatch} />
+        <p className="text-sm [overflow-wrap:anywhere]">
+          <ExpandableText
+            text={item.text}
+            find={{ re, offset: textAt, active: activeMatch }}
+            limit={EVENT_PREVIEW_CHARS}
+          />
         </p>
         {item.detail ? (
-          <p className="break-words opacity-90">
-            <HighlightedText text={item.detail} re={re} offset={detailAt} active={activeMatch} />
+          <p className="opacity-90 [overflow-wrap:anywhere]">
+            <ExpandableText
+              text={item.detail}
+              find={{ re, offset: detailAt, active: activeMatch }}
+              limit={EVENT_PREVIEW_CHARS}
+            />
           </p>
         ) : null}
       </div>

@@ -1,10 +1,10 @@
 import { LazyQuickReplies, LazyRichContent } from '@/app/features/rich-content/lazy-rich-content'
 import type { MessageItem, TextPartSource } from '@/domain/timeline'
+import { ExpandableText, MESSAGE_PREVIEW_CHARS } from './expandable-text'
 import { FileCard } from './file-card'
 import type { FindHighlight } from './find-context'
 import { countMatches } from './find-matches'
 import { FormCard } from './form-card'
-import { HighlightedText } from './highlighted-text'
 import { HtmlMessage } from './html-message'
 import { LinkCard } from './link-card'
 
@@ -44,7 +44,7 @@ export function MessageBody({ item, re, active }: MessageBodyProps) {
           <HtmlMessage html={text} find={find('html')} />
         ) : (
           <p className="break-words whitespace-pre-wrap">
-            <HighlightedText text={text} {...find('text')} />
+            <ExpandableText text={text} find={find('text')} limit={MESSAGE_PREVIEW_CHARS} />
           </p>
         )
       ) : null}
