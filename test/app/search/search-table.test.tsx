@@ -185,9 +185,10 @@ test('hovering or focusing a row loads its conversation ahead of the click', asy
 })
 
 test('the page remembers its results for the detail page (previous / next)', async () => {
-  useSearchApi({ records, count: 52 })
-  await renderRoute('/conversations?status=CLOSE&pageSize=25')
-  await screen.findByRole('link', { name: /Dana Doe/ })
+  const user = userEvent.setup()
+  useSearchApi({ records, count: 52, details: records })
+  const { router } = await renderRoute('/conversations?status=CLOSE&pageSize=25')
+  const link = await screen.findByRole('link', { name: /Dana Doe/ })
 
   await waitFor(() => expect(window.sessionStorage.getItem('cv.lastSearch')).not.toBeNull())
   const stored = lastSearchSchema.parse(
@@ -197,6 +198,11 @@ test('the page remembers its results for the detail page (previous / next)', asy
   // The list's own search string, to link back to exactly these results.
   expect(stored.search).toMatch(/^\?/)
   expect([...new URLSearchParams(stored.search).keys()].sort()).toEqual(['pageSize', 'status'])
+
+  // Opening a conversation leaves the record of the list as it was.
+  await user.click(link)
+  await waitFor(() => expect(router.state.location.pathname).toBe('/conversations/conv-1'))
+  expect(window.sessionStorage.getItem('cv.lastSearch')).toBe(JSON.stringify(stored))
 })
 
 test('the header shows the account and where the data comes from', async () => {

@@ -55,6 +55,7 @@ export function ResultsTable({
   onPaginationChange,
   onColumnVisibilityChange,
   onRowIntent,
+  onOpenRow,
   toolbar,
 }: {
   rows: ConversationRow[]
@@ -69,6 +70,8 @@ export function ResultsTable({
   onPaginationChange: (pagination: PaginationState) => void
   onColumnVisibilityChange: (visibility: ColumnVisibilityState) => void
   onRowIntent: (conversationId: string) => void
+  /** A row's link was followed (click or Enter). */
+  onOpenRow: () => void
   /** The page's own actions (export, import), shown beside the column picker. */
   toolbar: ReactNode
 }) {
@@ -151,7 +154,12 @@ export function ResultsTable({
               </tr>
             ))}
           </thead>
-          <tbody className={busy ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
+          <tbody
+            className={busy ? 'opacity-60 transition-opacity' : 'transition-opacity'}
+            onClickCapture={(event) => {
+              if (event.target instanceof Element && event.target.closest('a')) onOpenRow()
+            }}
+          >
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { getRouteApi, useLocation } from '@tanstack/react-router'
+import { getRouteApi, useLocation, useRouter } from '@tanstack/react-router'
 import { useEffect, useMemo } from 'react'
 import { appQueries, type AppConfig } from '@/app/lib/api'
 import { HttpError } from '@/app/lib/http'
@@ -26,6 +26,7 @@ import {
 } from '@/app/features/search/search-params'
 import { searchQueries } from '@/app/features/search/search-queries'
 import { SearchResults } from '@/app/features/search/search-results'
+import { rememberScroll, takeScroll } from '@/app/features/search/search-scroll'
 import { currentTime } from '@/app/features/search/search-window'
 
 const routeApi = getRouteApi('/conversations')
@@ -34,7 +35,11 @@ const routeApi = getRouteApi('/conversations')
 export function SearchView({ config }: { config: AppConfig }) {
   const search = routeApi.useSearch()
   const navigate = routeApi.useNavigate()
-  const searchStr = useLocation({ select: (location) => location.searchStr })
+  // This page's own search string; while leaving for another page the location already names the
+  // next page (and this one is still on screen for a moment): nothing is recorded then.
+  const searchStr = useLocation({
+    select: (location) => (location.pathname === '/conversations' ? location.searchStr : undefined),
+  })
   const queryClient = useQueryClient()
   const [zone] = useTimeZone()
   const now = currentTime()
@@ -54,7 +59,7 @@ export function SearchView({ config }: { config: AppConfig }) {
 
   // Tell the detail page which page of which search it was opened from (previous / next).
   useEffect(() => {
-    if (!current) return
+    if (!current || searchStr === undefined) return
     writeLastSearch({
       search: searchStr,
       ids: page.rows.map((row) => row.id),
@@ -63,6 +68,24 @@ export function SearchView({ config }: { config: AppConfig }) {
       count: page.count,
     })
   }, [current, page, searchStr, search.page, search.pageSize])
+
+  // Coming back to these results by a link: scroll to where the user was, once the rows are on
+  // screen and after the router's own scroll handling for the navigation (it resets to the top).
+  const router = useRouter()
+  useEffect(() => {
+    if (!current || searchStr === undefined) return
+    const y = takeScroll(searchStr)
+    if (y === undefined) return
+    const restore = () => window.scrollTo(0, y)
+    const frame = requestAnimationFrame(restore)
+    const unsubscribe = router.subscribe('onRendered', () => requestAnimationFrame(restore))
+    const stop = window.setTimeout(unsubscribe, 1000)
+    return () => {
+      cancelAnimationFrame(frame)
+      window.clearTimeout(stop)
+      unsubscribe()
+    }
+  }, [current, searchStr, router])
 
   const go = (next: ConversationSearch) => void navigate({ search: compactSearch(next) })
   const clear = () => go({ ...EMPTY_SEARCH, sort: search.sort, pageSize: search.pageSize })
@@ -122,6 +145,9 @@ export function SearchView({ config }: { config: AppConfig }) {
             go({ ...search, page: pageIndex + 1, pageSize: toPageSize(pageSize) }),
           onColumnVisibilityChange: (visibility) =>
             writePreference(COLUMNS_KEY, serializeColumnVisibility(visibility)),
+          onOpenRow: () => {
+            if (searchStr !== undefined) rememberScroll(searchStr)
+          },
           onRowIntent: (conversationId) =>
             void queryClient.prefetchQuery(appQueries.detail(config.accountId, conversationId)),
           toolbar: (
