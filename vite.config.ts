@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig, type Connect, type Plugin } from 'vite'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -17,7 +17,7 @@ function apiPlugin(): Plugin {
     async configureServer(server) {
       if (process.env.VITEST) return
       const mod = (await server.ssrLoadModule('/src/server/dev-middleware.ts')) as {
-        createDevMiddleware: () => Promise<import('vite').Connect.NextHandleFunction>
+        createDevMiddleware: () => Promise<Connect.NextHandleFunction>
       }
       server.middlewares.use(await mod.createDevMiddleware())
     },

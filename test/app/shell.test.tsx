@@ -4,7 +4,9 @@ import { renderRoute } from './render-route'
 
 test('the root address redirects to the conversation search', async () => {
   const { router } = await renderRoute('/')
-  expect(await screen.findByRole('heading', { name: 'Conversations', level: 1 })).toBeInTheDocument()
+  expect(
+    await screen.findByRole('heading', { name: 'Conversations', level: 1 }),
+  ).toBeInTheDocument()
   expect(router.state.location.pathname).toBe('/conversations')
 })
 

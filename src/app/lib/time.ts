@@ -34,7 +34,8 @@ function formatterFor(zone: TimeZoneSetting): Intl.DateTimeFormat {
 /** 2026-11-27 14:03:09 in the chosen zone (ISO-like, sortable, unambiguous). */
 export function formatDateTime(ms: number, zone: TimeZoneSetting): string {
   const parts = formatterFor(zone).formatToParts(new Date(ms))
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`
 }
 
