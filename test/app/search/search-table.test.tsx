@@ -175,12 +175,19 @@ test('hovering or focusing a row loads its conversation ahead of the click', asy
   await renderRoute('/conversations')
   const first = await screen.findByRole('link', { name: /Dana Doe/ })
 
-  fireEvent.mouseEnter(first.closest('tr') ?? first)
+  const firstRow = first.closest('tr') ?? first
+  const secondRow = screen.getByRole('link', { name: /Eli Eck/ }).closest('tr') ?? first
+
+  // Sweeping across a row does not load it; resting on it does.
+  fireEvent.mouseEnter(secondRow)
+  fireEvent.mouseLeave(secondRow)
+  fireEvent.mouseEnter(firstRow)
   await waitFor(() => expect(calls.byId).toEqual(['conv-1']))
   screen.getByRole('link', { name: /Eli Eck/ }).focus()
   await waitFor(() => expect(calls.byId).toEqual(['conv-1', 'conv-2']))
-  // Once loaded, hovering again does not ask again.
-  fireEvent.mouseEnter(first.closest('tr') ?? first)
+  // Once loaded, resting on it again does not ask again.
+  fireEvent.mouseEnter(firstRow)
+  await new Promise((resolve) => setTimeout(resolve, 300))
   expect(calls.byId).toEqual(['conv-1', 'conv-2'])
 })
 

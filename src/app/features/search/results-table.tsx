@@ -33,6 +33,8 @@ const SORT_WORDS: Readonly<Record<SortValue, string>> = {
   'end:asc': 'end time, earliest first',
 }
 
+const INTENT_DELAY_MS = 120
+
 const isTypingTarget = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
@@ -76,6 +78,15 @@ export function ResultsTable({
   toolbar: ReactNode
 }) {
   const tableRef = useRef<HTMLTableElement>(null)
+  // A row counts as "about to be opened" once the pointer or focus rests on it for a moment, so
+  // sweeping the mouse across the table does not load every conversation.
+  const intentTimer = useRef<number | undefined>(undefined)
+  const startIntent = (conversationId: string) => {
+    window.clearTimeout(intentTimer.current)
+    intentTimer.current = window.setTimeout(() => onRowIntent(conversationId), INTENT_DELAY_MS)
+  }
+  const cancelIntent = () => window.clearTimeout(intentTimer.current)
+  useEffect(() => () => window.clearTimeout(intentTimer.current), [])
   const sorting = sortingOf(sort)
   const pagination: PaginationState = { pageIndex: page - 1, pageSize }
   const table = useTable({
@@ -163,8 +174,10 @@ export function ResultsTable({
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}
-                onMouseEnter={() => onRowIntent(row.id)}
-                onFocus={() => onRowIntent(row.id)}
+                onMouseEnter={() => startIntent(row.id)}
+                onMouseLeave={cancelIntent}
+                onFocus={() => startIntent(row.id)}
+                onBlur={cancelIntent}
                 className="relative border-t border-slate-200 odd:bg-white even:bg-slate-50 focus-within:bg-blue-50 focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-blue-600 hover:bg-blue-50 dark:border-slate-800 dark:odd:bg-slate-900 dark:even:bg-slate-900/60 dark:focus-within:bg-blue-950 dark:focus-within:outline-blue-400 dark:hover:bg-blue-950/60"
               >
                 {row.getVisibleCells().map((cell) => (
