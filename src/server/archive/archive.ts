@@ -306,25 +306,57 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     })
   }
 
+  /**
+   * One page and the total count. A bare time window is counted on its covering index and the
+   * page read separately; otherwise one query finds every match once, sorted, and reports the
+   * total with a window function (instead of running the same scan twice).
+   */
   const pageOf = (
     where: string,
     params: SqlValue[],
     page: Page,
     sections: readonly SectionColumn[],
+    windowOnly: boolean,
   ): SearchResult => {
-    const count = num(
-      prepare(`SELECT count(*) FROM conversations c WHERE ${where}`)
+    const order = orderBy(page.sortField, page.sortOrder)
+    if (windowOnly) {
+      const count = num(
+        prepare(`SELECT count(*) FROM conversations c WHERE ${where}`)
+          .pluck()
+          .get(...params),
+      )
+      if (count === 0 || page.offset >= count) return { count, records: [] }
+      const ids = prepare(
+        `SELECT c.id FROM conversations c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
         .pluck()
-        .get(...params),
+        .all(...params, page.limit, page.offset)
+        .map(num)
+      return { count, records: recordsByIds(ids, sections) }
+    }
+    const rows = rowsOf(
+      prepare(
+        `SELECT c.id AS id, count(*) OVER () AS total FROM conversations c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      ).all(...params, page.limit, page.offset),
     )
-    if (count === 0 || page.offset >= count) return { count, records: [] }
-    const ids = prepare(
-      `SELECT c.id FROM conversations c WHERE ${where} ORDER BY ${orderBy(page.sortField, page.sortOrder)} LIMIT ? OFFSET ?`,
-    )
-      .pluck()
-      .all(...params, page.limit, page.offset)
-      .map(num)
-    return { count, records: recordsByIds(ids, sections) }
+    const first = rows[0]
+    if (first === undefined) {
+      // Past the last page (or no match): the count still has to be told.
+      if (page.offset === 0) return { count: 0, records: [] }
+      const count = num(
+        prepare(`SELECT count(*) FROM conversations c WHERE ${where}`)
+          .pluck()
+          .get(...params),
+      )
+      return { count, records: [] }
+    }
+    return {
+      count: num(first.total),
+      records: recordsByIds(
+        rows.map((row) => num(row.id)),
+        sections,
+      ),
+    }
   }
 
   const facetRows = db.prepare(
@@ -337,8 +369,16 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     upsert: (entries) => upsertAll(entries),
     begin,
     search(filters, page, sections) {
-      const compiled = compileFilters(filters)
-      return pageOf(compiled.where, compiled.params, page, sections)
+      const compiled = compileFilters(filters, (kind, ids) =>
+        num(
+          prepare(
+            `SELECT coalesce(sum(count), 0) FROM facets WHERE kind = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+          )
+            .pluck()
+            .get(kind, ...ids),
+        ),
+      )
+      return pageOf(compiled.where, compiled.params, page, sections, compiled.windowOnly)
     },
     byIds(conversationIds, sections) {
       const ids: number[] = []
@@ -353,7 +393,7 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
         'c.id IN (SELECT conversation FROM conversation_consumers WHERE consumer_id = ?)',
         `c.status IN (${statuses.map(() => '?').join(', ')})`,
       ].join(' AND ')
-      return pageOf(where, [consumerId, ...statuses], page, sections)
+      return pageOf(where, [consumerId, ...statuses], page, sections, false)
     },
     facets() {
       const facets: Facets = { agents: [], skills: [], agentGroups: [], channels: [], devices: [] }

@@ -8,8 +8,11 @@ export type SqlValue = string | number
 export interface CompiledFilters {
   where: string
   params: SqlValue[]
-  /** True when the text index is part of the query. */
-  usesText: boolean
+  /**
+   * True when the filters are only a time window, which a covering index counts cheaply; any
+   * other filter makes counting a scan, and then one pass computes both the count and the page.
+   */
+  windowOnly: boolean
 }
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ')
@@ -19,7 +22,22 @@ const placeholders = (count: number) => Array.from({ length: count }, () => '?')
  * through {@link buildMatchExpression}, which quotes every word, so no user input reaches the
  * SQL or FTS grammar.
  */
-export function compileFilters(filters: SearchFilters): CompiledFilters {
+/**
+ * How many conversations carry any of these skills / agents / groups (from the facet counts), so
+ * the query can start from the side table when that is small, and from the time window when not.
+ */
+export type SideTableEstimate = (
+  kind: 'skill' | 'agent' | 'group',
+  ids: readonly string[],
+) => number
+
+/** Below this many conversations a skill/agent/group filter drives the query. */
+const SELECTIVE = 3000
+
+export function compileFilters(
+  filters: SearchFilters,
+  estimate: SideTableEstimate = () => 0,
+): CompiledFilters {
   const where: string[] = []
   const params: SqlValue[] = []
   const add = (clause: string, ...values: SqlValue[]) => {
@@ -28,11 +46,15 @@ export function compileFilters(filters: SearchFilters): CompiledFilters {
   }
   const inList = (column: string, values: readonly SqlValue[]) =>
     add(`${column} IN (${placeholders(values.length)})`, ...values)
-  const inSide = (table: string, column: string, values: readonly SqlValue[]) =>
+  // `+c.id` keeps SQLite from starting at the side table: for a common skill or content type it
+  // is faster to walk the time window and probe the (bloom-filtered) list of matches.
+  const inSide = (table: string, column: string, values: readonly SqlValue[], drive: boolean) =>
     add(
-      `c.id IN (SELECT conversation FROM ${table} WHERE ${column} IN (${placeholders(values.length)}))`,
+      `${drive ? '' : '+'}c.id IN (SELECT conversation FROM ${table} WHERE ${column} IN (${placeholders(values.length)}))`,
       ...values,
     )
+  const selective = (kind: 'skill' | 'agent' | 'group', ids: readonly string[]) =>
+    estimate(kind, ids) <= SELECTIVE
 
   const start = roundWindow(filters.start)
   add('c.start_ms BETWEEN ? AND ?', start.from, start.to)
@@ -60,11 +82,20 @@ export function compileFilters(filters: SearchFilters): CompiledFilters {
       filters.duration.to * 1000 + 999,
     )
   }
-  if (filters.skillIds) inSide('conversation_skills', 'skill_id', filters.skillIds)
-  if (filters.agentIds) inSide('conversation_agents', 'agent_id', filters.agentIds)
-  if (filters.agentGroupIds) inSide('conversation_groups', 'group_id', filters.agentGroupIds)
+  if (filters.skillIds) {
+    const ids = filters.skillIds
+    inSide('conversation_skills', 'skill_id', ids, selective('skill', ids))
+  }
+  if (filters.agentIds) {
+    const ids = filters.agentIds
+    inSide('conversation_agents', 'agent_id', ids, selective('agent', ids))
+  }
+  if (filters.agentGroupIds) {
+    const ids = filters.agentGroupIds
+    inSide('conversation_groups', 'group_id', ids, selective('group', ids))
+  }
   if (filters.messageContentTypes) {
-    inSide('conversation_content_types', 'content_type', filters.messageContentTypes)
+    inSide('conversation_content_types', 'content_type', filters.messageContentTypes, false)
   }
   if (filters.sdeSearch) {
     const ors = filters.sdeSearch.map(() => '(sde_key = ? AND value = ?)').join(' OR ')
@@ -85,7 +116,8 @@ export function compileFilters(filters: SearchFilters): CompiledFilters {
     )
   }
 
-  return { where: where.join(' AND '), params, usesText: match.length > 0 }
+  const windowClauses = filters.end ? 2 : 1
+  return { where: where.join(' AND '), params, windowOnly: where.length === windowClauses }
 }
 
 export function orderBy(field: 'start' | 'end', order: 'asc' | 'desc'): string {
