@@ -182,9 +182,10 @@ describe('POST /api/import', () => {
       'conversationId',
     )
     const noStart = withoutInfoField(
-      buildRecord({ id: 'y', start: Date.UTC(2026, 0, 10) }),
-      'startTimeL',
+      withoutInfoField(buildRecord({ id: 'y', start: Date.UTC(2026, 0, 10) }), 'startTimeL'),
+      'startTime',
     )
+
     const answer = await api.post('/api/import?filename=bad.json', [
       fresh,
       noId,
