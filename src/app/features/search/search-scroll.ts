@@ -16,16 +16,23 @@ export function rememberScroll(search: string): void {
   }
 }
 
-/** The saved position for this search string, once (it is forgotten when read). */
-export function takeScroll(search: string): number | undefined {
+/** The saved position for this search string, if any. */
+export function savedScroll(search: string): number | undefined {
   try {
     const text = window.sessionStorage.getItem(KEY)
     if (!text) return undefined
     const saved = savedSchema.safeParse(JSON.parse(text))
-    if (!saved.success || saved.data.search !== search) return undefined
-    window.sessionStorage.removeItem(KEY)
-    return saved.data.y
+    return saved.success && saved.data.search === search ? saved.data.y : undefined
   } catch {
     return undefined
+  }
+}
+
+/** Once restored, a position is forgotten: a later visit to the same search starts at the top. */
+export function forgetScroll(): void {
+  try {
+    window.sessionStorage.removeItem(KEY)
+  } catch {
+    // Nothing to forget.
   }
 }

@@ -26,7 +26,7 @@ import {
 } from '@/app/features/search/search-params'
 import { searchQueries } from '@/app/features/search/search-queries'
 import { SearchResults } from '@/app/features/search/search-results'
-import { rememberScroll, takeScroll } from '@/app/features/search/search-scroll'
+import { forgetScroll, rememberScroll, savedScroll } from '@/app/features/search/search-scroll'
 import { currentTime } from '@/app/features/search/search-window'
 
 const routeApi = getRouteApi('/conversations')
@@ -74,11 +74,20 @@ export function SearchView({ config }: { config: AppConfig }) {
   const router = useRouter()
   useEffect(() => {
     if (!current || searchStr === undefined) return
-    const y = takeScroll(searchStr)
+    const y = savedScroll(searchStr)
     if (y === undefined) return
-    const restore = () => window.scrollTo(0, y)
+    // Forgotten only once actually restored (StrictMode runs this effect twice in development).
+    const restore = () => {
+      window.scrollTo(0, y)
+      forgetScroll()
+    }
     const frame = requestAnimationFrame(restore)
-    const unsubscribe = router.subscribe('onRendered', () => requestAnimationFrame(restore))
+    const unsubscribe = router.subscribe('onRendered', (event) => {
+      const to = event.toLocation
+      if (to.pathname === '/conversations' && to.searchStr === searchStr) {
+        requestAnimationFrame(restore)
+      }
+    })
     const stop = window.setTimeout(unsubscribe, 1000)
     return () => {
       cancelAnimationFrame(frame)
