@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRouter, createBrowserHistory, type RouterHistory } from '@tanstack/react-router'
 import { NotFoundPage } from '@/app/components/not-found-page'
+import { parseSearch, stringifySearch } from '@/app/features/search/search-serialization'
 import { rootRoute } from '@/app/routes/root'
 import { indexRoute } from '@/app/routes/index'
 import { conversationsRoute } from '@/app/routes/conversations'
@@ -22,6 +23,9 @@ export function createAppRouter({ queryClient, history }: AppRouterOptions) {
     defaultPreloadStaleTime: 0,
     defaultNotFoundComponent: NotFoundPage,
     scrollRestoration: true,
+    // Repeated params (`status=OPEN&status=CLOSE`) and quotes kept as typed, for readable links.
+    parseSearch,
+    stringifySearch,
   })
 }
 

@@ -37,6 +37,13 @@ export async function ensureSpaBuilt(root: string, log: (line: string) => void):
   if (!spaNeedsBuild(root)) return
   log('Building the web app (first start or changed sources)…')
   const { build } = await import('vite')
-  await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') })
+  // The served app is always a production build, whatever NODE_ENV the caller inherited.
+  await build({
+    root,
+    mode: 'production',
+    logLevel: 'warn',
+    configFile: join(root, 'vite.config.ts'),
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  })
   log('Web app built.')
 }

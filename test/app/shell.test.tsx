@@ -1,8 +1,10 @@
 import { screen } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { renderRoute } from './render-route'
+import { useSearchApi } from './search/search-api'
 
 test('the root address redirects to the conversation search', async () => {
+  useSearchApi()
   const { router } = await renderRoute('/')
   expect(
     await screen.findByRole('heading', { name: 'Conversations', level: 1 }),

@@ -49,6 +49,7 @@ export async function startServer(
     cwd: process.cwd(),
     env: {
       ...process.env,
+      NODE_ENV: 'production',
       PORT: '0',
       HOST: '127.0.0.1',
       ARCHIVE_PATH: archivePath,
