@@ -1,0 +1,246 @@
+/**
+ * `npm run bench`: the archive and the API on a temp archive of demo conversations (100,000 by
+ * default, env BENCH_CONVERSATIONS; BENCH_REQUESTS requests per query, default 200).
+ *
+ * 1. generates the demo data (lazily) into an NDJSON file, timing the generator alone;
+ * 2. imports the file exactly as `npm run import` does (one transaction, all or nothing);
+ * 3. serves the API on 127.0.0.1 and measures p50/p95 latency over real HTTP of a date-window
+ *    page, a keyword search, a phrase search and a filter combination, each a page of 50 with
+ *    the total count, as the SPA's results table asks for them.
+ *
+ * Not a test: it prints a table and whether each target was met.
+ */
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openArchive } from '@/server/archive/archive'
+import { importFile } from '@/server/archive/import'
+import { generateDemoConversationsLazy } from '@/server/demo/generate'
+import { HttpError, sendError } from '@/server/http-utils'
+import { createApiHandler } from '@/server/routes'
+
+const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000)
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
+const DAY = 86_400_000
+const LIST_SECTIONS = ['agentParticipants', 'consumerParticipants', 'summary']
+
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const log = (line: string) => {
+  console.log(line)
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  return sorted[Math.max(0, index)] ?? Number.NaN
+}
+
+/** A small deterministic PRNG so runs are comparable. */
+function prng(seed: number) {
+  let state = seed >>> 0
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'cv-bench-'))
+  const ndjsonPath = join(dir, 'demo.ndjson')
+  const archivePath = join(dir, 'archive.db')
+  const now = Date.now()
+  try {
+    log(`Conversation Viewer benchmark: ${COUNT.toLocaleString('en-US')} demo conversations`)
+    log(`(temp files in ${dir}; Node ${process.version})`)
+
+    // 1. Generation.
+    let generateMs = 0
+    let writeMs = 0
+    const fd = openSync(ndjsonPath, 'w')
+    const iterator = generateDemoConversationsLazy({ count: COUNT, now })
+    let chunk: string[] = []
+    let generated = 0
+    for (;;) {
+      const t0 = performance.now()
+      const next = iterator.next()
+      generateMs += performance.now() - t0
+      if (next.done) break
+      const t1 = performance.now()
+      chunk.push(JSON.stringify(next.value))
+      generated++
+      if (chunk.length >= 1000) {
+        writeSync(fd, `${chunk.join('\n')}\n`)
+        chunk = []
+      }
+      writeMs += performance.now() - t1
+      if (generated % 20_000 === 0) log(`  generated ${generated.toLocaleString('en-US')}…`)
+    }
+    if (chunk.length > 0) writeSync(fd, `${chunk.join('\n')}\n`)
+    closeSync(fd)
+    const fileBytes = statSync(ndjsonPath).size
+    log(
+      `generation: ${fmt(generateMs / 1000)} s (${fmt(COUNT / (generateMs / 1000), 0)} conversations/s); NDJSON ${fmt(fileBytes / 1e6, 0)} MB written in ${fmt(writeMs / 1000)} s`,
+    )
+
+    // 2. Import, as `npm run import` does it.
+    const archive = openArchive(archivePath)
+    const importStarted = performance.now()
+    const outcome = await importFile(archive, ndjsonPath, { fileName: 'demo.ndjson' })
+    const importMs = performance.now() - importStarted
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'))
+    const importRate = outcome.imported / (importMs / 1000)
+    const dbBytes = ['', '-wal'].reduce((sum, suffix) => {
+      try {
+        return sum + statSync(archivePath + suffix).size
+      } catch {
+        return sum
+      }
+    }, 0)
+    log(
+      `import: ${outcome.imported.toLocaleString('en-US')} conversations in ${fmt(importMs / 1000)} s (${fmt(importRate, 0)} conversations/s); archive ${fmt(dbBytes / 1e6, 0)} MB`,
+    )
+    rmSync(ndjsonPath, { force: true })
+
+    // 3. Queries over real HTTP.
+    const api = createApiHandler({ accountId: 'demo', archive, loopbackOnly: true, log })
+    const server = createServer((req, res) => {
+      api(req, res, () => {
+        sendError(res, new HttpError(404, 'Not found'))
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    if (address === null || typeof address === 'string') throw new Error('no port')
+    const url = `http://127.0.0.1:${String(address.port)}/messaging_history/api/account/demo/conversations/search`
+
+    const facets = archive.facets()
+    const topSkills = facets.skills.filter((s) => s.id !== '-1').slice(0, 3)
+    const topChannels = facets.channels.slice(0, 2)
+    const random = prng(42)
+    const pickOne = <T>(list: readonly T[]): T => {
+      const item = list[Math.floor(random() * list.length)]
+      if (item === undefined) throw new Error('empty list')
+      return item
+    }
+    const recentWindow = () => {
+      // A 7 to 30 day window ending somewhere in the last week.
+      const to = now - Math.floor(random() * 7) * DAY
+      return { from: to - (7 + Math.floor(random() * 24)) * DAY, to }
+    }
+    const KEYWORDS = [
+      'refund',
+      'router',
+      'invoice',
+      'password',
+      'delivery',
+      'subscription',
+      'order',
+    ]
+    const PHRASES = ['"tracking number"', '"reset link"', '"billing cycle"', '"order number"']
+
+    type Body = Record<string, unknown>
+    const queries: { name: string; target: number; body: () => Body; offset: () => number }[] = [
+      {
+        name: 'date-window page',
+        target: 50,
+        body: () => ({ start: recentWindow(), contentToRetrieve: LIST_SECTIONS }),
+        offset: () => Math.floor(random() * 10) * 50,
+      },
+      {
+        name: 'keyword search',
+        target: 100,
+        body: () => ({
+          start: recentWindow(),
+          keyword: pickOne(KEYWORDS),
+          contentToRetrieve: LIST_SECTIONS,
+        }),
+        offset: () => 0,
+      },
+      {
+        name: 'phrase search',
+        target: 100,
+        body: () => ({
+          start: recentWindow(),
+          keyword: pickOne(PHRASES),
+          contentToRetrieve: LIST_SECTIONS,
+        }),
+        offset: () => 0,
+      },
+      {
+        name: 'filter combination',
+        target: 50,
+        body: () => ({
+          start: recentWindow(),
+          status: ['CLOSE'],
+          skillIds: [pickOne(topSkills).id],
+          source: [pickOne(topChannels).id],
+          mcs: { from: 30, to: 100 },
+          contentToRetrieve: LIST_SECTIONS,
+        }),
+        offset: () => 0,
+      },
+    ]
+
+    const rows: { name: string; p50: number; p95: number; matches: number; target: number }[] = []
+    for (const query of queries) {
+      const times: number[] = []
+      let matches = 0
+      for (let i = 0; i < REQUESTS + 10; i++) {
+        const body = JSON.stringify(query.body())
+        const started = performance.now()
+        const res = await fetch(
+          `${url}?offset=${String(query.offset())}&limit=50&sort=start:desc`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          },
+        )
+        const json: unknown = await res.json()
+        const elapsed = performance.now() - started
+        if (res.status !== 200)
+          throw new Error(`${query.name}: ${String(res.status)} ${JSON.stringify(json)}`)
+        if (i < 10) continue // warm-up
+        times.push(elapsed)
+        const meta: unknown =
+          typeof json === 'object' && json ? Reflect.get(json, '_metadata') : undefined
+        const count: unknown = typeof meta === 'object' && meta ? Reflect.get(meta, 'count') : 0
+        matches += typeof count === 'number' ? count : 0
+      }
+      times.sort((a, b) => a - b)
+      rows.push({
+        name: query.name,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        matches: matches / REQUESTS,
+        target: query.target,
+      })
+    }
+    server.close()
+    archive.close()
+
+    log('')
+    log(`| measure | result | target | |`)
+    log(`| --- | --- | --- | --- |`)
+    log(
+      `| generation | ${fmt(generateMs / 1000)} s (${fmt(COUNT / (generateMs / 1000), 0)}/s) | | |`,
+    )
+    log(
+      `| import | ${fmt(importRate, 0)} conversations/s | ≥ 2,000/s | ${importRate >= 2000 ? 'met' : 'MISSED'} |`,
+    )
+    for (const row of rows) {
+      log(
+        `| ${row.name} (${String(REQUESTS)} req, avg ${fmt(row.matches, 0)} matches) | p50 ${fmt(row.p50)} ms, p95 ${fmt(row.p95)} ms | p95 ≤ ${String(row.target)} ms | ${row.p95 <= row.target ? 'met' : 'MISSED'} |`,
+      )
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  process.exitCode = 1
+})
