@@ -1,4 +1,4 @@
-import type { TimeZoneSetting } from '@/app/lib/time'
+import { formatDate, formatDateTime, formatTime, type TimeZoneSetting } from '@/app/lib/time'
 
 /**
  * The same strings as `formatDateTime` / `formatTime` / `formatDate` in `@/app/lib/time`, from
@@ -6,41 +6,10 @@ import type { TimeZoneSetting } from '@/app/lib/time'
  * and a 3,000-message transcript formats thousands of times (day keys, MCS labels, rows).
  */
 
-const formatters = new Map<TimeZoneSetting, Intl.DateTimeFormat>()
-
-function formatter(zone: TimeZoneSetting): Intl.DateTimeFormat {
-  let f = formatters.get(zone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone === 'utc' ? 'UTC' : undefined,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-    formatters.set(zone, f)
-  }
-  return f
-}
-
-/** 2026-11-27 14:03:09 in the chosen zone. */
-export function clockDateTime(ms: number, zone: TimeZoneSetting): string {
-  const parts = formatter(zone).formatToParts(new Date(ms))
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`
-}
-
-export function clockDate(ms: number, zone: TimeZoneSetting): string {
-  return clockDateTime(ms, zone).slice(0, 10)
-}
-
-export function clockTime(ms: number, zone: TimeZoneSetting): string {
-  return clockDateTime(ms, zone).slice(11)
-}
+/** 2026-11-27 14:03:09 in the chosen zone (the app-wide formatter, one Intl object per zone). */
+export const clockDateTime = formatDateTime
+export const clockDate = formatDate
+export const clockTime = formatTime
 
 /**
  * A day namer for `buildTimeline`, memoised by quarter hour: every zone's day starts on a
