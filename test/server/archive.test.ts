@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { searchBodySchema } from '@/domain/schema/search-request'
 import { openArchive, type Archive } from '@/server/archive/archive'
@@ -11,6 +12,7 @@ import { importFile, importText, parseImportText } from '@/server/archive/import
 import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/json-error'
 import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
 import { htmlToText } from '@/server/archive/text'
+import { topLevelSpans } from '@/server/archive/top-level-spans'
 import { DAY, T0 } from './fixtures'
 import { buildRecord, keysOf, withoutInfoField } from './record-factory'
 
@@ -282,6 +284,37 @@ describe('streamed NDJSON import (large files)', () => {
       ok: false,
       errors: [expect.stringMatching(/^big\.json: too large .* NDJSON/)],
     })
+  })
+})
+
+describe('sections stored as imported', () => {
+  it('top-level spans slice every value exactly, whatever the strings hold', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.constantFrom(undefined, 2, '\t'),
+        (object, indent) => {
+          const text = JSON.stringify(object, null, indent)
+          const spans = topLevelSpans(text) ?? []
+          expect(spans.map(([key]) => key)).toEqual(Object.keys(object))
+          for (const [key, start, end] of spans) {
+            expect(JSON.parse(text.slice(start, end))).toEqual(object[key])
+          }
+        },
+      ),
+    )
+  })
+
+  it('NDJSON records are stored byte for byte', async () => {
+    const line =
+      '{"info": {"conversationId": "exact", "startTimeL": 1768046400000, "note": "spaces  kept"},  "summary":{"text":"é \\u00e9"}}'
+    const path = join(dir, 'exact.ndjson')
+    writeFileSync(path, `${line}\n${line.replace('exact', 'exact-2')}\n`)
+    await importFile(archive, path, { parallel: false, wholeFileLimit: 0 })
+    const [record] = archive.byIds(['exact'], ['info', 'summary'])
+    expect(record).toBe(
+      '{"info":{"conversationId": "exact", "startTimeL": 1768046400000, "note": "spaces  kept"},"summary":{"text":"é \\u00e9"}}',
+    )
   })
 })
 

@@ -1,6 +1,6 @@
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ArchiveEntry } from '@/server/archive/archive'
-import { extractIndexed } from '@/server/archive/extract'
+import { extractIndexed, type IndexedConversation } from '@/server/archive/extract'
 import { splitRecord } from '@/server/archive/record-output'
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -38,11 +38,11 @@ function indexedSections(raw: unknown): unknown {
 }
 
 /** Validates one record and reads what the archive indexes, or says why it cannot be imported. */
-export function prepareEntry(
+export function validateRecord(
   raw: unknown,
   label: string,
   fileName: string,
-): { ok: true; entry: ArchiveEntry; warnings: string[] } | { ok: false; error: string } {
+): { ok: true; indexed: IndexedConversation; warnings: string[] } | { ok: false; error: string } {
   const result = parseConversationRecord(indexedSections(raw))
   if (!result.ok) return { ok: false, error: `${fileName}: ${label}: ${result.reason}` }
   const indexed = extractIndexed(result.record)
@@ -56,6 +56,17 @@ export function prepareEntry(
     (warning) =>
       `${fileName}: ${label} (${indexed.conversationId}): ${warning.section}: ${warning.message}`,
   )
+  return { ok: true, indexed, warnings }
+}
+
+/** {@link validateRecord}, plus the record split into stored sections. */
+export function prepareEntry(
+  raw: unknown,
+  label: string,
+  fileName: string,
+): { ok: true; entry: ArchiveEntry; warnings: string[] } | { ok: false; error: string } {
+  const validated = validateRecord(raw, label, fileName)
+  if (!validated.ok) return validated
   const stored = isObject(raw) ? splitRecord(raw) : { sections: {}, extra: null }
-  return { ok: true, entry: { stored, indexed }, warnings }
+  return { ok: true, entry: { stored, indexed: validated.indexed }, warnings: validated.warnings }
 }

@@ -3,6 +3,7 @@ import type { Archive, ArchiveEntry } from '@/server/archive/archive'
 import { createImportPool, type ImportPool } from '@/server/archive/import-pool'
 import { prepareEntry } from '@/server/archive/import-record'
 import { locateJsonError } from '@/server/archive/json-error'
+import { splitRecordText } from '@/server/archive/record-output'
 import {
   decodeBatch,
   prepareLines,
@@ -258,6 +259,8 @@ export interface ImportFileOptions {
   wholeFileLimit?: number
   /** Parse NDJSON in worker threads: true, false, or by size (default, {@link PARALLEL_LIMIT}). */
   parallel?: boolean
+  /** How many worker threads (default: see {@link createImportPool}). */
+  workers?: number
 }
 
 /**
@@ -288,7 +291,7 @@ export async function importFile(
       ],
     }
   }
-  const pool = parallel ? createImportPool() : undefined
+  const pool = parallel ? createImportPool(options.workers) : undefined
   try {
     return await streamNdjson(archive, path, fileName, pool)
   } finally {
@@ -307,22 +310,30 @@ async function streamNdjson(
   const warnings: string[] = []
   let errorCount = 0
   let records = 0
-  const queue: Promise<LineResult[]>[] = []
+  const queue: { batch: LineBatch; results: Promise<LineResult[]> }[] = []
   const maxInFlight = pool ? 8 : 0
 
   const settle = async (keep: number) => {
     while (queue.length > keep) {
       const head = queue.shift()
       if (!head) break
-      const results = await head
-      results.forEach((result) => {
+      const results = await head.results
+      const bytes = Buffer.from(
+        head.batch.bytes.buffer,
+        head.batch.bytes.byteOffset,
+        head.batch.bytes.byteLength,
+      )
+      results.forEach((result, k) => {
         if (result.kind === 'error') {
           errorCount++
           if (errors.length < MAX_LISTED_ERRORS) errors.push(result.message)
           return
         }
         if (warnings.length < 1000) warnings.push(...result.warnings)
-        if (errorCount === 0) writer.write(result.entry)
+        const line = head.batch.lines[k]
+        if (errorCount > 0 || !line) return
+        const text = bytes.toString('utf8', line.start, line.end)
+        writer.write({ stored: splitRecordText(text, result.spans), indexed: result.indexed })
       })
     }
   }
@@ -332,7 +343,7 @@ async function streamNdjson(
       : Promise.resolve(prepareLines(decodeBatch(batch), fileName))
     // Awaited in order by settle(); until then a failure must not count as unhandled.
     results.catch(() => undefined)
-    queue.push(results)
+    queue.push({ batch, results })
     await settle(maxInFlight)
   }
 

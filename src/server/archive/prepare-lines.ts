@@ -1,6 +1,7 @@
-import type { ArchiveEntry } from '@/server/archive/archive'
-import { prepareEntry } from '@/server/archive/import-record'
+import type { IndexedConversation } from '@/server/archive/extract'
+import { validateRecord } from '@/server/archive/import-record'
 import { locateJsonError } from '@/server/archive/json-error'
+import { topLevelSpans, type Span } from '@/server/archive/top-level-spans'
 
 /** One NDJSON line to import: its text, its 1-based line number and its record index. */
 export interface LineItem {
@@ -10,8 +11,8 @@ export interface LineItem {
 }
 
 /**
- * A batch of NDJSON lines as bytes (cheap to hand to a worker thread: the buffer is transferred,
- * not copied), with each line's byte range, line number and record index.
+ * A batch of NDJSON lines as bytes (cheap to hand to a worker thread: one buffer copy, no string
+ * serialisation), with each line's byte range, line number and record index.
  */
 export interface LineBatch {
   bytes: Uint8Array
@@ -30,7 +31,8 @@ export function decodeBatch(batch: LineBatch): LineItem[] {
 
 /** What became of one line: indexed, or the reason it cannot be imported. */
 export type LineResult =
-  { kind: 'ok'; entry: ArchiveEntry; warnings: string[] } | { kind: 'error'; message: string }
+  | { kind: 'ok'; indexed: IndexedConversation; warnings: string[]; spans: Span[] }
+  | { kind: 'error'; message: string }
 
 /**
  * Parses and validates NDJSON lines (the CPU-heavy part of an import). Runs on the main thread
@@ -49,8 +51,10 @@ export function prepareLines(items: readonly LineItem[], fileName: string): Line
       }
     }
     const label = `record ${String(item.index + 1)} (line ${String(item.line)})`
-    const prepared = prepareEntry(value, label, fileName)
-    if (!prepared.ok) return { kind: 'error', message: prepared.error }
-    return { kind: 'ok', entry: prepared.entry, warnings: prepared.warnings }
+    const validated = validateRecord(value, label, fileName)
+    if (!validated.ok) return { kind: 'error', message: validated.error }
+    // Where each section sits in the line: the writer stores those slices as imported.
+    const spans = topLevelSpans(item.text) ?? []
+    return { kind: 'ok', indexed: validated.indexed, warnings: validated.warnings, spans }
   })
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_CONTENT_TO_RETRIEVE, type ContentToRetrieve } from '@/domain/schema/search-request'
+import type { Span } from '@/server/archive/top-level-spans'
 
 /**
  * The stored raw record is kept section by section: one JSON text per top-level key, exactly as
@@ -73,6 +74,24 @@ export function splitRecord(raw: Record<string, unknown>): StoredSections {
     }
   }
   return { sections, extra: hasExtra ? JSON.stringify(extra) : null }
+}
+
+/**
+ * The same split from the record's JSON text and its top-level spans (see top-level-spans.ts):
+ * each section is stored byte for byte as imported, and nothing is serialised again.
+ */
+export function splitRecordText(text: string, spans: readonly Span[]): StoredSections {
+  const keys = new Set(spans.map(([key]) => key))
+  const sections: Partial<Record<SectionColumn, string>> = {}
+  const extra: string[] = []
+  for (const [key, start, end] of spans) {
+    const canonical = CANONICAL_KEYS[key]
+    const column = canonical ?? (isSectionColumn(key) ? key : undefined)
+    const json = text.slice(start, end)
+    if (column && !(canonical && keys.has(column))) sections[column] = json
+    else extra.push(`${JSON.stringify(key)}:${json}`)
+  }
+  return { sections, extra: extra.length > 0 ? `{${extra.join(',')}}` : null }
 }
 
 /**
