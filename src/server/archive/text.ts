@@ -1,4 +1,4 @@
-/** Text for the full-text index: HTML to plain text, readable text of rich content. */
+/** Text for the full-text index and SDE search: HTML to plain text, folding. */
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -33,38 +33,6 @@ export function htmlToText(html: string): string {
   )
     .replace(/\s+/g, ' ')
     .trim()
-}
-
-const TEXT_KEYS = new Set(['text', 'title', 'subtitle', 'caption', 'alt', 'tooltip'])
-
-/**
- * All readable text of a structured-content (rich) message or a quick-replies payload: string
- * values of `text`, `title`, `subtitle`, `caption`, `alt`, `tooltip`, the `resp` options of a
- * quick-reply template and the key/value pairs of a `keyValuePairList`, in document order.
- */
-export function richContentText(content: unknown): string {
-  const parts: string[] = []
-  const walk = (node: unknown, depth: number): void => {
-    if (depth > 64 || node === null || typeof node !== 'object') return
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item, depth + 1)
-      return
-    }
-    const entries = Object.entries(node)
-    const isPair =
-      entries.some(([key]) => key === 'key') && !entries.some(([key]) => key === 'type')
-    for (const [key, value] of entries) {
-      if (typeof value === 'string') {
-        if (TEXT_KEYS.has(key) || (isPair && (key === 'key' || key === 'value'))) parts.push(value)
-      } else if (key === 'resp' && Array.isArray(value)) {
-        for (const option of value) if (typeof option === 'string') parts.push(option)
-      } else {
-        walk(value, depth + 1)
-      }
-    }
-  }
-  walk(content, 0)
-  return parts.join('\n')
 }
 
 /** Lower case, diacritics removed, spaces collapsed: how SDE values are stored and searched. */
