@@ -19,6 +19,7 @@ import { importFile } from '@/server/archive/import'
 import { generateDemoConversationsLazy } from '@/server/demo/generate'
 import { HttpError, sendError } from '@/server/http-utils'
 import { createApiHandler } from '@/server/routes'
+import { benchDetailPage } from './detail-page'
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
@@ -240,7 +241,15 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+async function all() {
+  await main()
+  if (process.env.BENCH_SKIP_BROWSER === '1') return
+  log('')
+  log('Detail page in Chromium (npm start, demo archive):')
+  log(await benchDetailPage())
+}
+
+all().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
   process.exitCode = 1
 })
