@@ -220,6 +220,8 @@ test('printing shows the whole transcript and hides the page chrome and panels',
     false,
   )
   expect(await page.getByRole('button', { name: 'Download JSON' }).isVisible()).toBe(false)
+  // The app header (product name, clock and theme switches) is page chrome too.
+  expect(await page.getByRole('banner').isVisible()).toBe(false)
   // Every message is in the printable list, not only the virtualised window.
   const printed = await printable.locator('li').count()
   expect(printed).toBeGreaterThanOrEqual(record.messageRecords?.length ?? 0)

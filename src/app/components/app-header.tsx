@@ -18,7 +18,7 @@ export function AppHeader() {
   const [zone, setZone] = useTimeZone()
   const [theme, setTheme] = useTheme()
   return (
-    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <header className="border-b print:hidden border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link
           to="/conversations"
