@@ -39,12 +39,13 @@ function subscribe(listener: Listener) {
 const TIME_ZONE_KEY = 'cv.timeZone'
 const THEME_KEY = 'cv.theme'
 
-function timeZoneSnapshot(): TimeZoneSetting {
+/** The clock the user chose, read outside React too (route loaders). */
+export function readTimeZone(): TimeZoneSetting {
   return read(TIME_ZONE_KEY) === 'utc' ? 'utc' : 'local'
 }
 
 export function useTimeZone(): [TimeZoneSetting, (zone: TimeZoneSetting) => void] {
-  const zone = useSyncExternalStore(subscribe, timeZoneSnapshot, () => 'local' as const)
+  const zone = useSyncExternalStore(subscribe, readTimeZone, () => 'local' as const)
   return [zone, (next) => write(TIME_ZONE_KEY, next)]
 }
 

@@ -1,10 +1,8 @@
 import { useState } from 'react'
 import { Button } from '@/app/components/ui/button'
+import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'
 import type { ConversationListRequest } from '@/app/lib/api'
 import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
-
-/** The most rows one export fetches (the code that fetches them loads on first use). */
-const EXPORT_MAX_ROWS = 10_000
 
 type ExportState =
   | { kind: 'idle'; note?: string }

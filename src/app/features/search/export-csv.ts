@@ -1,10 +1,9 @@
 import { searchConversations, type ConversationListRequest } from '@/app/lib/api'
 import { formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import { toCsv, type CsvValue } from '@/app/features/search/csv'
+import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'
 import { toConversationRow, type ConversationRow } from '@/app/features/search/conversation-row'
 
-/** The most rows one export fetches (export-csv-button.tsx says the same number). */
-export const EXPORT_MAX_ROWS = 10_000
 /** Rows per request while exporting (the API's maximum `limit`). */
 export const EXPORT_PAGE_SIZE = 100
 
