@@ -1,6 +1,6 @@
 import type { ScAction } from '@/domain/schema/structured-content'
 import { formatPlace } from './coordinates'
-import { displayUrl, mapsUrl, safeUrl } from './safe-url'
+import { displayUrl, mapsUrl, safeUrl } from '@/app/lib/safe-url'
 
 const LINK =
   'break-all text-[#0363ad] underline underline-offset-2 hover:text-[#024c85] dark:text-sky-300 dark:hover:text-sky-200'

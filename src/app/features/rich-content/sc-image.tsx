@@ -3,7 +3,7 @@ import type { ScImageNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { scFlatStyle } from './sc-style'
-import { safeUrl } from './safe-url'
+import { safeUrl } from '@/app/lib/safe-url'
 
 type LoadState = 'loading' | 'loaded' | 'failed'
 

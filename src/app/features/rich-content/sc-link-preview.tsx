@@ -2,7 +2,7 @@ import type { ScLinkPreviewNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { scStyle } from './sc-style'
-import { displayUrl, safeUrl } from './safe-url'
+import { displayUrl, safeUrl } from '@/app/lib/safe-url'
 
 /** A link preview: its title and address, a real link (new tab) only for http(s). */
 export function ScLinkPreview({ node }: { node: ScLinkPreviewNode }) {

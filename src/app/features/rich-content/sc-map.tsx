@@ -4,7 +4,7 @@ import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { formatPlace } from './coordinates'
 import { scFlatStyle } from './sc-style'
-import { mapsUrl } from './safe-url'
+import { mapsUrl } from '@/app/lib/safe-url'
 
 /** The app's static map tile (shipped in `public/`); a drawn neutral tile shows if it fails. */
 const MAP_TILE = '/demo/map-tile.svg'

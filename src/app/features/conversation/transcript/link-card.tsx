@@ -2,7 +2,7 @@ import type { LinkMessage } from '@/domain/schema/messages'
 import type { FindHighlight } from './find-context'
 import { offsetsFor } from './find-matches'
 import { HighlightedText } from './highlighted-text'
-import { httpUrl } from './safe-links'
+import { httpUrl } from '@/app/lib/safe-url'
 
 const FIELDS = ['title', 'caption', 'description', 'externalFileLink'] as const
 

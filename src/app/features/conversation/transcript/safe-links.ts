@@ -1,19 +1,4 @@
-/** URLs from message data: only http(s) reaches an `href`; only real image data reaches a `src`. */
-
-/** The URL, normalised, when it is absolute http(s); otherwise `undefined` (show it as text). */
-export function httpUrl(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined
-  const text = raw.trim()
-  // Control characters are stripped by browsers and can smuggle another scheme in.
-  // eslint-disable-next-line no-control-regex
-  if (text === '' || /[\u0000-\u001f\u007f]/.test(text)) return undefined
-  try {
-    const url = new URL(text)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
+/** File previews from message data: only real raster image data reaches a `src`. */
 
 const IMAGE_TYPES: Readonly<Record<string, string>> = {
   JPG: 'image/jpeg',

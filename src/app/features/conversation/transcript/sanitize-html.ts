@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify'
 import type { DOMPurify as Purifier } from 'dompurify'
+import { httpUrl } from '@/app/lib/safe-url'
 import { matchRanges } from './find-matches'
 import { ACTIVE_MARK_CLASSES, MARK_CLASSES } from './mark-classes'
 
@@ -48,6 +49,7 @@ const ALLOWED_TAGS = [
   'td',
 ]
 
+/** DOMPurify's own URI filter; the hook below then applies the app-wide link rule. */
 const HTTP = /^https?:\/\//i
 
 let purifier: Purifier | undefined
@@ -58,7 +60,7 @@ function instance(): Purifier {
   p.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName !== 'A') return
     const href = node.getAttribute('href')?.trim()
-    if (href === undefined || !HTTP.test(href)) {
+    if (httpUrl(href) === undefined) {
       node.removeAttribute('href')
       node.removeAttribute('target')
       node.removeAttribute('rel')

@@ -1,5 +1,5 @@
 /**
- * URL safety for Structured Content. Only these reach an `href` or `src`:
+ * URL safety for untrusted content (rich content, message links, HTML messages). Only these reach an `href` or `src`:
  * - absolute `http:` / `https:` URLs (returned normalised by the URL parser);
  * - same-origin paths that start with a single `/` (the offline demo serves `/demo/*.svg`);
  * - for images only, `data:image/*` URLs.
@@ -32,6 +32,16 @@ export function safeUrl(raw: string, use: UrlUse): string | undefined {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined
   return parsed.href
+}
+
+/**
+ * Message data (link messages, links inside HTML messages): only an absolute http(s) URL,
+ * normalised; anything else is `undefined` and shown as text.
+ */
+export function httpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  const safe = safeUrl(raw, 'link')
+  return safe === undefined || safe.startsWith('/') ? undefined : safe
 }
 
 /** Host and path for display (`example.com/offers`), or the raw text when it is not a URL. */
