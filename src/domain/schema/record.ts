@@ -12,6 +12,7 @@ import {
   parseJson,
 } from '@/domain/schema/coerce'
 import { dialogSchema } from '@/domain/schema/dialogs'
+import { parseFast } from '@/domain/schema/fast-parse'
 import { INFO_RENAMES, conversationInfoSchema } from '@/domain/schema/info'
 import type { ConversationInfo } from '@/domain/schema/info'
 import { intentSchema, uniqueIntentSchema } from '@/domain/schema/intents'
@@ -147,7 +148,7 @@ function parseObjectSection<T>(
   renames: Readonly<Record<string, string>> = {},
 ): T | undefined {
   if (isAbsent(raw)) return undefined
-  const first = schema.safeParse(raw)
+  const first = parseFast(schema, raw)
   if (first.success) return first.data
   if (isPlainObject(raw)) {
     const bad = new Set<string>()
@@ -202,7 +203,7 @@ function parseArraySection<T>(
   for (let i = 0; i < raw.length; i++) {
     const item: unknown = raw[i]
     if (item === null || item === undefined) continue
-    const result = schema.safeParse(item)
+    const result = parseFast(schema, item)
     if (result.success) {
       out.push(result.data)
       check?.(result.data, i)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseFast } from '@/domain/schema/fast-parse'
 import {
   cleanArray,
   cleanObject,
@@ -253,7 +254,7 @@ function parseFields<T extends SdeType>(
   schema: z.ZodType<SdeFieldsByType[T]>,
   value: unknown,
 ): FieldsResult<T> {
-  return schema.safeParse(value)
+  return parseFast(schema, value)
 }
 
 function eventOf<T extends SdeType>(
