@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from '@/server/archive/db'
 import { buildMatchExpression, parseTextQuery } from '@/server/archive/fts-query'
 import { importFile, importText, parseImportText } from '@/server/archive/import'
 import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/json-error'
+import { parseLine } from '@/server/archive/prepare-lines'
 import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
 import { htmlToText } from '@/server/archive/text'
 import { topLevelSpans } from '@/server/archive/top-level-spans'
@@ -276,6 +277,97 @@ describe('streamed NDJSON import (large files)', () => {
     expect(archive.conversationCount()).toBe(0)
   }, 60_000)
 
+  it('reads in batches of whole lines: lines across batch edges, longer than a batch, CRLF, BOM and blank lines', async () => {
+    const path = join(dir, 'edges.ndjson')
+    const long = 'x'.repeat(5000)
+    const records = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify(
+        buildRecord({
+          id: `e-${String(i).padStart(2, '0')}`,
+          start: T0 + i * 1000,
+          messages: [{ text: i % 7 === 3 ? `long ${long}` : `message ${String(i)} café ✓` }],
+        }),
+      ),
+    )
+    const text = `\uFEFF${records.map((line, i) => (i % 5 === 0 ? `  ${line}\r\n\n \t\n` : `${line}\n`)).join('')}`
+    writeFileSync(path, text.replace(/\n$/, ''))
+    // Batches of 700 bytes: every record (1-6 KB) is longer than a batch and most straddle edges.
+    for (const parallel of [false, true]) {
+      archive.close()
+      archive = openArchive(join(dir, `edges-${String(parallel)}.db`))
+      const outcome = await importFile(archive, path, { batchBytes: 700, parallel })
+      expect(outcome).toMatchObject({ ok: true, imported: 40, inserted: 40 })
+      expect(ids()).toEqual(records.map((_, i) => `e-${String(i).padStart(2, '0')}`))
+      // Each record comes back exactly as it was on its line.
+      const stored = archive.byIds(['e-03', 'e-39'], ['info', 'messageRecords'])
+      for (const [k, id] of [
+        [0, 3],
+        [1, 39],
+      ] as const) {
+        const original = JSON.parse(records[id] ?? '') as Record<string, unknown>
+        expect(JSON.parse(stored[k] ?? '')).toEqual({
+          info: original.info,
+          messageRecords: original.messageRecords,
+        })
+      }
+    }
+    // Line numbers in errors still count every line, blank ones included.
+    writeFileSync(path, `${text}{"info": {"startTimeL": 1}}\n`)
+    const failed = await importFile(archive, path, { batchBytes: 700, fileName: 'e.ndjson' })
+    expect(failed).toEqual({
+      ok: false,
+      errors: ['e.ndjson: record 41 (line 57): record has no info.conversationId'],
+    })
+  }, 60_000)
+
+  it('a line that is not valid UTF-8 is stored as it was read (with replacement characters)', async () => {
+    const path = join(dir, 'latin1.ndjson')
+    const good = JSON.stringify(buildRecord({ id: 'ok', start: T0 }))
+    const bad = Buffer.from(
+      JSON.stringify(buildRecord({ id: 'latin', start: T0, summary: 'caf\u00e9' })),
+      'latin1',
+    )
+    writeFileSync(path, Buffer.concat([Buffer.from(`${good}\n`), bad, Buffer.from('\n')]))
+    const outcome = await importFile(archive, path, { wholeFileLimit: 0 })
+    expect(outcome).toMatchObject({ ok: true, imported: 2 })
+    const [record] = archive.byIds(['latin'], ['summary'])
+    expect(JSON.parse(record ?? '')).toMatchObject({ summary: { text: 'caf\uFFFD' } })
+  })
+
+  it('takes a lone archive out of WAL for the import and back; shares it when a reader has it open', async () => {
+    const path = join(dir, 'bulk.ndjson')
+    const lines = ['a', 'b'].map((id) => JSON.stringify(buildRecord({ id, start: T0 })))
+    writeFileSync(path, `${lines.join('\n')}\n`)
+    const modes: unknown[] = []
+    const reader = new Database(join(dir, 'archive.db'), { readonly: true })
+    const seen = reader.prepare('SELECT count(*) FROM conversations').pluck()
+    // A reader has the file open: the import keeps WAL and the reader reads throughout.
+    expect(seen.get()).toBe(0)
+    const shared = await importFile(archive, path, { wholeFileLimit: 0 })
+    expect(shared).toMatchObject({ ok: true, imported: 2 })
+    expect(seen.get()).toBe(2)
+    modes.push(reader.pragma('journal_mode', { simple: true }))
+    reader.close()
+    // Alone: a rollback journal during the import, WAL again afterwards, also after a failure.
+    writeFileSync(path, `${lines.join('\n')}\n{"info": {}}\n`)
+    const failed = await importFile(archive, path, { wholeFileLimit: 0 })
+    expect(failed.ok).toBe(false)
+    const after = new Database(join(dir, 'archive.db'), { readonly: true })
+    modes.push(after.pragma('journal_mode', { simple: true }))
+    after.close()
+    expect(modes).toEqual(['wal', 'wal'])
+    expect(archive.conversationCount()).toBe(2)
+    // During a lone bulk import the file is in rollback-journal mode.
+    const writer = archive.begin({ bulk: true })
+    const probe = new Database(join(dir, 'archive.db'), { readonly: true })
+    expect(probe.pragma('journal_mode', { simple: true })).toBe('delete')
+    probe.close()
+    writer.rollback()
+    const last = new Database(join(dir, 'archive.db'), { readonly: true })
+    expect(last.pragma('journal_mode', { simple: true })).toBe('wal')
+    last.close()
+  })
+
   it('asks for NDJSON when a huge file is one JSON document', async () => {
     const path = join(dir, 'big.json')
     writeFileSync(path, `[\n${JSON.stringify(buildRecord({ id: 'a', start: T0 }))}\n]\n`)
@@ -288,23 +380,102 @@ describe('streamed NDJSON import (large files)', () => {
 })
 
 describe('sections stored as imported', () => {
-  it('top-level spans slice every value exactly, whatever the strings hold', () => {
+  it('top-level spans slice every value exactly, whatever the strings hold (bytes, any UTF-8)', () => {
     fc.assert(
       fc.property(
-        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary' })),
         fc.constantFrom(undefined, 2, '\t'),
         (object, indent) => {
           const text = JSON.stringify(object, null, indent)
           // What the text says (JSON has no -0, so compare with the value as written, not as held).
           const written = JSON.parse(text) as Record<string, unknown>
-          const spans = topLevelSpans(text) ?? []
+          // Spans are byte offsets of the UTF-8 text, found wherever the object sits in a buffer.
+          const bytes = Buffer.from(`  ${text}\n{}`)
+          const spans = topLevelSpans(bytes, 2, bytes.length - 3) ?? []
           expect(spans.map(([key]) => key)).toEqual(Object.keys(written))
           for (const [key, start, end] of spans) {
-            expect(JSON.parse(text.slice(start, end))).toEqual(written[key])
+            expect(JSON.parse(bytes.toString('utf8', start, end))).toEqual(written[key])
           }
         },
       ),
     )
+  })
+
+  it('a line parsed section by section gives exactly what JSON.parse gives, value or error', () => {
+    const expectSame = (text: string) => {
+      const bytes = Buffer.from(` ${text}  `)
+      const parsed = parseLine(bytes, 1, bytes.length - 2)
+      let expected:
+        { ok: true; value: unknown } | { ok: false; error: ReturnType<typeof locateJsonError> }
+      try {
+        expected = { ok: true, value: JSON.parse(text) }
+      } catch (error) {
+        expected = { ok: false, error: locateJsonError(text, error) }
+      }
+      if (expected.ok) {
+        expect(parsed.ok).toBe(true)
+        if (parsed.ok) {
+          expect(parsed.value).toStrictEqual(expected.value)
+          expect(
+            parsed.value === null || typeof parsed.value !== 'object'
+              ? []
+              : Object.keys(parsed.value),
+          ).toEqual(
+            expected.value === null || typeof expected.value !== 'object'
+              ? []
+              : Object.keys(expected.value),
+          )
+        }
+      } else expect(parsed).toEqual({ ok: false, ...expected.error })
+    }
+    // Well-formed objects (any keys, duplicates, __proto__, any UTF-8, any spacing) …
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.oneof(fc.string({ unit: 'binary' }), fc.constant('__proto__')),
+            fc.jsonValue({ stringUnit: 'binary' }),
+          ),
+        ),
+        fc.constantFrom('', ' ', '\n\t ', '\r\n'),
+        (pairs, space) => {
+          const body = pairs.map(
+            ([key, value]) =>
+              `${space}${JSON.stringify(key)}${space}:${space}${JSON.stringify(value, null, space ? 1 : undefined)}${space}`,
+          )
+          expectSame(`{${body.join(',')}}`)
+        },
+      ),
+      { numRuns: 300 },
+    )
+    // … and every one-character corruption of a record: dropped, doubled or replaced.
+    const record = JSON.stringify({
+      info: { conversationId: 'c-1', startTimeL: 1, tags: ['a', 'b'] },
+      summary: { text: 'say "hi" \\ ✓' },
+      messageRecords: [],
+    })
+    const junk = ['', '"', '\\', ',', ':', '{', '}', '[', ']', ' ', 'x', '0', '\u0001']
+    for (let i = 0; i < record.length; i++) {
+      for (const c of junk) expectSame(record.slice(0, i) + c + record.slice(i + 1))
+      expectSame(record.slice(0, i) + (record[i] ?? '') + record.slice(i))
+    }
+    for (const text of [
+      '{}',
+      '{ }',
+      '[1]',
+      '"s"',
+      '1',
+      'null',
+      '{"a":1,}',
+      '{,"a":1}',
+      '{"a":1}}',
+      '{"a":1} x',
+      '{"a" 1}',
+      '{"a":}',
+      '{"a":[1,2}',
+      '{"a":{"b":1]}',
+    ])
+      expectSame(text)
   })
 
   it('NDJSON records are stored byte for byte', async () => {

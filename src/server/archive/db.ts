@@ -139,7 +139,7 @@ const MIGRATIONS: readonly Migration[] = [
         const parsed: unknown = typeof json === 'string' ? JSON.parse(json) : undefined
         if (typeof parsed !== 'object' || parsed === null) continue
         const { sections, extra } = splitRecord(Object.fromEntries(Object.entries(parsed)))
-        const values: Record<string, string | number | null> = { id, extra }
+        const values: Record<string, string | number | Uint8Array | null> = { id, extra }
         for (const column of SECTION_COLUMNS) values[column] = sections[column] ?? null
         insert.run(values)
       }

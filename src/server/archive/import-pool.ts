@@ -4,12 +4,20 @@ import type { LineBatch, LineResult } from '@/server/archive/prepare-lines'
 
 /**
  * Worker threads that parse and validate NDJSON lines in parallel while the main thread writes
- * the archive, so a large import uses every core. Results come back in submission order.
+ * the archive, so a large import uses every core.
  */
 export interface ImportPool {
-  /** Parses a batch in a worker (the bytes are copied: the caller keeps its batch). */
-  prepare(batch: LineBatch, fileName: string): Promise<LineResult[]>
+  /**
+   * Parses a batch in a worker. The batch's buffer is transferred to the worker (the caller's
+   * view of it is detached) and comes back, with the results, as `bytes`.
+   */
+  prepare(batch: LineBatch, fileName: string): Promise<PreparedBatch>
   close(): Promise<void>
+}
+
+export interface PreparedBatch {
+  results: LineResult[]
+  bytes: Uint8Array
 }
 
 const WORKER_URL = new URL('./import-worker.ts', import.meta.url).href
@@ -37,7 +45,7 @@ export function createImportPool(
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}) })`
   const pending = new Map<
     number,
-    { resolve: (r: LineResult[]) => void; reject: (e: Error) => void }
+    { resolve: (r: PreparedBatch) => void; reject: (e: Error) => void }
   >()
   let nextId = 0
   let failure: Error | undefined
@@ -47,11 +55,12 @@ export function createImportPool(
       if (typeof message !== 'object' || message === null) return
       const id: unknown = Reflect.get(message, 'id')
       const results: unknown = Reflect.get(message, 'results')
+      const bytes: unknown = Reflect.get(message, 'bytes')
       if (typeof id !== 'number') return
       const waiter = pending.get(id)
       if (!waiter) return
       pending.delete(id)
-      if (isLineResults(results)) waiter.resolve(results)
+      if (isLineResults(results) && bytes instanceof Uint8Array) waiter.resolve({ results, bytes })
       else waiter.reject(new Error('import worker answered with something unexpected'))
     })
     worker.on('error', (error) => {
@@ -68,9 +77,13 @@ export function createImportPool(
       const id = nextId++
       const worker = workers[id % workers.length]
       if (!worker) return Promise.reject(new Error('no import worker'))
+      // Only a buffer the batch has to itself can be handed over; any other is copied.
+      const own = batch.owned ? batch.bytes : new Uint8Array(batch.bytes)
+      if (!(own.buffer instanceof ArrayBuffer)) return Promise.reject(new Error('no buffer'))
+      const transfer = own.buffer
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject })
-        worker.postMessage({ id, fileName, batch })
+        worker.postMessage({ id, fileName, batch: { ...batch, bytes: own } }, [transfer])
       })
     },
     async close() {

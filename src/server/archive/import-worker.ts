@@ -1,9 +1,10 @@
 import { parentPort } from 'node:worker_threads'
-import { decodeBatch, prepareLines, type LineBatch } from '@/server/archive/prepare-lines'
+import { prepareBatch, type LineBatch } from '@/server/archive/prepare-lines'
 
 /**
  * Worker thread of the import pool: parses and validates batches of NDJSON lines and posts the
- * results back. Messages come only from the pool in this process (import-pool.ts).
+ * results back, with the batch's bytes (transferred both ways, never copied). Messages come only
+ * from the pool in this process (import-pool.ts).
  */
 interface Batch {
   id: number
@@ -23,6 +24,9 @@ function isBatch(value: unknown): value is Batch {
 
 parentPort?.on('message', (message: unknown) => {
   if (!isBatch(message)) return
-  const items = decodeBatch(message.batch)
-  parentPort?.postMessage({ id: message.id, results: prepareLines(items, message.fileName) })
+  const results = prepareBatch(message.batch, message.fileName)
+  const bytes = message.batch.bytes
+  // Hand the buffer back (the pool sent one it owned whole; anything else is copied back).
+  const transfer = bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []
+  parentPort?.postMessage({ id: message.id, results, bytes }, transfer)
 })

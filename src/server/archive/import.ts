@@ -1,15 +1,11 @@
 import { createReadStream, statSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import type { Archive, ArchiveEntry } from '@/server/archive/archive'
-import { createImportPool, type ImportPool } from '@/server/archive/import-pool'
+import { createImportPool, type ImportPool, type PreparedBatch } from '@/server/archive/import-pool'
 import { prepareEntry } from '@/server/archive/import-record'
 import { locateJsonError } from '@/server/archive/json-error'
-import { splitRecordText } from '@/server/archive/record-output'
-import {
-  decodeBatch,
-  prepareLines,
-  type LineBatch,
-  type LineResult,
-} from '@/server/archive/prepare-lines'
+import { prepareBatch, type LineBatch } from '@/server/archive/prepare-lines'
+import { storedFromLayout } from '@/server/archive/record-output'
 
 /**
  * Import of LivePerson exports. Four shapes are accepted: a search or by-ID response
@@ -178,57 +174,71 @@ export function describeImport(result: { imported: number; inserted: number; upd
 export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024
 /** NDJSON files from this size are streamed and parsed by worker threads. */
 export const PARALLEL_LIMIT = 16 * 1024 * 1024
-const BATCH_LINES = 256
-
-/**
- * The lines of a file (without `\n`) as byte views, read in large chunks: faster and lighter on
- * memory than `readline` for files of many long lines.
- */
-async function* readLines(path: string): AsyncGenerator<Buffer> {
-  const stream = createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })
-  let carry: Buffer | undefined
-  for await (const chunk of stream) {
-    const piece: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
-    const data = carry ? Buffer.concat([carry, piece]) : piece
-    let start = 0
-    for (let end = data.indexOf(10); end >= 0; end = data.indexOf(10, start)) {
-      yield data.subarray(start, end)
-      start = end + 1
-    }
-    carry = start < data.length ? data.subarray(start) : undefined
-  }
-  if (carry && carry.length > 0) yield carry
-}
+/** Bytes read per batch (a batch holds the whole lines that fit; a longer line grows it). */
+const BATCH_BYTES = 4 * 1024 * 1024
 
 const isBlankByte = (byte: number | undefined) =>
   byte === 32 || byte === 9 || byte === 13 || byte === 10
 
-/** A line without surrounding whitespace (and a leading BOM), or undefined when blank. */
-function trimLine(bytes: Buffer, first: boolean): Buffer | undefined {
-  let start = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
-  let end = bytes.length
-  while (start < end && isBlankByte(bytes[start])) start++
-  while (end > start && isBlankByte(bytes[end - 1])) end--
-  return start < end ? bytes.subarray(start, end) : undefined
-}
-
-/** Copies lines into one batch buffer (one allocation, transferable to a worker). */
-function toBatch(parts: { bytes: Buffer; line: number; index: number }[]): LineBatch {
-  const total = parts.reduce((sum, part) => sum + part.bytes.length, 0)
-  const bytes = new Uint8Array(new ArrayBuffer(total))
-  const lines: LineBatch['lines'] = []
-  let offset = 0
-  for (const part of parts) {
-    bytes.set(part.bytes, offset)
-    lines.push({
-      start: offset,
-      end: offset + part.bytes.length,
-      line: part.line,
-      index: part.index,
-    })
-    offset += part.bytes.length
+/**
+ * The file as batches of whole lines: each batch is one freshly allocated buffer as read from
+ * disk (transferable to a worker as it is), with the byte range of every non-blank line (trimmed,
+ * and without a leading BOM), its 1-based line number and its record index.
+ */
+async function* readBatches(path: string, batchBytes: number): AsyncGenerator<LineBatch> {
+  const handle = await open(path, 'r')
+  try {
+    let carry: Buffer | undefined
+    let lineNumber = 0
+    let records = 0
+    let eof = false
+    let size = Math.max(1, batchBytes)
+    while (!eof) {
+      if (carry && carry.length * 2 > size) size = carry.length * 2
+      const buffer = Buffer.allocUnsafeSlow(size)
+      let filled = 0
+      if (carry) filled = carry.copy(buffer, 0)
+      carry = undefined
+      while (filled < size) {
+        const { bytesRead } = await handle.read(buffer, filled, size - filled, null)
+        if (bytesRead === 0) {
+          eof = true
+          break
+        }
+        filled += bytesRead
+      }
+      // Whole lines only; the rest starts the next batch. A line longer than the buffer: grow.
+      const cut = eof ? filled : buffer.lastIndexOf(10, filled - 1) + 1
+      if (cut === 0 && !eof) {
+        carry = buffer.subarray(0, filled)
+        size *= 2
+        continue
+      }
+      if (cut < filled) carry = Buffer.from(buffer.subarray(cut, filled))
+      const lines: LineBatch['lines'] = []
+      let position = 0
+      while (position < cut) {
+        const newline = buffer.indexOf(10, position)
+        const lineEnd = newline < 0 || newline >= cut ? cut : newline
+        lineNumber++
+        let start = position
+        let end = lineEnd
+        if (lineNumber === 1 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+          start += 3
+        }
+        while (start < end && isBlankByte(buffer[start])) start++
+        while (end > start && isBlankByte(buffer[end - 1])) end--
+        if (start < end) lines.push({ start, end, line: lineNumber, index: records++ })
+        position = lineEnd + 1
+      }
+      // The buffer is the batch's own (never pooled), so a worker can take it over.
+      if (lines.length > 0) {
+        yield { bytes: new Uint8Array(buffer.buffer, 0, cut), lines, owned: true }
+      }
+    }
+  } finally {
+    await handle.close()
   }
-  return { bytes, lines }
 }
 
 /** True when the file's first line is a complete JSON object on its own (NDJSON). */
@@ -261,6 +271,8 @@ export interface ImportFileOptions {
   parallel?: boolean
   /** How many worker threads (default: see {@link createImportPool}). */
   workers?: number
+  /** Bytes read per batch of a streamed NDJSON file (default 4 MiB; lines are never split). */
+  batchBytes?: number
 }
 
 /**
@@ -293,7 +305,7 @@ export async function importFile(
   }
   const pool = parallel ? createImportPool(options.workers) : undefined
   try {
-    return await streamNdjson(archive, path, fileName, pool)
+    return await streamNdjson(archive, path, fileName, pool, options.batchBytes ?? BATCH_BYTES)
   } finally {
     await pool?.close()
   }
@@ -304,63 +316,48 @@ async function streamNdjson(
   path: string,
   fileName: string,
   pool: ImportPool | undefined,
+  batchBytes: number,
 ): Promise<ImportOutcome> {
-  const writer = archive.begin()
+  const writer = archive.begin({ bulk: true })
   const errors: string[] = []
   const warnings: string[] = []
   let errorCount = 0
   let records = 0
-  const queue: { batch: LineBatch; results: Promise<LineResult[]> }[] = []
+  const queue: Promise<PreparedBatch>[] = []
   const maxInFlight = pool ? 8 : 0
 
   const settle = async (keep: number) => {
     while (queue.length > keep) {
       const head = queue.shift()
       if (!head) break
-      const results = await head.results
-      const bytes = Buffer.from(
-        head.batch.bytes.buffer,
-        head.batch.bytes.byteOffset,
-        head.batch.bytes.byteLength,
-      )
-      results.forEach((result, k) => {
+      const { results, bytes } = await head
+      for (const result of results) {
         if (result.kind === 'error') {
           errorCount++
           if (errors.length < MAX_LISTED_ERRORS) errors.push(result.message)
-          return
+          continue
         }
         if (warnings.length < 1000) warnings.push(...result.warnings)
-        const line = head.batch.lines[k]
-        if (errorCount > 0 || !line) return
-        const text = bytes.toString('utf8', line.start, line.end)
-        writer.write({ stored: splitRecordText(text, result.spans), indexed: result.indexed })
-      })
+        if (errorCount > 0) continue
+        const stored = storedFromLayout(bytes, result.layout)
+        if (result.decoded) Object.assign(stored.sections, result.decoded)
+        writer.write({ stored, indexed: result.indexed })
+      }
     }
   }
   const submit = async (batch: LineBatch) => {
-    const results = pool
+    records += batch.lines.length
+    const prepared = pool
       ? pool.prepare(batch, fileName)
-      : Promise.resolve(prepareLines(decodeBatch(batch), fileName))
+      : Promise.resolve({ results: prepareBatch(batch, fileName), bytes: batch.bytes })
     // Awaited in order by settle(); until then a failure must not count as unhandled.
-    results.catch(() => undefined)
-    queue.push({ batch, results })
+    prepared.catch(() => undefined)
+    queue.push(prepared)
     await settle(maxInFlight)
   }
 
   try {
-    let lineNumber = 0
-    let parts: { bytes: Buffer; line: number; index: number }[] = []
-    for await (const raw of readLines(path)) {
-      lineNumber++
-      const bytes = trimLine(raw, lineNumber === 1)
-      if (!bytes) continue
-      parts.push({ bytes, line: lineNumber, index: records++ })
-      if (parts.length >= BATCH_LINES) {
-        await submit(toBatch(parts))
-        parts = []
-      }
-    }
-    if (parts.length > 0) await submit(toBatch(parts))
+    for await (const batch of readBatches(path, batchBytes)) await submit(batch)
     await settle(0)
   } catch (error) {
     writer.rollback()

@@ -50,14 +50,20 @@ const CANONICAL_KEYS: Readonly<Record<string, SectionColumn>> = {
   messagesRecords: 'messageRecords',
 }
 
-/** A raw record split for storage: known sections by column, anything else kept in `extra`. */
+/**
+ * A raw record split for storage: known sections by column, anything else kept in `extra`. A
+ * section is JSON text, as a string or as its UTF-8 bytes (a streamed import stores the bytes of
+ * the file as they are, without decoding them).
+ */
 export interface StoredSections {
-  sections: Partial<Record<SectionColumn, string>>
+  sections: Partial<Record<SectionColumn, string | Uint8Array>>
   /** Unknown top-level keys as one JSON object (kept so nothing imported is lost). */
   extra: string | null
 }
 
-export function splitRecord(raw: Record<string, unknown>): StoredSections {
+export function splitRecord(raw: Record<string, unknown>): StoredSections & {
+  sections: Partial<Record<SectionColumn, string>>
+} {
   const sections: Partial<Record<SectionColumn, string>> = {}
   const extra: Record<string, unknown> = {}
   let hasExtra = false
@@ -77,21 +83,39 @@ export function splitRecord(raw: Record<string, unknown>): StoredSections {
 }
 
 /**
- * The same split from the record's JSON text and its top-level spans (see top-level-spans.ts):
- * each section is stored byte for byte as imported, and nothing is serialised again.
+ * Where each stored section of a record lies in its text (a `[start, end)` range, see
+ * top-level-spans.ts), with unknown keys gathered as one JSON text: the same split as
+ * {@link splitRecord}, taken from the text so each section is stored exactly as imported.
  */
-export function splitRecordText(text: string, spans: readonly Span[]): StoredSections {
+export interface SectionLayout {
+  sections: Partial<Record<SectionColumn, [start: number, end: number]>>
+  extra: string | null
+}
+
+export function sectionLayout(
+  spans: readonly Span[],
+  textOf: (start: number, end: number) => string,
+): SectionLayout {
   const keys = new Set(spans.map(([key]) => key))
-  const sections: Partial<Record<SectionColumn, string>> = {}
+  const sections: SectionLayout['sections'] = {}
   const extra: string[] = []
   for (const [key, start, end] of spans) {
     const canonical = CANONICAL_KEYS[key]
     const column = canonical ?? (isSectionColumn(key) ? key : undefined)
-    const json = text.slice(start, end)
-    if (column && !(canonical && keys.has(column))) sections[column] = json
-    else extra.push(`${JSON.stringify(key)}:${json}`)
+    if (column && !(canonical && keys.has(column))) sections[column] = [start, end]
+    else extra.push(`${JSON.stringify(key)}:${textOf(start, end)}`)
   }
   return { sections, extra: extra.length > 0 ? `{${extra.join(',')}}` : null }
+}
+
+/** The sections of a {@link SectionLayout} as views of the bytes it was measured on (no copy). */
+export function storedFromLayout(bytes: Uint8Array, layout: SectionLayout): StoredSections {
+  const sections: StoredSections['sections'] = {}
+  for (const column of SECTION_COLUMNS) {
+    const range = layout.sections[column]
+    if (range) sections[column] = bytes.subarray(range[0], range[1])
+  }
+  return { sections, extra: layout.extra }
 }
 
 /**

@@ -1,90 +1,125 @@
 /**
- * Where each top-level value of a JSON object text starts and ends, without building the value.
- * The import uses it to store every section of a record exactly as imported (a slice of the
- * line) instead of serialising the parsed value again. Only called on text `JSON.parse`
- * accepted, so it does not validate; it returns undefined for anything but an object.
+ * Where each top-level value of a JSON object starts and ends, in bytes of its UTF-8 text,
+ * without building the value. The import uses it to parse a record section by section and to
+ * store every section exactly as imported (a slice of the file's bytes) instead of serialising
+ * the parsed value again.
+ *
+ * Scanning bytes is safe for UTF-8: every byte of a multi-byte character is ≥ 0x80, so it is
+ * never mistaken for a quote, a backslash or a bracket.
  */
 export type Span = [key: string, start: number, end: number]
 
 const QUOTE = 34
 const BACKSLASH = 92
+const COMMA = 44
+const COLON = 58
+const OPEN_BRACE = 123
+const CLOSE_BRACE = 125
+const OPEN_BRACKET = 91
+const CLOSE_BRACKET = 93
 
-function isSpace(code: number): boolean {
+function isSpace(code: number | undefined): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9
 }
 
-/** Index just past the string starting at `i` (which is a quote). */
-function skipString(text: string, i: number): number {
+/** Index just past the string whose opening quote is at `i`. */
+function skipString(bytes: Uint8Array, i: number, end: number): number {
   let j = i + 1
-  for (;;) {
-    const quote = text.indexOf('"', j)
-    if (quote < 0) return text.length
-    // Count the backslashes before the quote: an odd number escapes it.
-    let slashes = 0
-    for (let k = quote - 1; k > i && text.charCodeAt(k) === BACKSLASH; k--) slashes++
-    if (slashes % 2 === 0) return quote + 1
-    j = quote + 1
+  while (j < end) {
+    const code = bytes[j]
+    if (code === QUOTE) return j + 1
+    j += code === BACKSLASH ? 2 : 1
   }
+  return end
 }
 
 /** Index just past the value starting at `i`. */
-function skipValue(text: string, i: number): number {
-  const first = text.charCodeAt(i)
-  if (first === QUOTE) return skipString(text, i)
-  if (first === 123 || first === 91) {
+function skipValue(bytes: Uint8Array, i: number, end: number): number {
+  const first = bytes[i]
+  if (first === QUOTE) return skipString(bytes, i, end)
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) {
     let depth = 0
     let j = i
-    while (j < text.length) {
-      const code = text.charCodeAt(j)
+    while (j < end) {
+      const code = bytes[j]
       if (code === QUOTE) {
-        j = skipString(text, j)
+        j = skipString(bytes, j, end)
         continue
       }
-      if (code === 123 || code === 91) depth++
-      else if (code === 125 || code === 93) {
+      if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++
+      else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
         depth--
         if (depth === 0) return j + 1
       }
       j++
     }
-    return text.length
+    return end
   }
   // A number, true, false or null: up to the next delimiter.
   let j = i
-  while (j < text.length) {
-    const code = text.charCodeAt(j)
-    if (code === 44 || code === 125 || code === 93 || isSpace(code)) break
+  while (j < end) {
+    const code = bytes[j]
+    if (code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || isSpace(code)) break
     j++
   }
   return j
 }
 
-export function topLevelSpans(text: string): Span[] | undefined {
-  let i = 0
+const decoder = new TextDecoder()
+
+/**
+ * The top-level keys of the object in `bytes[start, end)` and where each value lies, or undefined
+ * when the text is not an object whose top level is well formed: `{`, then `"key": value` pairs
+ * separated by commas, then `}` and nothing but whitespace. Keys are read with `JSON.parse` (so
+ * a malformed key fails too). Values are only delimited here, not validated: a caller that needs
+ * them parses each slice.
+ */
+export function topLevelSpans(
+  bytes: Uint8Array,
+  start = 0,
+  end = bytes.length,
+): Span[] | undefined {
+  let i = start
   const ws = () => {
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++
+    while (i < end && isSpace(bytes[i])) i++
   }
   ws()
-  if (text.charCodeAt(i) !== 123) return undefined
+  if (bytes[i] !== OPEN_BRACE) return undefined
   i++
+  ws()
   const spans: Span[] = []
-  for (;;) {
-    ws()
-    if (text.charCodeAt(i) === 125 || i >= text.length) return spans
-    if (text.charCodeAt(i) !== QUOTE) return undefined
-    const keyEnd = skipString(text, i)
-    const rawKey = text.slice(i, keyEnd)
-    const key: unknown = rawKey.includes('\\') ? JSON.parse(rawKey) : rawKey.slice(1, -1)
-    if (typeof key !== 'string') return undefined
-    i = keyEnd
-    ws()
-    if (text.charCodeAt(i) !== 58) return undefined
-    i++
-    ws()
-    const start = i
-    i = skipValue(text, i)
-    spans.push([key, start, i])
-    ws()
-    if (text.charCodeAt(i) === 44) i++
+  if (bytes[i] !== CLOSE_BRACE) {
+    for (;;) {
+      if (bytes[i] !== QUOTE) return undefined
+      const keyEnd = skipString(bytes, i, end)
+      if (bytes[keyEnd - 1] !== QUOTE || keyEnd - 1 === i) return undefined
+      let key: unknown
+      try {
+        key = JSON.parse(decoder.decode(bytes.subarray(i, keyEnd)))
+      } catch {
+        return undefined
+      }
+      if (typeof key !== 'string') return undefined
+      i = keyEnd
+      ws()
+      if (bytes[i] !== COLON) return undefined
+      i++
+      ws()
+      if (i >= end) return undefined
+      const valueStart = i
+      i = skipValue(bytes, i, end)
+      spans.push([key, valueStart, i])
+      ws()
+      if (bytes[i] === COMMA) {
+        i++
+        ws()
+        continue
+      }
+      if (bytes[i] === CLOSE_BRACE) break
+      return undefined
+    }
   }
+  i++
+  ws()
+  return i === end ? spans : undefined
 }
