@@ -12,7 +12,7 @@ import { importFile, importText, parseImportText } from '@/server/archive/import
 import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/json-error'
 import { parseLine } from '@/server/archive/prepare-lines'
 import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
-import { htmlToText } from '@/server/archive/text'
+import { foldText, htmlToText } from '@/server/archive/text'
 import { topLevelSpans } from '@/server/archive/top-level-spans'
 import { DAY, T0 } from './fixtures'
 import { buildRecord, keysOf, withoutInfoField } from './record-factory'
@@ -496,6 +496,19 @@ describe('text for the index', () => {
     expect(
       htmlToText('<p>Hello&nbsp;<b>W&#246;rld</b> &amp; co<script>alert(1)</script><br/>bye</p>'),
     ).toBe('Hello Wörld & co bye')
+  })
+
+  it('SDE values fold to lower case without accents or extra spaces, ASCII or not', () => {
+    expect(foldText('  José  ÁLVAREZ\tdoe ')).toBe('jose alvarez doe')
+    expect(foldText('Ｊｏｈｎ')).toBe('john')
+    const reference = (text: string) =>
+      text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (text) => {
+        expect(foldText(text)).toBe(reference(text))
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('keywords become quoted FTS strings; syntax never leaks', () => {
