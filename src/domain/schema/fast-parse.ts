@@ -123,6 +123,21 @@ export function parseFast<S extends z.ZodType>(
   return schema.safeParse(value)
 }
 
+/**
+ * Whether `value` parses, and its output, for callers that would throw zod's error away: the fast
+ * path answers alone when the schema compiles (its FAIL is exactly zod's "has an issue", which
+ * test/domain/schema/fast-parse.test.ts holds it to), so a failure costs no second parse.
+ */
+export function tryParse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { success: true; data: z.output<S> } | { success: false } {
+  const parser = enabled ? fastParser(schema) : undefined
+  if (!parser) return schema.safeParse(value)
+  const out = parser(value)
+  return out === FAIL ? { success: false } : { success: true, data: out as z.output<S> }
+}
+
 /** A node of the schema: its own parse, then its checks in order (zod's `_zod.run`). */
 function compile(schema: unknown): FastParser {
   const zod = internals(schema)

@@ -8,7 +8,7 @@
  * first 50 elements are kept.
  */
 import { z } from 'zod'
-import { parseFast } from '@/domain/schema/fast-parse'
+import { parseFast, tryParse } from '@/domain/schema/fast-parse'
 
 /** json-pollock's default `maxAllowedElements`: elements beyond it are not rendered. */
 export const MAX_RENDERED_ELEMENTS = 50
@@ -224,12 +224,12 @@ export type ScAction = z.infer<typeof scActionSchema> | z.infer<typeof scUnsuppo
 const typeField = z.object({ type: z.string() })
 
 function typeOf(raw: unknown): string | undefined {
-  const r = parseFast(typeField, raw)
+  const r = tryParse(typeField, raw)
   return r.success ? r.data.type : undefined
 }
 
 export function parseAction(raw: unknown): ScAction {
-  const r = parseFast(scActionSchema, raw)
+  const r = tryParse(scActionSchema, raw)
   if (r.success) return r.data
   return { type: 'unsupported', originalType: typeOf(raw) ?? 'unknown' }
 }
@@ -698,7 +698,7 @@ export interface ParsedQuickReplies {
 /** `undefined` when the content is not a quick-replies object at all. */
 export function parseQuickReplies(content: unknown): ParsedQuickReplies | undefined {
   const { value } = fromJsonString(content)
-  const r = parseFast(quickRepliesSchema, value)
+  const r = tryParse(quickRepliesSchema, value)
   if (!r.success) return undefined
   const ctx: WalkContext = { max: Number.POSITIVE_INFINITY, count: 0, skipped: 0, issues: [] }
   const replies = r.data.replies.map((reply, i) => {

@@ -4,8 +4,7 @@ import type { Archive, ArchiveEntry } from '@/server/archive/archive'
 import { createImportPool, type ImportPool, type PreparedBatch } from '@/server/archive/import-pool'
 import { prepareEntry } from '@/server/archive/import-record'
 import { locateJsonError } from '@/server/archive/json-error'
-import { prepareBatch, type LineBatch } from '@/server/archive/prepare-lines'
-import { storedFromLayout } from '@/server/archive/record-output'
+import { prepareBatch, storedSections, type LineBatch } from '@/server/archive/prepare-lines'
 
 /**
  * Import of LivePerson exports. Four shapes are accepted: a search or by-ID response
@@ -323,26 +322,25 @@ async function streamNdjson(
   const warnings: string[] = []
   let errorCount = 0
   let records = 0
-  const queue: Promise<PreparedBatch>[] = []
+  const queue: { lines: LineBatch['lines']; prepared: Promise<PreparedBatch> }[] = []
   const maxInFlight = pool ? 8 : 0
 
   const settle = async (keep: number) => {
     while (queue.length > keep) {
       const head = queue.shift()
       if (!head) break
-      const { results, bytes } = await head
-      for (const result of results) {
+      const { results, bytes } = await head.prepared
+      results.forEach((result, k) => {
         if (result.kind === 'error') {
           errorCount++
           if (errors.length < MAX_LISTED_ERRORS) errors.push(result.message)
-          continue
+          return
         }
         if (warnings.length < 1000) warnings.push(...result.warnings)
-        if (errorCount > 0) continue
-        const stored = storedFromLayout(bytes, result.layout)
-        if (result.decoded) Object.assign(stored.sections, result.decoded)
-        writer.write({ stored, indexed: result.indexed })
-      }
+        const line = head.lines[k]
+        if (errorCount > 0 || !line) return
+        writer.write({ stored: storedSections(bytes, result), indexed: result.indexed })
+      })
     }
   }
   const submit = async (batch: LineBatch) => {
@@ -352,7 +350,7 @@ async function streamNdjson(
       : Promise.resolve({ results: prepareBatch(batch, fileName), bytes: batch.bytes })
     // Awaited in order by settle(); until then a failure must not count as unhandled.
     prepared.catch(() => undefined)
-    queue.push(prepared)
+    queue.push({ lines: batch.lines, prepared })
     await settle(maxInFlight)
   }
 

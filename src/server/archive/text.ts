@@ -37,9 +37,9 @@ export function htmlToText(html: string): string {
 
 /** Lower case, diacritics removed, spaces collapsed: how SDE values are stored and searched. */
 export function foldText(text: string): string {
-  // ASCII is its own NFKD form and has no combining marks: skip the Unicode passes.
+  // Printable ASCII is its own NFKD form and has no combining marks: skip the Unicode passes.
   const decomposed = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '')
   return decomposed.toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
-const ASCII = /^[\x00-\x7f]*$/
+const ASCII = /^[\t\n\v\f\r -~]*$/

@@ -15,7 +15,13 @@ import { z } from 'zod'
 import { campaignSchema } from '@/domain/schema/campaign'
 import { coBrowseSessionSchema } from '@/domain/schema/co-browse'
 import { dialogSchema } from '@/domain/schema/dialogs'
-import { FAIL, fastParser, parseFast, setFastParseEnabled } from '@/domain/schema/fast-parse'
+import {
+  FAIL,
+  fastParser,
+  parseFast,
+  setFastParseEnabled,
+  tryParse,
+} from '@/domain/schema/fast-parse'
 import { conversationInfoSchema } from '@/domain/schema/info'
 import { intentSchema, uniqueIntentSchema } from '@/domain/schema/intents'
 import { interactionSchema } from '@/domain/schema/interactions'
@@ -91,6 +97,12 @@ function difference(schema: Schema, value: unknown): string | undefined {
   }
   const fast = parseFast(schema, value)
   if (fast.success !== zod.success) return 'parseFast success differs'
+  // tryParse trusts the compiled parser's FAIL: it must agree with zod on its own.
+  const tried = tryParse(schema, value)
+  if (tried.success !== zod.success) return 'tryParse success differs'
+  if (tried.success && zod.success && !isDeepStrictEqual(tried.data, zod.data)) {
+    return 'tryParse data differs'
+  }
   if (zod.success && fast.success) {
     if (!isDeepStrictEqual(raw, zod.data)) return 'compiled output differs'
     if (!isDeepStrictEqual(fast.data, zod.data)) return 'parseFast data differs'
