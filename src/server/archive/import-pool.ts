@@ -12,6 +12,8 @@ export interface ImportPool {
    * view of it is detached) and comes back, with the results, as `bytes`.
    */
   prepare(batch: LineBatch, fileName: string): Promise<PreparedBatch>
+  /** Batches handed to the workers and not answered yet. */
+  inFlight(): number
   close(): Promise<void>
 }
 
@@ -50,7 +52,12 @@ export function createImportPool(
   let nextId = 0
   let failure: Error | undefined
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(bootstrap, { eval: true })
+    // A larger young generation: each record's parse is short-lived garbage of ~100 KB, and
+    // fewer, larger scavenges promote less of it.
+    const worker = new Worker(bootstrap, {
+      eval: true,
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    })
     worker.on('message', (message: unknown) => {
       if (typeof message !== 'object' || message === null) return
       const id: unknown = Reflect.get(message, 'id')
@@ -72,6 +79,7 @@ export function createImportPool(
   })
 
   return {
+    inFlight: () => pending.size,
     prepare(batch, fileName) {
       if (failure) return Promise.reject(failure)
       const id = nextId++

@@ -184,7 +184,12 @@ const isBlankByte = (byte: number | undefined) =>
  * disk (transferable to a worker as it is), with the byte range of every non-blank line (trimmed,
  * and without a leading BOM), its 1-based line number and its record index.
  */
-async function* readBatches(path: string, batchBytes: number): AsyncGenerator<LineBatch> {
+async function* readBatches(
+  path: string,
+  batchBytes: number,
+  /** Buffers the caller is done with, reused so that reading does not fault in new memory. */
+  spare: ArrayBuffer[] = [],
+): AsyncGenerator<LineBatch> {
   const handle = await open(path, 'r')
   try {
     let carry: Buffer | undefined
@@ -194,7 +199,9 @@ async function* readBatches(path: string, batchBytes: number): AsyncGenerator<Li
     let size = Math.max(1, batchBytes)
     while (!eof) {
       if (carry && carry.length * 2 > size) size = carry.length * 2
-      const buffer = Buffer.allocUnsafeSlow(size)
+      const reuse = spare.pop()
+      const buffer =
+        reuse && reuse.byteLength === size ? Buffer.from(reuse) : Buffer.allocUnsafeSlow(size)
       let filled = 0
       if (carry) filled = carry.copy(buffer, 0)
       carry = undefined
@@ -230,7 +237,7 @@ async function* readBatches(path: string, batchBytes: number): AsyncGenerator<Li
         if (start < end) lines.push({ start, end, line: lineNumber, index: records++ })
         position = lineEnd + 1
       }
-      // The buffer is the batch's own (never pooled), so a worker can take it over.
+      // The buffer is the batch's own (never Node's shared pool), so a worker can take it over.
       if (lines.length > 0) {
         yield { bytes: new Uint8Array(buffer.buffer, 0, cut), lines, owned: true }
       }
@@ -322,7 +329,8 @@ async function streamNdjson(
   const warnings: string[] = []
   let errorCount = 0
   let records = 0
-  const queue: { lines: LineBatch['lines']; prepared: Promise<PreparedBatch> }[] = []
+  const queue: { lines: LineBatch['lines']; prepared: Promise<PreparedBatch>; done: boolean }[] = []
+  const spare: ArrayBuffer[] = []
   const maxInFlight = pool ? 8 : 0
 
   const settle = async (keep: number) => {
@@ -341,21 +349,35 @@ async function streamNdjson(
         if (errorCount > 0 || !line) return
         writer.write({ stored: storedSections(bytes, result), indexed: result.indexed })
       })
+      // Written (SQLite copied what it kept): the buffer can take the next read.
+      if (bytes.buffer instanceof ArrayBuffer && spare.length < 4) spare.push(bytes.buffer)
     }
   }
   const submit = async (batch: LineBatch) => {
     records += batch.lines.length
-    const prepared = pool
-      ? pool.prepare(batch, fileName)
-      : Promise.resolve({ results: prepareBatch(batch, fileName), bytes: batch.bytes })
+    // The workers parse while this thread writes. When they are behind (the next batch to write
+    // is not back yet and more are waiting), this thread parses the batch itself rather than
+    // sit idle: on two cores that keeps both busy.
+    const head = queue[0]
+    const behind = pool !== undefined && head !== undefined && !head.done && pool.inFlight() >= 2
+    const prepared =
+      pool && !behind
+        ? pool.prepare(batch, fileName)
+        : Promise.resolve({ results: prepareBatch(batch, fileName), bytes: batch.bytes })
+    const entry = { lines: batch.lines, prepared, done: false }
     // Awaited in order by settle(); until then a failure must not count as unhandled.
-    prepared.catch(() => undefined)
-    queue.push({ lines: batch.lines, prepared })
+    prepared.then(
+      () => {
+        entry.done = true
+      },
+      () => undefined,
+    )
+    queue.push(entry)
     await settle(maxInFlight)
   }
 
   try {
-    for await (const batch of readBatches(path, batchBytes)) await submit(batch)
+    for await (const batch of readBatches(path, batchBytes, spare)) await submit(batch)
     await settle(0)
   } catch (error) {
     writer.rollback()
