@@ -367,6 +367,43 @@ describe('streamed NDJSON import (large files)', () => {
     last.close()
   })
 
+  it('a first import builds the indexes at the end: all there after success, failure or a duplicate', async () => {
+    const indexes = () => {
+      const db = new Database(join(dir, 'archive.db'), { readonly: true })
+      const rows = db
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .all()
+      db.close()
+      return rows
+    }
+    const expected = indexes()
+    expect(expected.length).toBeGreaterThan(10)
+    const path = join(dir, 'first.ndjson')
+    const line = (id: string, skill: number) =>
+      JSON.stringify(
+        buildRecord({ id, start: T0, latestSkill: { id: skill, name: `S${String(skill)}` } }),
+      )
+    // Failure: rolled back, indexes and all.
+    writeFileSync(path, `${line('a', 1)}\n{"info": {}}\n`)
+    expect((await importFile(archive, path, { wholeFileLimit: 0 })).ok).toBe(false)
+    expect(indexes()).toEqual(expected)
+    // The same conversation twice: the second replaces the first, side tables included.
+    writeFileSync(path, `${line('a', 1)}\n${line('b', 1)}\n${line('a', 2)}\n`)
+    expect(await importFile(archive, path, { wholeFileLimit: 0 })).toMatchObject({
+      ok: true,
+      inserted: 2,
+      updated: 1,
+    })
+    expect(indexes()).toEqual(expected)
+    const bySkill = (skill: string) =>
+      archive.search(
+        searchBodySchema.parse({ start: everything.start, skillIds: [skill] }),
+        page,
+        [],
+      ).count
+    expect([bySkill('1'), bySkill('2')]).toEqual([1, 1])
+  })
+
   it('asks for NDJSON when a huge file is one JSON document', async () => {
     const path = join(dir, 'big.json')
     writeFileSync(path, `[\n${JSON.stringify(buildRecord({ id: 'a', start: T0 }))}\n]\n`)
