@@ -246,27 +246,28 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     putRecord.run(stored)
     putText.run(id, row.messagesText, row.summaryText)
 
-    for (const [skillId, name] of row.skills) {
+    const { skills, agents, groups, sde } = row
+    skills.ids.forEach((skillId, i) => {
       insertSkill.run(skillId, id)
-      countFacet.run('skill', skillId, name ?? null, null, null)
-    }
-    for (const [agentId, agent] of row.agents) {
+      countFacet.run('skill', skillId, skills.names[i] ?? null, null, null)
+    })
+    agents.ids.forEach((agentId, i) => {
       insertAgent.run(agentId, id)
       countFacet.run(
         'agent',
         agentId,
-        agent.name ?? null,
-        agent.login ?? null,
-        agent.userType ?? null,
+        agents.names[i] ?? null,
+        agents.logins[i] ?? null,
+        agents.types[i] ?? null,
       )
-    }
-    for (const [groupId, name] of row.groups) {
+    })
+    groups.ids.forEach((groupId, i) => {
       insertGroup.run(groupId, id)
-      countFacet.run('group', groupId, name ?? null, null, null)
-    }
+      countFacet.run('group', groupId, groups.names[i] ?? null, null, null)
+    })
     for (const type of row.contentTypes) insertContentType.run(type, id)
     for (const consumer of row.consumers) insertConsumer.run(consumer, id)
-    for (const sde of row.sdeValues) insertSde.run(sde.key, sde.value, id)
+    sde.keys.forEach((key, i) => insertSde.run(key, sde.values[i], id))
     if (row.source !== null) countFacet.run('channel', row.source, null, null, null)
     countFacet.run('device', row.device, null, null, null)
     return outcome

@@ -2,7 +2,11 @@ import type { ConversationRecord } from '@/domain/schema/record'
 import { structuredContentText } from '@/domain/schema/structured-content'
 import { foldText, htmlToText } from '@/server/archive/text'
 
-/** Everything the archive indexes about one conversation, taken from the clean record. */
+/**
+ * Everything the archive indexes about one conversation, taken from the clean record. Only
+ * primitives and flat lists: it crosses from an import worker to the writing thread, and flat
+ * lists of strings are copied there at half the cost of maps and small objects.
+ */
 export interface IndexedConversation {
   conversationId: string
   startMs: number
@@ -20,16 +24,26 @@ export interface IndexedConversation {
   nps: number | null
   queueState: string | null
   /** Any skill during the conversation, with the last name seen. */
-  skills: Map<string, string | undefined>
+  skills: NamedIds
   /** Assigned agents anywhere in the conversation. */
-  agents: Map<string, AgentFacet>
-  groups: Map<string, string | undefined>
-  contentTypes: Set<string>
-  consumers: Set<string>
-  /** SDE values (folded), by event key, for `sdeSearch`. */
-  sdeValues: { key: string; value: string }[]
+  agents: NamedIds & { logins: (string | null)[]; types: (AgentFacet['userType'] | null)[] }
+  groups: NamedIds
+  contentTypes: string[]
+  consumers: string[]
+  /** SDE values (folded), by event key, for `sdeSearch`: `keys[i]` holds `values[i]`. */
+  sde: { keys: string[]; values: string[] }
   messagesText: string
   summaryText: string
+}
+
+/** IDs and their names (null when not known), as two lists of the same length. */
+export interface NamedIds {
+  ids: string[]
+  names: (string | null)[]
+}
+
+function namedIds(map: ReadonlyMap<string, string | undefined>): NamedIds {
+  return { ids: [...map.keys()], names: [...map.values()].map((name) => name ?? null) }
 }
 
 export interface AgentFacet {
@@ -107,15 +121,16 @@ function collectLeaves(value: unknown, out: string[], depth = 0): void {
  * SDE values for `sdeSearch`: every leaf value of every event (authenticated and not), folded,
  * both whole and word by word, so "John" finds `name: "John"` and "doe" finds `"John Doe"`.
  */
-function sdeValuesOf(record: ConversationRecord): { key: string; value: string }[] {
+function sdeValuesOf(record: ConversationRecord): IndexedConversation['sde'] {
   const seen = new Set<string>()
-  const out: { key: string; value: string }[] = []
+  const out: IndexedConversation['sde'] = { keys: [], values: [] }
   const add = (key: string, value: string) => {
     if (value === '' || value.length > 200) return
     const mark = `${key}\u0000${value}`
     if (seen.has(mark)) return
     seen.add(mark)
-    out.push({ key, value })
+    out.keys.push(key)
+    out.values.push(value)
   }
   const events = [...(record.sdes?.events ?? []), ...(record.unAuthSdes?.events ?? [])]
   for (const event of events) {
@@ -240,12 +255,17 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     csat: csatOf(record),
     nps: npsOf(record),
     queueState: info.latestQueueState?.toUpperCase() ?? null,
-    skills,
-    agents,
-    groups,
-    contentTypes,
-    consumers,
-    sdeValues: sdeValuesOf(record),
+    skills: namedIds(skills),
+    agents: {
+      ids: [...agents.keys()],
+      names: [...agents.values()].map((agent) => agent.name ?? null),
+      logins: [...agents.values()].map((agent) => agent.login ?? null),
+      types: [...agents.values()].map((agent) => agent.userType ?? null),
+    },
+    groups: namedIds(groups),
+    contentTypes: [...contentTypes],
+    consumers: [...consumers],
+    sde: sdeValuesOf(record),
     messagesText: messagesTextOf(record),
     summaryText: summaryText.includes('<') ? htmlToText(summaryText) : summaryText,
   }

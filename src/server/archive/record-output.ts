@@ -83,12 +83,13 @@ export function splitRecord(raw: Record<string, unknown>): StoredSections & {
 }
 
 /**
- * Where each stored section of a record lies in its text (a `[start, end)` range, see
- * top-level-spans.ts), with unknown keys gathered as one JSON text: the same split as
- * {@link splitRecord}, taken from the text so each section is stored exactly as imported.
+ * Where each stored section of a record lies in its text (see top-level-spans.ts), with unknown
+ * keys gathered as one JSON text: the same split as {@link splitRecord}, taken from the text so
+ * each section is stored exactly as imported. `ranges` holds `[column index, start, end]`
+ * triplets (a flat list of numbers is cheap to pass between threads).
  */
 export interface SectionLayout {
-  sections: Partial<Record<SectionColumn, [start: number, end: number]>>
+  ranges: number[]
   extra: string | null
 }
 
@@ -97,23 +98,30 @@ export function sectionLayout(
   textOf: (start: number, end: number) => string,
 ): SectionLayout {
   const keys = new Set(spans.map(([key]) => key))
-  const sections: SectionLayout['sections'] = {}
+  const at = new Map<SectionColumn, [number, number]>()
   const extra: string[] = []
   for (const [key, start, end] of spans) {
     const canonical = CANONICAL_KEYS[key]
     const column = canonical ?? (isSectionColumn(key) ? key : undefined)
-    if (column && !(canonical && keys.has(column))) sections[column] = [start, end]
+    // A later duplicate replaces an earlier one, as JSON.parse reads them.
+    if (column && !(canonical && keys.has(column))) at.set(column, [start, end])
     else extra.push(`${JSON.stringify(key)}:${textOf(start, end)}`)
   }
-  return { sections, extra: extra.length > 0 ? `{${extra.join(',')}}` : null }
+  const ranges: number[] = []
+  SECTION_COLUMNS.forEach((column, index) => {
+    const range = at.get(column)
+    if (range) ranges.push(index, range[0], range[1])
+  })
+  return { ranges, extra: extra.length > 0 ? `{${extra.join(',')}}` : null }
 }
 
 /** The sections of a {@link SectionLayout} as views of the bytes it was measured on (no copy). */
 export function storedFromLayout(bytes: Uint8Array, layout: SectionLayout): StoredSections {
   const sections: StoredSections['sections'] = {}
-  for (const column of SECTION_COLUMNS) {
-    const range = layout.sections[column]
-    if (range) sections[column] = bytes.subarray(range[0], range[1])
+  const { ranges } = layout
+  for (let i = 0; i + 2 < ranges.length; i += 3) {
+    const column = SECTION_COLUMNS[ranges[i] ?? -1]
+    if (column) sections[column] = bytes.subarray(ranges[i + 1], ranges[i + 2])
   }
   return { sections, extra: layout.extra }
 }
