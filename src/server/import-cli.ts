@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { openArchive } from '@/server/archive/archive'
-import { describeImport, importFile } from '@/server/archive/import'
+import { describeImport, describeTiming, importFile } from '@/server/archive/import'
 import { loadConfig } from '@/server/config'
 
 const USAGE =
@@ -48,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
       }
       const seconds = (performance.now() - started) / 1000
       console.log(`${file}: ${describeImport(outcome)} in ${seconds.toFixed(2)} s`)
+      // IMPORT_TIMING=1: where a large import spent its time (npm run bench prints it).
+      if (process.env.IMPORT_TIMING === '1' && outcome.timing) {
+        console.log(`  (${describeTiming(outcome.timing)})`)
+      }
       if (outcome.warnings.length > 0) {
         console.log(
           `${file}: ${String(outcome.warnings.length)} warnings (parts of records that could not be read; the raw record is kept)`,

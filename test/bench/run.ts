@@ -11,17 +11,18 @@
  * Not a test: it prints a table and whether each target was met.
  */
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { fileURLToPath } from 'node:url'
 import { openArchive } from '@/server/archive/archive'
-import { importFile } from '@/server/archive/import'
 import { DEFAULT_DEMO_SEED, generateDemoConversationsLazy } from '@/server/demo/generate'
 import { HttpError, sendError } from '@/server/http-utils'
 import { createApiHandler } from '@/server/routes'
 import { benchDetailPage } from './detail-page'
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
 const DAY = 86_400_000
@@ -63,6 +64,35 @@ function writeNdjson(path: string, records: Iterable<unknown>): void {
   // On disk before anything is timed: the import is not measured against this file's write-back.
   fsyncSync(fd)
   closeSync(fd)
+}
+
+/**
+ * Runs `npm run import` (the same command line) on one file into `archive`: wall-clock time from
+ * process start to exit, the number it reports imported, and its timing line.
+ */
+function runImport(
+  file: string,
+  archive: string,
+): { ms: number; imported: number; timing: string | undefined } {
+  const started = performance.now()
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src/server/import-cli.ts'), file],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ARCHIVE_PATH: archive, IMPORT_TIMING: '1' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
+  const ms = performance.now() - started
+  const output = `${child.stdout}${child.stderr}`
+  const imported = /imported (\d+) conversations?/.exec(output)?.[1]
+  if (child.status !== 0 || imported === undefined) {
+    throw new Error(`npm run import failed (${String(child.status)}):\n${output}`)
+  }
+  const timing = /^ {2}\(writing thread: .*\)$/m.exec(output)?.[0]?.trim()
+  return { ms, imported: Number(imported), timing }
 }
 
 async function main() {
@@ -107,13 +137,10 @@ async function main() {
       `generation: ${fmt(generateMs / 1000)} s (${fmt(COUNT / (generateMs / 1000), 0)} conversations/s); NDJSON ${fmt(fileBytes / 1e6, 0)} MB written in ${fmt(writeMs / 1000)} s`,
     )
 
-    // 2. Import, as `npm run import` does it.
-    const archive = openArchive(archivePath)
-    const importStarted = performance.now()
-    const outcome = await importFile(archive, ndjsonPath, { fileName: 'demo.ndjson' })
-    const importMs = performance.now() - importStarted
-    if (!outcome.ok) throw new Error(outcome.errors.join('\n'))
-    const importRate = outcome.imported / (importMs / 1000)
+    // 2. Import: `npm run import` itself, in its own process, timed from start to exit.
+    const first = runImport(ndjsonPath, archivePath)
+    const importMs = first.ms
+    const importRate = first.imported / (importMs / 1000)
     const dbBytes = ['', '-wal'].reduce((sum, suffix) => {
       try {
         return sum + statSync(archivePath + suffix).size
@@ -122,30 +149,27 @@ async function main() {
       }
     }, 0)
     log(
-      `import: ${outcome.imported.toLocaleString('en-US')} conversations in ${fmt(importMs / 1000)} s (${fmt(importRate, 0)} conversations/s); archive ${fmt(dbBytes / 1e6, 0)} MB`,
+      `import: ${first.imported.toLocaleString('en-US')} conversations in ${fmt(importMs / 1000)} s, process start to exit (${fmt(importRate, 0)} conversations/s); archive ${fmt(dbBytes / 1e6, 0)} MB`,
     )
+    if (first.timing) log(`  ${first.timing}`)
     rmSync(ndjsonPath, { force: true })
 
-    // 2b. A later import into the full archive while another connection reads it (a running
-    // server): the archive is shared in WAL mode instead of taken alone.
+    // 2b. A later import into the full archive while this process has it open and reads it (as a
+    // running server would): the archive is shared in WAL mode instead of taken alone.
     const laterPath = join(dir, 'later.ndjson')
     const laterCount = Math.max(1, Math.round(COUNT / 10))
     writeNdjson(
       laterPath,
       generateDemoConversationsLazy({ count: laterCount, now, seed: DEFAULT_DEMO_SEED + 1 }),
     )
-    const reader = new Database(archivePath, { readonly: true })
-    const readerCount = reader.prepare('SELECT count(*) FROM conversations').pluck()
-    const before = Number(readerCount.get())
-    const laterStarted = performance.now()
-    const later = await importFile(archive, laterPath, { fileName: 'later.ndjson' })
-    const laterMs = performance.now() - laterStarted
-    if (!later.ok) throw new Error(later.errors.join('\n'))
-    const sharedRate = later.imported / (laterMs / 1000)
+    const archive = openArchive(archivePath)
+    const before = archive.conversationCount()
+    const later = runImport(laterPath, archivePath)
+    const sharedRate = later.imported / (later.ms / 1000)
     log(
-      `later import while the archive is open elsewhere: ${later.imported.toLocaleString('en-US')} conversations (${later.inserted.toLocaleString('en-US')} new) into ${before.toLocaleString('en-US')} in ${fmt(laterMs / 1000)} s (${fmt(sharedRate, 0)} conversations/s); the reader then sees ${Number(readerCount.get()).toLocaleString('en-US')}`,
+      `later import while the archive is open here: ${later.imported.toLocaleString('en-US')} conversations into ${before.toLocaleString('en-US')} in ${fmt(later.ms / 1000)} s (${fmt(sharedRate, 0)} conversations/s); this process then counts ${archive.conversationCount().toLocaleString('en-US')}`,
     )
-    reader.close()
+    if (later.timing) log(`  ${later.timing}`)
     rmSync(laterPath, { force: true })
 
     // 3. Queries over real HTTP.

@@ -367,6 +367,17 @@ describe('streamed NDJSON import (large files)', () => {
     last.close()
   })
 
+  it('while a lone import holds the archive, opening it says so plainly', () => {
+    const writer = archive.begin({ bulk: true })
+    expect(() => openArchive(join(dir, 'archive.db'), { busyTimeoutMs: 50 })).toThrow(
+      /archive .*archive\.db is busy: an import is writing to it/,
+    )
+    writer.rollback()
+    const again = openArchive(join(dir, 'archive.db'), { busyTimeoutMs: 50 })
+    expect(again.conversationCount()).toBe(0)
+    again.close()
+  })
+
   it('a first import builds the indexes at the end: all there after success, failure or a duplicate', async () => {
     const indexes = () => {
       const db = new Database(join(dir, 'archive.db'), { readonly: true })

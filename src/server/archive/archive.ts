@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { SearchFilters } from '@/domain/schema/search-request'
-import { openArchiveDatabase, type ArchiveDatabase } from '@/server/archive/db'
+import { openArchiveDatabase, type ArchiveDatabase, type OpenOptions } from '@/server/archive/db'
 import type { IndexedConversation } from '@/server/archive/extract'
 import { compileFilters, orderBy, type SqlValue } from '@/server/archive/query'
 import {
@@ -113,8 +113,8 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 const num = (value: unknown): number => (typeof value === 'number' ? value : 0)
 
 /** Opens the SQLite archive at `path` (created and migrated if needed). */
-export function openArchive(path: string): Archive {
-  const db = openArchiveDatabase(path)
+export function openArchive(path: string, options?: OpenOptions): Archive {
+  const db = openArchiveDatabase(path, options)
   return createArchive(db, path)
 }
 

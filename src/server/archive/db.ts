@@ -152,21 +152,39 @@ export const SCHEMA_VERSION = MIGRATIONS.length
 
 export type ArchiveDatabase = Database.Database
 
+export interface OpenOptions {
+  /** How long to wait for a lock another connection holds (default 5 s). */
+  busyTimeoutMs?: number
+}
+
 /** Opens (creating if needed) the archive file, applies pragmas and pending migrations. */
-export function openArchiveDatabase(path: string): ArchiveDatabase {
+export function openArchiveDatabase(path: string, options: OpenOptions = {}): ArchiveDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   try {
+    // First, so that every step below waits for a lock rather than failing at once.
+    db.pragma(`busy_timeout = ${String(Math.max(0, Math.round(options.busyTimeoutMs ?? 5000)))}`)
     db.pragma('page_size = 16384') // new files only: fewer pages per stored record
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('temp_store = MEMORY')
     db.pragma('cache_size = -65536')
     db.pragma('mmap_size = 268435456')
-    db.pragma('busy_timeout = 5000')
     migrate(db)
   } catch (error) {
     db.close()
+    // A large import that found the archive alone holds it for its whole run (archive.ts).
+    if (
+      error instanceof Error &&
+      /database is locked|SQLITE_BUSY/i.test(
+        `${error.message} ${String(Reflect.get(error, 'code'))}`,
+      )
+    ) {
+      throw new Error(
+        `The archive ${path} is busy: an import is writing to it. Try again when the import has finished.`,
+        { cause: error },
+      )
+    }
     throw error
   }
   return db

@@ -21,8 +21,33 @@ export type ParsedImport =
   | { ok: false; errors: string[] }
 
 export type ImportOutcome =
-  | { ok: true; imported: number; inserted: number; updated: number; warnings: string[] }
+  | {
+      ok: true
+      imported: number
+      inserted: number
+      updated: number
+      warnings: string[]
+      /** Where a streamed import spent its time (for `npm run bench`). */
+      timing?: ImportTiming
+    }
   | { ok: false; errors: string[] }
+
+/** Milliseconds of a streamed import, by what the writing thread was doing. */
+export interface ImportTiming {
+  /** Reading the file and finding its lines. */
+  readMs: number
+  /** Parsing batches itself because the worker was behind. */
+  parseMs: number
+  /** Waiting for the worker. */
+  waitMs: number
+  /** Writing records to SQLite. */
+  writeMs: number
+  /** Building deferred indexes and committing. */
+  commitMs: number
+  /** Batches parsed by the writing thread, of all batches. */
+  batchesHere: number
+  batches: number
+}
 
 const MAX_LISTED_ERRORS = 100
 
@@ -167,6 +192,12 @@ export function importText(archive: Archive, text: string, fileName: string): Im
 export function describeImport(result: { imported: number; inserted: number; updated: number }) {
   const noun = result.imported === 1 ? 'conversation' : 'conversations'
   return `imported ${String(result.imported)} ${noun} (${String(result.inserted)} new, ${String(result.updated)} updated)`
+}
+
+/** `writing thread: read 3.1 s, SQLite writes 27.6 s, …` (seconds, one decimal). */
+export function describeTiming(t: ImportTiming): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  return `writing thread: read ${s(t.readMs)}, SQLite writes ${s(t.writeMs)}, parsing ${String(t.batchesHere)} of ${String(t.batches)} batches ${s(t.parseMs)}, waiting for the worker ${s(t.waitMs)}, index build and commit ${s(t.commitMs)}`
 }
 
 /** Files up to this size are read whole (any of the four shapes); larger ones must be NDJSON. */
@@ -332,12 +363,24 @@ async function streamNdjson(
   const queue: { lines: LineBatch['lines']; prepared: Promise<PreparedBatch>; done: boolean }[] = []
   const spare: ArrayBuffer[] = []
   const maxInFlight = pool ? 8 : 0
+  const timing: ImportTiming = {
+    readMs: 0,
+    parseMs: 0,
+    waitMs: 0,
+    writeMs: 0,
+    commitMs: 0,
+    batchesHere: 0,
+    batches: 0,
+  }
 
   const settle = async (keep: number) => {
     while (queue.length > keep) {
       const head = queue.shift()
       if (!head) break
+      const waited = performance.now()
       const { results, bytes } = await head.prepared
+      const writing = performance.now()
+      timing.waitMs += writing - waited
       results.forEach((result, k) => {
         if (result.kind === 'error') {
           errorCount++
@@ -349,6 +392,7 @@ async function streamNdjson(
         if (errorCount > 0 || !line) return
         writer.write({ stored: storedSections(bytes, result), indexed: result.indexed })
       })
+      timing.writeMs += performance.now() - writing
       // Written (SQLite copied what it kept): the buffer can take the next read.
       if (bytes.buffer instanceof ArrayBuffer && spare.length < 4) spare.push(bytes.buffer)
     }
@@ -360,10 +404,15 @@ async function streamNdjson(
     // sit idle: on two cores that keeps both busy.
     const head = queue[0]
     const behind = pool !== undefined && head !== undefined && !head.done && pool.inFlight() >= 2
-    const prepared =
-      pool && !behind
-        ? pool.prepare(batch, fileName)
-        : Promise.resolve({ results: prepareBatch(batch, fileName), bytes: batch.bytes })
+    timing.batches++
+    let prepared: Promise<PreparedBatch>
+    if (pool && !behind) prepared = pool.prepare(batch, fileName)
+    else {
+      const parsing = performance.now()
+      prepared = Promise.resolve({ results: prepareBatch(batch, fileName), bytes: batch.bytes })
+      timing.parseMs += performance.now() - parsing
+      if (pool) timing.batchesHere++
+    }
     const entry = { lines: batch.lines, prepared, done: false }
     // Awaited in order by settle(); until then a failure must not count as unhandled.
     prepared.then(
@@ -377,7 +426,12 @@ async function streamNdjson(
   }
 
   try {
-    for await (const batch of readBatches(path, batchBytes, spare)) await submit(batch)
+    let reading = performance.now()
+    for await (const batch of readBatches(path, batchBytes, spare)) {
+      timing.readMs += performance.now() - reading
+      await submit(batch)
+      reading = performance.now()
+    }
     await settle(0)
   } catch (error) {
     writer.rollback()
@@ -387,7 +441,9 @@ async function streamNdjson(
     writer.rollback()
     return { ok: false, errors: listErrors(errors, fileName, errorCount) }
   }
+  const committing = performance.now()
   const { inserted, updated } = writer.commit()
   archive.optimize(true)
-  return { ok: true, imported: records, inserted, updated, warnings }
+  timing.commitMs = performance.now() - committing
+  return { ok: true, imported: records, inserted, updated, warnings, timing }
 }
