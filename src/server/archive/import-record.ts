@@ -1,11 +1,8 @@
+import { isPlainObject } from '@/domain/schema/coerce'
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ArchiveEntry } from '@/server/archive/archive'
 import { extractIndexed, type IndexedConversation } from '@/server/archive/extract'
 import { splitRecord } from '@/server/archive/record-output'
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /**
  * The sections the archive indexes. Only these go through the clean-record parser at import:
@@ -31,7 +28,7 @@ const INDEXED_SECTIONS = [
 ] as const
 
 function indexedSections(raw: unknown): unknown {
-  if (!isObject(raw)) return raw
+  if (!isPlainObject(raw)) return raw
   const out: Record<string, unknown> = {}
   for (const key of INDEXED_SECTIONS) if (key in raw) out[key] = raw[key]
   return out
@@ -67,6 +64,6 @@ export function prepareEntry(
 ): { ok: true; entry: ArchiveEntry; warnings: string[] } | { ok: false; error: string } {
   const validated = validateRecord(raw, label, fileName)
   if (!validated.ok) return validated
-  const stored = isObject(raw) ? splitRecord(raw) : { sections: {}, extra: null }
+  const stored = isPlainObject(raw) ? splitRecord(raw) : { sections: {}, extra: null }
   return { ok: true, entry: { stored, indexed: validated.indexed }, warnings: validated.warnings }
 }

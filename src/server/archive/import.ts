@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { isPlainObject } from '@/domain/schema/coerce'
 import type { Archive, ArchiveEntry } from '@/server/archive/archive'
 import { createImportPool, type ImportPool, type PreparedBatch } from '@/server/archive/import-pool'
 import { prepareEntry } from '@/server/archive/import-record'
@@ -51,16 +52,12 @@ export interface ImportTiming {
 
 const MAX_LISTED_ERRORS = 100
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 const SHAPE_HINT =
   'expected {"conversationHistoryRecords": [...]}, an array of records, one record (with "info"), or NDJSON (one record per line)'
 
 function recordsOf(value: unknown, fileName: string): ParsedImport {
   if (Array.isArray(value)) return { ok: true, shape: 'array', records: value }
-  if (isObject(value)) {
+  if (isPlainObject(value)) {
     if ('conversationHistoryRecords' in value) {
       const records = value.conversationHistoryRecords
       if (Array.isArray(records)) return { ok: true, shape: 'response', records }
@@ -129,7 +126,7 @@ export function parseImportText(text: string, fileName: string): ParsedImport {
   const first = lines[0]
   if (lines.length > 1 && first !== undefined) {
     const head = tryParse(first.text)
-    if (head.ok && isObject(head.value)) return parseNdjson(lines, fileName)
+    if (head.ok && isPlainObject(head.value)) return parseNdjson(lines, fileName)
   }
 
   const where = locateJsonError(body, whole.error)
@@ -296,7 +293,7 @@ async function firstLineIsObject(path: string): Promise<boolean> {
     stream.destroy()
   }
   const parsed = tryParse(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head)
-  return parsed.ok && isObject(parsed.value)
+  return parsed.ok && isPlainObject(parsed.value)
 }
 
 export interface ImportFileOptions {

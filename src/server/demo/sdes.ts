@@ -1,3 +1,4 @@
+import { SDE_KEYS, SDE_TYPES, type SdeType } from '@/domain/schema/sdes'
 import { PRODUCTS, type Product } from '@/server/demo/catalog'
 import type { Consumer } from '@/server/demo/people'
 import type { Rng } from '@/server/demo/prng'
@@ -10,43 +11,10 @@ import type { Rng } from '@/server/demo/prng'
  * event is built with `strings` on, which sends numbers as strings like the docs' own examples.
  */
 
-export type SdeType =
-  | 'CUSTOMER_INFO'
-  | 'PERSONAL_INFO'
-  | 'CART_STATUS'
-  | 'PURCHASE'
-  | 'MARKETING_CAMPAIGN_INFO'
-  | 'SEARCH_CONTENT'
-  | 'VIEWED_PRODUCT'
-  | 'VISITOR_ERROR'
-  | 'LEAD'
-  | 'SERVICE_ACTIVITY'
+export type { SdeType }
 
-export const ALL_SDE_TYPES: readonly SdeType[] = [
-  'CUSTOMER_INFO',
-  'PERSONAL_INFO',
-  'CART_STATUS',
-  'PURCHASE',
-  'MARKETING_CAMPAIGN_INFO',
-  'SEARCH_CONTENT',
-  'VIEWED_PRODUCT',
-  'VISITOR_ERROR',
-  'LEAD',
-  'SERVICE_ACTIVITY',
-]
-
-const KEYS: Record<SdeType, string> = {
-  CUSTOMER_INFO: 'customerInfo',
-  PERSONAL_INFO: 'personalInfo',
-  CART_STATUS: 'cartStatus',
-  PURCHASE: 'purchase',
-  MARKETING_CAMPAIGN_INFO: 'marketingCampaignInfo',
-  SEARCH_CONTENT: 'searchContent',
-  VIEWED_PRODUCT: 'viewedProduct',
-  VISITOR_ERROR: 'visitorError',
-  LEAD: 'lead',
-  SERVICE_ACTIVITY: 'serviceActivity',
-}
+/** The ten types, in the domain's order (the generator's choices depend on it). */
+export const ALL_SDE_TYPES: readonly SdeType[] = SDE_TYPES
 
 const DOUBLE_NESTED = new Set<SdeType>([
   'CUSTOMER_INFO',
@@ -245,7 +213,7 @@ export function sdeEvent(
   time: number,
   authenticated: boolean,
 ): Record<string, unknown> {
-  const key = KEYS[type]
+  const key = SDE_KEYS[type]
   const serverTimeStamp = String(time)
   const originalTimeStamp = String(time - ctx.rng.int(0, 4000))
   const payload: Record<string, unknown> = { serverTimeStamp, originalTimeStamp }

@@ -6,42 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { Transcript } from '@/app/features/conversation/transcript/transcript'
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ConversationRecord } from '@/domain/schema/record'
-
-// ---------------------------------------------------------------------------------------------
-// Layout: jsdom has none, so the virtual list would render nothing. Every element gets a fixed
-// size, and scrollTop / scrollTo work and fire `scroll` (as in transcript.test.tsx).
-
-function installLayout(viewport: number) {
-  const offsets = new WeakMap<Element, number>()
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(viewport)
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(100)
-  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1000)
-  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
-    const content = this.firstElementChild
-    const height = content instanceof HTMLElement ? Number.parseFloat(content.style.height) : NaN
-    return Number.isFinite(height) ? height : 0
-  })
-  vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(function (this: Element) {
-    return offsets.get(this) ?? 0
-  })
-  vi.spyOn(Element.prototype, 'scrollTop', 'set').mockImplementation(function (
-    this: Element,
-    value: number,
-  ) {
-    offsets.set(this, value)
-    this.dispatchEvent(new Event('scroll'))
-  })
-  Object.defineProperty(Element.prototype, 'scrollTo', {
-    configurable: true,
-    writable: true,
-    value(this: Element, options?: ScrollToOptions) {
-      if (options?.top === undefined) return
-      offsets.set(this, options.top)
-      this.dispatchEvent(new Event('scroll'))
-    },
-  })
-}
+import { installLayout } from './virtual-layout'
 
 beforeEach(() => {
   window.localStorage.setItem('cv.timeZone', 'utc')

@@ -15,7 +15,14 @@ export function LinkCard({ link, find }: { link: LinkMessage; find: FindHighligh
     find.re,
     find.offset,
   )
-  const at = (key: (typeof FIELDS)[number]) => offsets[present.indexOf(key)] ?? 0
+  const text = (key: (typeof FIELDS)[number], value: string) => (
+    <HighlightedText
+      text={value}
+      re={find.re}
+      offset={offsets[present.indexOf(key)] ?? 0}
+      active={find.active}
+    />
+  )
   const href = httpUrl(link.externalFileLink)
   const url = link.externalFileLink
   return (
@@ -23,34 +30,11 @@ export function LinkCard({ link, find }: { link: LinkMessage; find: FindHighligh
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Link{link.fileType ? ` · ${link.fileType}` : ''}
       </p>
-      {link.title ? (
-        <p className="font-medium break-words">
-          <HighlightedText
-            text={link.title}
-            re={find.re}
-            offset={at('title')}
-            active={find.active}
-          />
-        </p>
-      ) : null}
-      {link.caption ? (
-        <p className="break-words">
-          <HighlightedText
-            text={link.caption}
-            re={find.re}
-            offset={at('caption')}
-            active={find.active}
-          />
-        </p>
-      ) : null}
+      {link.title ? <p className="font-medium break-words">{text('title', link.title)}</p> : null}
+      {link.caption ? <p className="break-words">{text('caption', link.caption)}</p> : null}
       {link.description ? (
         <p className="text-xs break-words text-slate-700 dark:text-slate-300">
-          <HighlightedText
-            text={link.description}
-            re={find.re}
-            offset={at('description')}
-            active={find.active}
-          />
+          {text('description', link.description)}
         </p>
       ) : null}
       {url ? (
@@ -62,21 +46,11 @@ export function LinkCard({ link, find }: { link: LinkMessage; find: FindHighligh
               rel="noopener noreferrer"
               className="text-blue-700 underline dark:text-blue-300"
             >
-              <HighlightedText
-                text={url}
-                re={find.re}
-                offset={at('externalFileLink')}
-                active={find.active}
-              />
+              {text('externalFileLink', url)}
             </a>
           ) : (
             <span className="text-slate-600 dark:text-slate-400">
-              <HighlightedText
-                text={url}
-                re={find.re}
-                offset={at('externalFileLink')}
-                active={find.active}
-              />{' '}
+              {text('externalFileLink', url)}{' '}
               <span className="font-sans italic">(not a web link, not opened)</span>
             </span>
           )}
