@@ -6,15 +6,15 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { searchBodySchema } from '@/domain/schema/search-request'
 import { openArchive, type Archive } from '@/server/archive/archive'
-import { SCHEMA_VERSION } from '@/server/archive/db'
+import { migrate, SCHEMA_VERSION } from '@/server/archive/db'
 import { buildMatchExpression, parseTextQuery } from '@/server/archive/fts-query'
 import { importFile, importText, parseImportText } from '@/server/archive/import'
 import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/json-error'
 import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
-import { foldText, htmlToText } from '@/server/archive/text'
+import { foldText, htmlToText, sdeToken } from '@/server/archive/text'
 import { topLevelSpans } from '@/server/archive/top-level-spans'
 import { DAY, T0 } from './fixtures'
-import { buildRecord, keysOf, withoutInfoField } from './record-factory'
+import { buildRecord, keysOf, personalInfoEvent, withoutInfoField } from './record-factory'
 
 let dir: string
 let archive: Archive
@@ -60,11 +60,9 @@ describe('the archive file', () => {
   it('migrates a version 1 archive (one JSON text per record) to sections', () => {
     archive.close()
     const path = join(dir, 'v1.db')
-    // A version 1 file: today's tables, but the record as one JSON text in conversation_records.
-    openArchive(path).close()
+    // A version 1 file: the record as one JSON text in conversation_records.
     const db = new Database(path)
-    db.exec(`DROP TABLE conversation_sections;
-      CREATE TABLE conversation_records (id INTEGER PRIMARY KEY, raw_json TEXT NOT NULL);`)
+    migrate(db, 1)
     db.prepare(
       'INSERT INTO conversations (id, conversation_id, start_ms, imported_at) VALUES (7, ?, ?, 0)',
     ).run('old-1', T0)
@@ -82,6 +80,59 @@ describe('the archive file', () => {
       info: { conversationId: 'old-1' },
       consumerParticipants: [{ participantId: 'p' }],
     })
+  })
+
+  it('migrates a version 2 archive: filter tables keyed by conversation, SDE values as tokens', () => {
+    archive.close()
+    const path = join(dir, 'v2.db')
+    const db = new Database(path)
+    migrate(db, 2)
+    db.prepare(
+      'INSERT INTO conversations (id, conversation_id, start_ms, imported_at) VALUES (7, ?, ?, 0)',
+    ).run('old-2', T0)
+    db.prepare('INSERT INTO conversation_sections (id, info) VALUES (7, ?)').run(
+      JSON.stringify({ conversationId: 'old-2' }),
+    )
+    db.prepare("INSERT INTO conversation_skills VALUES ('s-1', 7)").run()
+    db.prepare("INSERT INTO conversation_agents VALUES ('a-1', 7)").run()
+    // Version 2 kept SDE values folded, one row each (non-ASCII too: the tokens are UTF-8 hex).
+    db.prepare("INSERT INTO conversation_sde VALUES ('personalInfo', '東京 tower', 7)").run()
+    db.prepare("INSERT INTO conversation_sde VALUES ('personalInfo', '東京', 7)").run()
+    db.prepare("INSERT INTO conversation_sde VALUES ('customerInfo', 'c-42', 7)").run()
+    db.close()
+
+    archive = openArchive(path)
+    const count = (filters: Record<string, unknown>) =>
+      archive.search(
+        searchBodySchema.parse({ start: { from: T0 - DAY, to: T0 + DAY }, ...filters }),
+        page,
+        ['info'],
+      ).count
+    expect(count({})).toBe(1)
+    expect(count({ skillIds: ['s-1'] })).toBe(1)
+    expect(count({ skillIds: ['s-2'] })).toBe(0)
+    expect(count({ agentIds: ['a-1'] })).toBe(1)
+    expect(count({ sdeSearch: { personalInfo: '東京 Tower' } })).toBe(1)
+    expect(count({ sdeSearch: { personalInfo: '東京' } })).toBe(1)
+    expect(count({ sdeSearch: { customerInfo: 'C-42' } })).toBe(1)
+    expect(count({ sdeSearch: { personalInfo: 'c-42' } })).toBe(0)
+    expect(count({ sdeSearch: { customerInfo: 'c-4' } })).toBe(0)
+
+    // Re-imported, the conversation's filter rows and SDE values are replaced, not added to.
+    importText(
+      archive,
+      JSON.stringify([
+        buildRecord({
+          id: 'old-2',
+          start: T0,
+          sdes: [personalInfoEvent('Ana', 'Silva', 'ana@example.com')],
+        }),
+      ]),
+      'again.json',
+    )
+    expect(count({ skillIds: ['s-1'] })).toBe(0)
+    expect(count({ sdeSearch: { customerInfo: 'c-42' } })).toBe(0)
+    expect(count({ sdeSearch: { personalInfo: 'ana' } })).toBe(1)
   })
 
   it('reopens an existing archive with its data', () => {
@@ -566,6 +617,32 @@ describe('text for the index', () => {
     )
   })
 
+  it('an SDE token is what SQLite computes for the same key and value, and stays one token', () => {
+    const db = new Database(':memory:')
+    db.exec(
+      "CREATE VIRTUAL TABLE t USING fts5 (x, content = '', detail = none, tokenize = 'ascii')",
+    )
+    const sql = db.prepare("SELECT lower(hex(?)) || 'g' || lower(hex(?))").pluck()
+    const insert = db.prepare('INSERT INTO t (rowid, x) VALUES (?, ?)')
+    const match = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').pluck()
+    let rowid = 0
+    fc.assert(
+      fc.property(
+        fc.constantFrom('personalInfo', 'customerInfo', 'cartStatus'),
+        fc.oneof(fc.string({ minLength: 1 }), fc.string({ unit: 'binary', minLength: 1 })),
+        (key, value) => {
+          const token = sdeToken(key, value)
+          expect(token).toBe(sql.get(key, value))
+          insert.run(++rowid, token)
+          expect(match.all(`"${token}"`)).toContain(rowid)
+        },
+      ),
+      { numRuns: 500 },
+    )
+    expect(sdeToken('a', 'bc')).not.toBe(sdeToken('ab', 'c'))
+    db.close()
+  })
+
   it('keywords become quoted FTS strings; syntax never leaks', () => {
     expect(parseTextQuery('refund "late parcel" NEAR')).toEqual({
       words: ['refund', 'NEAR'],
@@ -646,7 +723,7 @@ function fakeIndexed(conversationId: string) {
     groups: { ids: [], names: [] },
     contentTypes: [],
     consumers: [],
-    sde: { keys: [], values: [] },
+    sdeTokens: '',
     messagesText: 'text',
     summaryText: '',
   }

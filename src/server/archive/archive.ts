@@ -21,9 +21,14 @@ export interface UpsertResult {
   updated: number
 }
 
+/** What a committed import wrote, and the milliseconds its deferred index builds took. */
+export interface CommitResult extends UpsertResult {
+  indexMs: number
+}
+
 export interface ArchiveWriter {
   write(entry: ArchiveEntry): void
-  commit(): UpsertResult
+  commit(): CommitResult
   rollback(): void
 }
 
@@ -180,15 +185,23 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
   const deleteSide = sideTables.map(([table]) =>
     db.prepare(`DELETE FROM ${table} WHERE conversation = ?`),
   )
-  const deleteSde = db.prepare('DELETE FROM conversation_sde WHERE conversation = ?')
-  const insertSkill = db.prepare('INSERT OR IGNORE INTO conversation_skills VALUES (?, ?)')
-  const insertAgent = db.prepare('INSERT OR IGNORE INTO conversation_agents VALUES (?, ?)')
-  const insertGroup = db.prepare('INSERT OR IGNORE INTO conversation_groups VALUES (?, ?)')
-  const insertContentType = db.prepare(
-    'INSERT OR IGNORE INTO conversation_content_types VALUES (?, ?)',
+  const deleteSde = db.prepare('DELETE FROM conversation_sde_text WHERE rowid = ?')
+  const insertSkill = db.prepare(
+    'INSERT OR IGNORE INTO conversation_skills (skill_id, conversation) VALUES (?, ?)',
   )
-  const insertConsumer = db.prepare('INSERT OR IGNORE INTO conversation_consumers VALUES (?, ?)')
-  const insertSde = db.prepare('INSERT OR IGNORE INTO conversation_sde VALUES (?, ?, ?)')
+  const insertAgent = db.prepare(
+    'INSERT OR IGNORE INTO conversation_agents (agent_id, conversation) VALUES (?, ?)',
+  )
+  const insertGroup = db.prepare(
+    'INSERT OR IGNORE INTO conversation_groups (group_id, conversation) VALUES (?, ?)',
+  )
+  const insertContentType = db.prepare(
+    'INSERT OR IGNORE INTO conversation_content_types (content_type, conversation) VALUES (?, ?)',
+  )
+  const insertConsumer = db.prepare(
+    'INSERT OR IGNORE INTO conversation_consumers (consumer_id, conversation) VALUES (?, ?)',
+  )
+  const putSde = db.prepare('INSERT INTO conversation_sde_text (rowid, tokens) VALUES (?, ?)')
   const countFacet = db.prepare(`
     INSERT INTO facets (kind, id, name, login, user_type, count) VALUES (?, ?, ?, ?, ?, 1)
     ON CONFLICT (kind, id) DO UPDATE SET count = count + 1,
@@ -197,12 +210,7 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
       user_type = coalesce(excluded.user_type, user_type)`)
   const dropEmptyFacets = db.prepare('DELETE FROM facets WHERE count <= 0')
 
-  const writeOne = (
-    entry: ArchiveEntry,
-    now: number,
-    /** Runs before a conversation already in the archive is replaced. */
-    beforeUpdate?: () => void,
-  ): 'inserted' | 'updated' => {
+  const writeOne = (entry: ArchiveEntry, now: number): 'inserted' | 'updated' => {
     const row = entry.indexed
     const columns = {
       conversationId: row.conversationId,
@@ -226,7 +234,6 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     let id: number
     let outcome: 'inserted' | 'updated'
     if (typeof existing === 'number') {
-      beforeUpdate?.()
       id = existing
       outcome = 'updated'
       for (const statement of forgetFacets) statement.run(id)
@@ -246,7 +253,7 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     putRecord.run(stored)
     putText.run(id, row.messagesText, row.summaryText)
 
-    const { skills, agents, groups, sde } = row
+    const { skills, agents, groups } = row
     skills.ids.forEach((skillId, i) => {
       insertSkill.run(skillId, id)
       countFacet.run('skill', skillId, skills.names[i] ?? null, null, null)
@@ -267,7 +274,7 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     })
     for (const type of row.contentTypes) insertContentType.run(type, id)
     for (const consumer of row.consumers) insertConsumer.run(consumer, id)
-    sde.keys.forEach((key, i) => insertSde.run(key, sde.values[i], id))
+    if (row.sdeTokens !== '') putSde.run(id, row.sdeTokens)
     if (row.source !== null) countFacet.run('channel', row.source, null, null, null)
     countFacet.run('device', row.device, null, null, null)
     return outcome
@@ -318,8 +325,8 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     const now = Date.now()
     const result: UpsertResult = { inserted: 0, updated: 0 }
     // The first import into an empty archive builds its secondary indexes once, at the end, from
-    // sorted data, instead of row by row; the first update (a conversation twice in the file)
-    // builds them at once, since replacing a conversation looks it up through them.
+    // sorted data, instead of row by row. Replacing a conversation (one twice in the file) needs
+    // none of them: it goes by the conversation's ID, the key of every table it touches.
     let deferred: { name: string; sql: string }[] = []
     if (bulk && emptyArchive.get() === undefined) {
       deferred = rowsOf(secondaryIndexes.all()).flatMap((row) =>
@@ -348,10 +355,11 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
     return {
       write(entry) {
         if (done) throw new Error('This import has already finished')
-        result[writeOne(entry, now, buildIndexes)]++
+        result[writeOne(entry, now)]++
       },
       commit() {
         if (done) throw new Error('This import has already finished')
+        const building = performance.now()
         try {
           buildIndexes()
           if (result.updated > 0) dropEmptyFacets.run()
@@ -359,8 +367,9 @@ function createArchive(db: ArchiveDatabase, path: string): Archive {
           finish('ROLLBACK')
           throw error
         }
+        const indexMs = performance.now() - building
         finish('COMMIT')
-        return { ...result }
+        return { ...result, indexMs }
       },
       rollback() {
         // A rollback also brings back any index dropped above (SQLite's DDL is transactional).

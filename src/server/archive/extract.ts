@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '@/domain/schema/record'
 import { structuredContentText } from '@/domain/schema/structured-content'
-import { foldText, htmlToText } from '@/server/archive/text'
+import { foldText, htmlToText, sdeToken } from '@/server/archive/text'
 
 /**
  * Everything the archive indexes about one conversation, taken from the clean record. Only
@@ -30,8 +30,8 @@ export interface IndexedConversation {
   groups: NamedIds
   contentTypes: string[]
   consumers: string[]
-  /** SDE values (folded), by event key, for `sdeSearch`: `keys[i]` holds `values[i]`. */
-  sde: { keys: string[]; values: string[] }
+  /** SDE values (folded) under their event keys, for `sdeSearch`: tokens (see `sdeToken`), space-separated. */
+  sdeTokens: string
   messagesText: string
   summaryText: string
 }
@@ -121,16 +121,10 @@ function collectLeaves(value: unknown, out: string[], depth = 0): void {
  * SDE values for `sdeSearch`: every leaf value of every event (authenticated and not), folded,
  * both whole and word by word, so "John" finds `name: "John"` and "doe" finds `"John Doe"`.
  */
-function sdeValuesOf(record: ConversationRecord): IndexedConversation['sde'] {
-  const seen = new Set<string>()
-  const out: IndexedConversation['sde'] = { keys: [], values: [] }
+function sdeTokensOf(record: ConversationRecord): string {
+  const tokens = new Set<string>()
   const add = (key: string, value: string) => {
-    if (value === '' || value.length > 200) return
-    const mark = `${key}\u0000${value}`
-    if (seen.has(mark)) return
-    seen.add(mark)
-    out.keys.push(key)
-    out.values.push(value)
+    if (value !== '' && value.length <= 200) tokens.add(sdeToken(key, value))
   }
   const events = [...(record.sdes?.events ?? []), ...(record.unAuthSdes?.events ?? [])]
   for (const event of events) {
@@ -143,7 +137,7 @@ function sdeValuesOf(record: ConversationRecord): IndexedConversation['sde'] {
       if (words.length > 1) for (const word of words) add(event.key, word)
     }
   }
-  return out
+  return [...tokens].join(' ')
 }
 
 /** The searchable text of every message: plain, HTML as text, rich content, quick replies, captions. */
@@ -265,7 +259,7 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     groups: namedIds(groups),
     contentTypes: [...contentTypes],
     consumers: [...consumers],
-    sde: sdeValuesOf(record),
+    sdeTokens: sdeTokensOf(record),
     messagesText: messagesTextOf(record),
     summaryText: summaryText.includes('<') ? htmlToText(summaryText) : summaryText,
   }

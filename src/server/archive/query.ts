@@ -1,6 +1,6 @@
 import { roundWindow, type SearchFilters } from '@/domain/schema/search-request'
 import { buildMatchExpression } from '@/server/archive/fts-query'
-import { foldText } from '@/server/archive/text'
+import { foldText, sdeToken } from '@/server/archive/text'
 
 export type SqlValue = string | number
 
@@ -98,10 +98,12 @@ export function compileFilters(
     inSide('conversation_content_types', 'content_type', filters.messageContentTypes, false)
   }
   if (filters.sdeSearch) {
-    const ors = filters.sdeSearch.map(() => '(sde_key = ? AND value = ?)').join(' OR ')
+    const tokens = filters.sdeSearch.map(
+      (entry) => `"${sdeToken(entry.key, foldText(entry.value))}"`,
+    )
     add(
-      `c.id IN (SELECT conversation FROM conversation_sde WHERE ${ors})`,
-      ...filters.sdeSearch.flatMap((entry) => [entry.key, foldText(entry.value)]),
+      'c.id IN (SELECT rowid FROM conversation_sde_text WHERE conversation_sde_text MATCH ?)',
+      tokens.join(' OR '),
     )
   }
 

@@ -43,3 +43,26 @@ export function foldText(text: string): string {
 }
 
 const ASCII = /^[\t\n\v\f\r -~]*$/
+
+const HEX = Array.from({ length: 128 }, (_, code) => code.toString(16).padStart(2, '0'))
+
+/** Lowercase hex of the UTF-8 bytes of `text` (what SQLite's `lower(hex(text))` gives). */
+function hexOf(text: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 128) return Buffer.from(text, 'utf8').toString('hex')
+    out += HEX[code] ?? ''
+  }
+  return out
+}
+
+/**
+ * The full-text token that stands for one SDE value (already folded) under one event key:
+ * `hex(key) g hex(value)`. Letters and digits only, so the index keeps it whole, and exact: two
+ * tokens are equal only when key and value both are. `sdeSearch` matches these tokens, so a value
+ * is found whole (or word by word, see extract.ts), never by a fragment.
+ */
+export function sdeToken(key: string, foldedValue: string): string {
+  return `${hexOf(key)}g${hexOf(foldedValue)}`
+}
