@@ -12,6 +12,7 @@ import { importFile, importText, parseImportText } from '@/server/archive/import
 import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/json-error'
 import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
 import { foldText, htmlToText, sdeToken } from '@/server/archive/text'
+import { isJsonText } from '@/server/archive/prepare-lines'
 import { topLevelSpans } from '@/server/archive/top-level-spans'
 import { DAY, T0 } from './fixtures'
 import { buildRecord, keysOf, personalInfoEvent, withoutInfoField } from './record-factory'
@@ -289,6 +290,48 @@ describe('streamed NDJSON import (large files)', () => {
     expect(ids()).toEqual([])
     // The archive is usable afterwards.
     expect(importText(archive, lines[0] ?? '', 'again')).toMatchObject({ ok: true, inserted: 1 })
+  })
+
+  it('a malformed section nobody filters on fails the file like any other, at its line and column', async () => {
+    const good = JSON.stringify(buildRecord({ id: 'a', start: T0 }))
+    const record = buildRecord({ id: 'b', start: T0 })
+    const bad = (section: string, json: string) =>
+      JSON.stringify({ ...record, [section]: '@' }).replace('"@"', json)
+    for (const [section, json] of [
+      ['messageStatuses', '[{"seq": 1,}]'],
+      ['campaign', '{"campaignId": 01}'],
+      ['latestAgentSurvey', '{"note": "tab\there"}'],
+      ['someUnknownKey', '[1 2]'],
+    ] as const) {
+      const text = `${good}\n${bad(section, json)}\n`
+      const path = join(dir, 'stored.ndjson')
+      writeFileSync(path, text)
+      // The same message as a whole-file import (JSON.parse of the line) gives.
+      const expected = importText(archive, text, 'stored.ndjson')
+      expect(expected).toEqual({
+        ok: false,
+        errors: [expect.stringMatching(/^stored\.ndjson:2:\d+: /)],
+      })
+      for (const parallel of [false, true]) {
+        const outcome = await importFile(archive, path, {
+          fileName: 'stored.ndjson',
+          wholeFileLimit: 0,
+          parallel,
+        })
+        expect(outcome).toEqual(expected)
+        expect(archive.conversationCount()).toBe(0)
+      }
+    }
+    // Nested deeper than SQLite's JSON check goes (1,000) but JSON all the same: imported.
+    const deep = `${'['.repeat(1500)}${']'.repeat(1500)}`
+    const path = join(dir, 'deep.ndjson')
+    writeFileSync(path, `${good}\n${bad('messageStatuses', deep)}\n`)
+    expect(await importFile(archive, path, { wholeFileLimit: 0 })).toMatchObject({
+      ok: true,
+      inserted: 2,
+    })
+    const [stored] = archive.byIds(['b'], ['messageStatuses'])
+    expect(JSON.parse(stored ?? '{}')).toHaveProperty('messageStatuses', JSON.parse(deep))
   })
 
   it('parses in worker threads and still writes in file order, all or nothing', async () => {
@@ -581,6 +624,52 @@ describe('sections stored as imported', () => {
       '{"a":{"b":1]}',
     ]) {
       expectSame(text)
+    }
+  })
+
+  it('the JSON check of stored-only sections never accepts what JSON.parse rejects', () => {
+    const parses = (text: string) => {
+      try {
+        JSON.parse(text)
+        return true
+      } catch {
+        return false
+      }
+    }
+    const expectAgrees = (text: string) => {
+      expect({ text, valid: isJsonText(Buffer.from(text)) }).toEqual({ text, valid: parses(text) })
+    }
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: 'binary' }), fc.constantFrom(undefined, 1), (v, i) => {
+        expectAgrees(JSON.stringify(v, null, i))
+      }),
+      { numRuns: 300 },
+    )
+    // Every one-character corruption of a section: dropped, doubled or replaced.
+    const section = JSON.stringify([
+      { seq: 1, status: 'READ', time: 1.5e3, by: null, ok: true, no: false, note: 'a "q" \\ ✓ é' },
+      { list: [-0.25, 0, 10, {}], empty: '' },
+    ])
+    const junk = ['', '"', '\\', ',', ':', '{', '}', '[', ']', ' ', 'x', '0', '.', '-', 'e', '+']
+    for (let i = 0; i < section.length; i++) {
+      for (const c of [...junk, '\u0001', '\u00a0']) {
+        expectAgrees(section.slice(0, i) + c + section.slice(i + 1))
+      }
+      expectAgrees(section.slice(0, i) + (section[i] ?? '') + section.slice(i))
+    }
+    for (const text of [
+      '01',
+      '1.',
+      '.5',
+      '0x1',
+      '"\\x"',
+      "'a'",
+      '[1,]',
+      'NaN',
+      '"\\ud800"',
+      '1e5',
+    ]) {
+      expectAgrees(text)
     }
   })
 

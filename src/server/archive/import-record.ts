@@ -11,7 +11,7 @@ import { splitRecord } from '@/server/archive/record-output'
  * scores, agent surveys, intents …) halves the import cost. The stored raw record keeps every
  * section; the viewer parses all of them when it shows a conversation.
  */
-const INDEXED_SECTIONS = [
+export const INDEXED_SECTIONS = [
   'info',
   'messageRecords',
   'messagesRecords',
