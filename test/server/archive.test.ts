@@ -40,6 +40,18 @@ const ids = () =>
     return String(id)
   })
 
+/** Closes the test's archive and writes a file at an older schema version with one conversation. */
+function olderArchive(version: number, conversationId: string) {
+  archive.close()
+  const path = join(dir, `v${String(version)}.db`)
+  const db = new Database(path)
+  migrate(db, version)
+  db.prepare(
+    'INSERT INTO conversations (id, conversation_id, start_ms, imported_at) VALUES (7, ?, ?, 0)',
+  ).run(conversationId, T0)
+  return { db, path }
+}
+
 describe('the archive file', () => {
   it('is created with the current schema version, in WAL mode', () => {
     const db = new Database(join(dir, 'archive.db'), { readonly: true })
@@ -59,21 +71,14 @@ describe('the archive file', () => {
   })
 
   it('migrates a version 1 archive (one JSON text per record) to sections', () => {
-    archive.close()
-    const path = join(dir, 'v1.db')
     // A version 1 file: the record as one JSON text in conversation_records.
-    const db = new Database(path)
-    migrate(db, 1)
-    db.prepare(
-      'INSERT INTO conversations (id, conversation_id, start_ms, imported_at) VALUES (7, ?, ?, 0)',
-    ).run('old-1', T0)
+    const { db, path } = olderArchive(1, 'old-1')
     db.prepare('INSERT INTO conversation_records VALUES (7, ?)').run(
       JSON.stringify({
         info: { conversationId: 'old-1' },
         consumerParticipant: [{ participantId: 'p' }],
       }),
     )
-    db.pragma('user_version = 1')
     db.close()
     archive = openArchive(path)
     const [record] = archive.byIds(['old-1'], ['info', 'consumerParticipants'])
@@ -84,13 +89,7 @@ describe('the archive file', () => {
   })
 
   it('migrates a version 2 archive: filter tables keyed by conversation, SDE values as tokens', () => {
-    archive.close()
-    const path = join(dir, 'v2.db')
-    const db = new Database(path)
-    migrate(db, 2)
-    db.prepare(
-      'INSERT INTO conversations (id, conversation_id, start_ms, imported_at) VALUES (7, ?, ?, 0)',
-    ).run('old-2', T0)
+    const { db, path } = olderArchive(2, 'old-2')
     db.prepare('INSERT INTO conversation_sections (id, info) VALUES (7, ?)').run(
       JSON.stringify({ conversationId: 'old-2' }),
     )
@@ -520,6 +519,17 @@ describe('streamed NDJSON import (large files)', () => {
   })
 })
 
+/** Characters that break JSON text in one place (or not): '' drops a character. */
+const JUNK = ['', '"', '\\', ',', ':', '{', '}', '[', ']', ' ', 'x', '0']
+
+/** Every one-character corruption of `text`: each character replaced by each of `junk`, or doubled. */
+function* corruptions(text: string, junk: readonly string[]): Generator<string> {
+  for (let i = 0; i < text.length; i++) {
+    for (const c of junk) yield text.slice(0, i) + c + text.slice(i + 1)
+    yield text.slice(0, i) + (text[i] ?? '') + text.slice(i)
+  }
+}
+
 describe('sections stored as imported', () => {
   it('top-level spans slice every value exactly, whatever the strings hold (bytes, any UTF-8)', () => {
     fc.assert(
@@ -602,11 +612,7 @@ describe('sections stored as imported', () => {
       summary: { text: 'say "hi" \\ ✓' },
       messageRecords: [],
     })
-    const junk = ['', '"', '\\', ',', ':', '{', '}', '[', ']', ' ', 'x', '0', '\u0001']
-    for (let i = 0; i < record.length; i++) {
-      for (const c of junk) expectSame(record.slice(0, i) + c + record.slice(i + 1))
-      expectSame(record.slice(0, i) + (record[i] ?? '') + record.slice(i))
-    }
+    for (const text of corruptions(record, [...JUNK, '\u0001'])) expectSame(text)
     for (const text of [
       '{}',
       '{ }',
@@ -650,13 +656,8 @@ describe('sections stored as imported', () => {
       { seq: 1, status: 'READ', time: 1.5e3, by: null, ok: true, no: false, note: 'a "q" \\ ✓ é' },
       { list: [-0.25, 0, 10, {}], empty: '' },
     ])
-    const junk = ['', '"', '\\', ',', ':', '{', '}', '[', ']', ' ', 'x', '0', '.', '-', 'e', '+']
-    for (let i = 0; i < section.length; i++) {
-      for (const c of [...junk, '\u0001', '\u00a0']) {
-        expectAgrees(section.slice(0, i) + c + section.slice(i + 1))
-      }
-      expectAgrees(section.slice(0, i) + (section[i] ?? '') + section.slice(i))
-    }
+    const junk = [...JUNK, '.', '-', 'e', '+', '\u0001', '\u00a0']
+    for (const text of corruptions(section, junk)) expectAgrees(text)
     for (const text of [
       '01',
       '1.',
