@@ -42,6 +42,45 @@ describe('npm start', () => {
     await page.close()
   })
 
+  it('paints the theme the app will use from the first frame, before the app itself runs', async () => {
+    const cases = [
+      { system: 'dark', saved: null, dark: true },
+      { system: 'light', saved: null, dark: false },
+      { system: 'dark', saved: 'light', dark: false },
+      { system: 'light', saved: 'dark', dark: true },
+    ] as const
+    for (const { system, saved, dark } of cases) {
+      const context = await browser.newContext({ colorScheme: system })
+      if (saved) {
+        await context.addInitScript((theme) => {
+          window.localStorage.setItem('cv.theme', theme)
+        }, saved)
+      }
+      const page = await context.newPage()
+      // The app's code never loads: what shows is the page as it is before the app runs.
+      await page.route('**/assets/*.js', (route) => route.abort())
+      await page.goto(`${server.url}/conversations`)
+      const painted = await page.evaluate(() => ({
+        dark: document.documentElement.classList.contains('dark'),
+        colorScheme: document.documentElement.style.colorScheme,
+        background: getComputedStyle(document.body).backgroundColor,
+        appRan: document.getElementById('root')?.childElementCount !== 0,
+      }))
+      // Lightness of the body's background (Tailwind 4 colours compute to oklch).
+      const lightness = Number(/oklch\(([\d.]+)/.exec(painted.background)?.[1] ?? Number.NaN)
+      expect({ system, saved, ...painted, darkBackground: lightness < 0.5 }).toEqual({
+        system,
+        saved,
+        dark,
+        colorScheme: dark ? 'dark' : 'light',
+        background: painted.background,
+        appRan: false,
+        darkBackground: dark,
+      })
+      await context.close()
+    }
+  })
+
   it('answers API routes it does not know with JSON 404, not the app shell', async () => {
     const res = await fetch(`${server.url}/api/unknown`)
     expect(res.status).toBe(404)

@@ -37,6 +37,7 @@ function subscribe(listener: Listener) {
 }
 
 const TIME_ZONE_KEY = 'cv.timeZone'
+/** Also read by public/theme.js, which applies the theme before the app loads. */
 const THEME_KEY = 'cv.theme'
 
 /** The clock the user chose, read outside React too (route loaders). */
