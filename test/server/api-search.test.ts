@@ -98,6 +98,16 @@ describe('conversations/search filters', () => {
     expect(await matching({ keyword: 'thirty "refund policy"' })).toEqual(['c-refund'])
   })
 
+  it('keyword: a quoted phrase stays within one message', async () => {
+    // c-refund: "I need a refund for my order", then "Sure, our refund policy allows thirty days".
+    expect(await matching({ keyword: '"for my order"' })).toEqual(['c-refund'])
+    expect(await matching({ keyword: '"my order sure"' })).toEqual([])
+    expect(await matching({ keyword: 'order sure' })).toEqual(['c-refund'])
+    // The index's boundary between messages cannot be typed into a search.
+    expect(await matching({ keyword: '"order \ue000 sure"' })).toEqual([])
+    expect(await matching({ keyword: 'thirty \ue000' })).toEqual(['c-other', 'c-refund'])
+  })
+
   it('keyword: diacritics are folded and HTML, rich content and quick replies are searchable', async () => {
     expect(await matching({ keyword: 'cafe' })).toEqual(['c-html', 'c-old'])
     expect(await matching({ keyword: 'déjà' })).toEqual(['c-old'])

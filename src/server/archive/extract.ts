@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '@/domain/schema/record'
 import { structuredContentText } from '@/domain/schema/structured-content'
-import { foldText, htmlToText, sdeToken } from '@/server/archive/text'
+import { foldText, htmlToText, sdeToken, TEXT_BOUNDARY } from '@/server/archive/text'
 
 /**
  * Everything the archive indexes about one conversation, taken from the clean record. Only
@@ -159,7 +159,7 @@ function messagesTextOf(record: ConversationRecord): string {
     if (data.link?.caption) parts.push(data.link.caption)
     if (data.link?.title) parts.push(data.link.title)
   }
-  return parts.filter((part) => part.trim() !== '').join('\n')
+  return parts.filter((part) => part.trim() !== '').join(` ${TEXT_BOUNDARY} `)
 }
 
 /** Reads the indexed columns, side-table values and FTS text of a clean record. */

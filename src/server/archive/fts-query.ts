@@ -1,3 +1,5 @@
+import { TEXT_BOUNDARY } from '@/server/archive/text'
+
 /**
  * Turns a user's `keyword` / `summary` text into a safe FTS5 MATCH expression.
  *
@@ -23,7 +25,10 @@ export interface ParsedTextQuery {
 
 /** Splits user text into bare words and quoted phrases; pieces without letters or digits are dropped. */
 export function parseTextQuery(input: string): ParsedTextQuery {
-  const normalized = input.replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+  const normalized = input
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+    // The index's boundary between two messages is never something to search for.
+    .replaceAll(TEXT_BOUNDARY, ' ')
   const words: string[] = []
   const phrases: string[] = []
   const parts = normalized.split('"')

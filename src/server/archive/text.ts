@@ -66,3 +66,11 @@ function hexOf(text: string): string {
 export function sdeToken(key: string, foldedValue: string): string {
   return `${hexOf(key)}g${hexOf(foldedValue)}`
 }
+
+/**
+ * Stands between two texts of a conversation (two messages, or a message's text and its rich
+ * content) in the full-text index: a private-use character, which the tokenizer keeps as a token
+ * of its own, so a quoted phrase never matches across two messages. Searches never contain it
+ * (fts-query.ts takes it out of what users type).
+ */
+export const TEXT_BOUNDARY = '\ue000'
