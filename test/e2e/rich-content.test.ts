@@ -211,6 +211,38 @@ test('carousels show one card per element', async () => {
   }
 })
 
+test('the carousel counter follows the arrows and the scrolling a user does by hand', async () => {
+  const found = firstOfType('carousel', (node) => children(node).length >= 3)
+  const count = children(found.node).length
+  // A narrow window (a phone, a side-by-side view): the strip shows fewer cards than it has.
+  await page.setViewportSize({ width: 420, height: 900 })
+  const item = await openMessage(found)
+  const strip = item.locator('[aria-roledescription="carousel"]').first()
+  await strip.waitFor()
+  const counter = strip.getByText(/^Card \d+ of \d+$/)
+  const scroller = strip.locator('[aria-roledescription="card"]').first().locator('..')
+  await expect.poll(() => counter.textContent()).toBe(`Card 1 of ${String(count)}`)
+
+  // Scrolled by hand (as a swipe or the scroll bar would) so the second card is at the start.
+  const scrollTo = (card: number) =>
+    scroller.evaluate((el, i) => {
+      const target = el.children[i]
+      if (target instanceof HTMLElement) el.scrollLeft = target.offsetLeft - el.offsetLeft
+    }, card)
+  await scrollTo(1)
+  await expect.poll(() => counter.textContent()).toBe(`Card 2 of ${String(count)}`)
+  await shoot(item, 'carousel-narrow')
+  await scrollTo(0)
+  await expect.poll(() => counter.textContent()).toBe(`Card 1 of ${String(count)}`)
+
+  // The arrows still name the card they went to once their scroll has settled.
+  await strip.getByRole('button', { name: 'Next card' }).click()
+  await strip.getByRole('button', { name: 'Next card' }).click()
+  await page.waitForTimeout(800)
+  expect(await counter.textContent()).toBe(`Card 3 of ${String(count)}`)
+  await page.setViewportSize({ width: 1280, height: 1000 })
+})
+
 test('accordion selects fold each card under its title', async () => {
   const found = firstOfType('accordionSelect')
   const item = await openMessage(found)

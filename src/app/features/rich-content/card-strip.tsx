@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { ScAriaProps } from './a11y-props'
 import { ChosenBadge } from './chosen-badge'
 
@@ -23,21 +23,70 @@ const CARD = 'w-[180px] shrink-0 snap-start'
 const CARD_CHOSEN =
   'w-[180px] shrink-0 snap-start ring-2 ring-emerald-600 ring-offset-1 dark:ring-emerald-400 dark:ring-offset-slate-900'
 
+/** How long the strip must be still before the counter follows a scroll the user made. */
+const SETTLE_MS = 150
+/** How long after an arrow press its scroll counts as the arrow's, not the user's. */
+const ARROW_SCROLL_MS = 1500
+
+/** The card nearest the strip's start edge (left, or right in right-to-left text). */
+function cardAtStart(strip: HTMLElement, cards: readonly (HTMLElement | null)[]): number {
+  const box = strip.getBoundingClientRect()
+  const rtl = getComputedStyle(strip).direction === 'rtl'
+  let best = 0
+  let bestDistance = Number.POSITIVE_INFINITY
+  cards.forEach((card, i) => {
+    if (!card) return
+    const edge = card.getBoundingClientRect()
+    const distance = Math.abs(rtl ? box.right - edge.right : edge.left - box.left)
+    if (distance < bestDistance) {
+      best = i
+      bestDistance = distance
+    }
+  })
+  return best
+}
+
 /**
  * A horizontal strip of 180px cards with Previous/Next arrows (they wrap around, as in
  * json-pollock; placed under the strip so they never cover a card), ArrowLeft/ArrowRight while
- * focused, and a polite live region ("Card 2 of 5").
+ * focused, and a polite live region ("Card 2 of 5") that also follows the user's own scrolling
+ * (swipe, wheel, scroll bar) once the strip is still: it names the card at the start edge.
  */
 export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: CardStripProps) {
   const [index, setIndex] = useState(0)
   const cardRefs = useRef<(HTMLDivElement | null)[]>([])
+  const stripRef = useRef<HTMLDivElement | null>(null)
+  /** The card an arrow asked for, and when (its smooth scroll is not the user's). */
+  const arrowTarget = useRef<{ index: number; at: number } | undefined>(undefined)
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const count = cards.length
+
+  useEffect(
+    () => () => {
+      clearTimeout(settleTimer.current)
+    },
+    [],
+  )
 
   function go(next: number) {
     if (count === 0) return
     const i = ((next % count) + count) % count
     setIndex(i)
+    arrowTarget.current = { index: i, at: performance.now() }
     cardRefs.current[i]?.scrollIntoView({ behavior: 'smooth', block: 'nearest', inline: 'start' })
+  }
+
+  function onScroll() {
+    clearTimeout(settleTimer.current)
+    settleTimer.current = setTimeout(() => {
+      const strip = stripRef.current
+      if (!strip) return
+      const target = arrowTarget.current
+      arrowTarget.current = undefined
+      // An arrow's own scroll keeps its card, even when the strip's end stops it short.
+      if (target && performance.now() - target.at < ARROW_SCROLL_MS) return
+      setIndex(cardAtStart(strip, cardRefs.current))
+    }, SETTLE_MS)
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
@@ -61,7 +110,12 @@ export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: Card
       className="w-full max-w-full rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-[#0363ad]"
     >
       {intro}
-      <div className="flex snap-x overflow-x-auto px-0.5 py-1" style={{ gap: `${String(gap)}px` }}>
+      <div
+        ref={stripRef}
+        onScroll={onScroll}
+        className="flex snap-x overflow-x-auto px-0.5 py-1"
+        style={{ gap: `${String(gap)}px` }}
+      >
         {cards.map((card, i) => (
           <div
             key={i}
