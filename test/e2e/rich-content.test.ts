@@ -227,7 +227,9 @@ test('the carousel counter follows the arrows and the scrolling a user does by h
   const scrollTo = (card: number) =>
     scroller.evaluate((el, i) => {
       const target = el.children[i]
-      if (target instanceof HTMLElement) el.scrollLeft = target.offsetLeft - el.offsetLeft
+      if (el instanceof HTMLElement && target instanceof HTMLElement) {
+        el.scrollLeft = target.offsetLeft - el.offsetLeft
+      }
     }, card)
   await scrollTo(1)
   await expect.poll(() => counter.textContent()).toBe(`Card 2 of ${String(count)}`)

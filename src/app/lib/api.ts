@@ -1,13 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod'
+import { accountPath, CONFIG_URL, conversationRequest } from '@/app/lib/conversation-request'
 import { requestJson } from '@/app/lib/http'
 import { parseSearchResponse } from '@/domain/schema/response'
 import type { SearchResponseParseResult } from '@/domain/schema/response'
-import {
-  CONTENT_TO_RETRIEVE_VALUES,
-  type ContentToRetrieve,
-  type SearchBodyInput,
-} from '@/domain/schema/search-request'
+import type { SearchBodyInput } from '@/domain/schema/search-request'
 
 /** `GET /api/config`: which account the app shows, and whether it reads the archive or LivePerson. */
 export const appConfigSchema = z.object({
@@ -29,10 +26,6 @@ const searchResponseSchema = z.unknown().transform((raw, ctx): SearchResponsePar
     return z.NEVER
   }
 })
-
-function accountPath(accountId: string, rest: string): string {
-  return `/messaging_history/api/account/${encodeURIComponent(accountId)}/conversations/${rest}`
-}
 
 export interface ConversationListRequest {
   accountId: string
@@ -59,19 +52,21 @@ export function searchConversations(
   })
 }
 
-/** Every section the API can return: the detail page shows all of them. */
-export const ALL_SECTIONS: readonly ContentToRetrieve[] = CONTENT_TO_RETRIEVE_VALUES
-
-export function getConversation(
+export async function getConversation(
   accountId: string,
   conversationId: string,
   signal?: AbortSignal,
 ): Promise<SearchResponseParseResult> {
-  return requestJson(
-    `${accountPath(accountId, 'conversation/search')}?v=2&source=ConvViewer`,
-    searchResponseSchema,
-    { json: { conversationId, contentToRetrieve: ALL_SECTIONS }, signal },
-  )
+  // The domain parser's compiled fast path (several times faster on a long transcript) loads
+  // while the answer is on its way; the search page does without it.
+  const fastPath = import('@/domain/schema/fast-parse').catch(() => undefined)
+  const { url, json } = conversationRequest(accountId, conversationId)
+  const raw = await requestJson(url, z.unknown(), {
+    json,
+    signal,
+  })
+  await fastPath
+  return searchResponseSchema.parse(raw)
 }
 
 export function getConsumerConversations(
@@ -94,7 +89,7 @@ export const appQueries = {
   config: () =>
     queryOptions({
       queryKey: ['config'],
-      queryFn: ({ signal }) => requestJson('/api/config', appConfigSchema, { signal }),
+      queryFn: ({ signal }) => requestJson(CONFIG_URL, appConfigSchema, { signal }),
       staleTime: Infinity,
     }),
   conversations: () => ['conversations'] as const,

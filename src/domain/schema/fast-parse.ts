@@ -1,4 +1,8 @@
 import { z } from 'zod'
+import { FAIL, installFastParser, type FastParser } from '@/domain/schema/parse-fast'
+
+export { FAIL, parseFast, setFastParseEnabled, tryParse } from '@/domain/schema/parse-fast'
+export type { FastParser } from '@/domain/schema/parse-fast'
 
 /**
  * A fast path for the record and structured-content schemas: each zod schema is compiled once
@@ -24,9 +28,6 @@ import { z } from 'zod'
  * for a value the fast path stops early on. test/domain/schema/fast-parse.test.ts holds the two
  * parsers to the same answers on every demo record, the seed and many thousands of mutated values.
  */
-export const FAIL: unique symbol = Symbol('fast-parse failed')
-
-export type FastParser = (value: unknown) => unknown
 
 class Unsupported extends Error {}
 
@@ -79,15 +80,6 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const LENGTH_WHEN: unknown = checkInternals(z.string().max(0)._zod.def.checks?.[0]).def.when
 
 const compiled = new WeakMap<object, FastParser | null>()
-let enabled = true
-
-/**
- * Test hook: with `false`, {@link parseFast} skips the fast path and is plain `safeParse`, so a
- * test can compare whole parses with and without it. Not for production code.
- */
-export function setFastParseEnabled(on: boolean): void {
-  enabled = on
-}
 
 /** The compiled fast path of `schema`, or undefined when it uses a construct not compiled here. */
 export function fastParser(schema: z.ZodType): FastParser | undefined {
@@ -104,38 +96,6 @@ export function fastParser(schema: z.ZodType): FastParser | undefined {
   }
   compiled.set(schema, parser)
   return parser ?? undefined
-}
-
-/**
- * `schema.safeParse(value)`, taking the fast path when it can: `{ success: true, data }` exactly
- * as zod would answer, or zod's own answer whenever the value has an issue.
- */
-export function parseFast<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-): z.ZodSafeParseResult<z.output<S>> {
-  const parser = enabled ? fastParser(schema) : undefined
-  if (parser) {
-    const out = parser(value)
-    // The compiled closures mirror this very schema, so their output has its output type.
-    if (out !== FAIL) return { success: true, data: out as z.output<S> }
-  }
-  return schema.safeParse(value)
-}
-
-/**
- * Whether `value` parses, and its output, for callers that would throw zod's error away: the fast
- * path answers alone when the schema compiles (its FAIL is exactly zod's "has an issue", which
- * test/domain/schema/fast-parse.test.ts holds it to), so a failure costs no second parse.
- */
-export function tryParse<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-): { success: true; data: z.output<S> } | { success: false } {
-  const parser = enabled ? fastParser(schema) : undefined
-  if (!parser) return schema.safeParse(value)
-  const out = parser(value)
-  return out === FAIL ? { success: false } : { success: true, data: out as z.output<S> }
 }
 
 /** A node of the schema: its own parse, then its checks in order (zod's `_zod.run`). */
@@ -492,3 +452,7 @@ function hasLength(value: unknown): value is { length: number } {
     value !== null && value !== undefined && (value as { length?: unknown }).length !== undefined
   )
 }
+
+// Importing this module turns the fast path on for parseFast and tryParse (parse-fast.ts). The
+// server imports it with the import code; the SPA loads it with a conversation's detail.
+installFastParser(fastParser)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseFast } from '@/domain/schema/fast-parse'
+import { parseFast } from '@/domain/schema/parse-fast'
 import {
   cleanArray,
   cleanObject,

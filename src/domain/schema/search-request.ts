@@ -1,4 +1,22 @@
 import { z } from 'zod'
+import {
+  TEN_MINUTES_MS,
+  MAX_WINDOW_DAYS,
+  MAX_WINDOW_MS,
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  MAX_CONVERSATION_IDS,
+  RETENTION_SECONDS,
+  CONVERSATION_STATUSES,
+  DEVICES,
+  ALERTED_MCS_VALUES,
+  QUEUE_STATES,
+  MESSAGE_CONTENT_TYPES,
+  CONTENT_TO_RETRIEVE_VALUES,
+  SDE_SEARCH_KEYS,
+  type ContentToRetrieve,
+  type SdeSearchKey,
+} from '@/domain/schema/search-constants'
 
 /**
  * Requests to the Messaging Interactions API (`conversations/search`, `conversation/search` by
@@ -8,94 +26,8 @@ import { z } from 'zod'
  * IDs, `to` filled in, empty filters dropped).
  */
 
-export const TEN_MINUTES_MS = 10 * 60 * 1000
-export const MAX_WINDOW_DAYS = 92
-export const MAX_WINDOW_MS = MAX_WINDOW_DAYS * 24 * 60 * 60 * 1000
-export const DEFAULT_LIMIT = 50
-export const MAX_LIMIT = 100
-export const MAX_CONVERSATION_IDS = 100
-/** LivePerson's retention (13 months), the upper bound of a `duration` range without `to`. */
-export const RETENTION_SECONDS = 13 * 31 * 24 * 60 * 60
-
-export const CONVERSATION_STATUSES = ['OPEN', 'CLOSE'] as const
-export const DEVICES = ['DESKTOP', 'TABLET', 'MOBILE', 'NA'] as const
-export const ALERTED_MCS_VALUES = ['-1', '0', '1'] as const
-export const QUEUE_STATES = ['IN_QUEUE', 'ACTIVE'] as const
-export const MESSAGE_CONTENT_TYPES = [
-  'TEXT_PLAIN',
-  'TEXT_HTML',
-  'LINK',
-  'HOSTED_FILE',
-  'IMG',
-  'SECURE_FORM_INVITATION',
-  'SECURE_FORM_SUBMIT',
-  'RICH_CONTENT',
-] as const
-export const SORT_FIELDS = ['start', 'end'] as const
-export const SORT_ORDERS = ['asc', 'desc'] as const
-
-/** Every value `contentToRetrieve` accepts (reference §2.3). */
-export const CONTENT_TO_RETRIEVE_VALUES = [
-  'campaign',
-  'messageRecords',
-  'agentParticipants',
-  'agentParticipantsLeave',
-  'agentParticipantsActive',
-  'consumerParticipants',
-  'transfers',
-  'interactions',
-  'messageScores',
-  'messageStatuses',
-  'conversationSurveys',
-  'coBrowseSessions',
-  'summary',
-  'sdes',
-  'unAuthSdes',
-  'monitoring',
-  'dialogs',
-  'responseTime',
-  'skillChanges',
-  'intents',
-  'uniqueIntents',
-  'latestAgentSurvey',
-  'previouslySubmittedAgentSurveys',
-] as const
-export type ContentToRetrieve = (typeof CONTENT_TO_RETRIEVE_VALUES)[number]
-
-/** What LivePerson returns when `contentToRetrieve` is absent (plus `info`, always). */
-export const DEFAULT_CONTENT_TO_RETRIEVE: readonly ContentToRetrieve[] = [
-  'campaign',
-  'messageRecords',
-  'agentParticipants',
-  'agentParticipantsLeave',
-  'agentParticipantsActive',
-  'consumerParticipants',
-  'transfers',
-  'interactions',
-  'messageScores',
-  'messageStatuses',
-  'conversationSurveys',
-  'coBrowseSessions',
-  'summary',
-  'sdes',
-  'unAuthSdes',
-]
-
-/** `sdeSearch` keys (ORed) and the SDE event key each one searches. */
-export const SDE_SEARCH_KEYS = [
-  'personalInfo',
-  'customerInfo',
-  'userUpdate',
-  'marketingCampaignInfo',
-  'lead',
-  'purchase',
-  'viewedProduct',
-  'cartStatus',
-  'serviceActivity',
-  'visitorError',
-  'searchContent',
-] as const
-export type SdeSearchKey = (typeof SDE_SEARCH_KEYS)[number]
+// The request constants live in search-constants.ts (no zod), for the SPA; re-exported here.
+export * from '@/domain/schema/search-constants'
 
 const listOf = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ')
 

@@ -8,7 +8,7 @@
  * first 50 elements are kept.
  */
 import { z } from 'zod'
-import { parseFast, tryParse } from '@/domain/schema/fast-parse'
+import { parseFast, tryParse } from '@/domain/schema/parse-fast'
 
 /** json-pollock's default `maxAllowedElements`: elements beyond it are not rendered. */
 export const MAX_RENDERED_ELEMENTS = 50

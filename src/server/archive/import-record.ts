@@ -1,4 +1,6 @@
 import { isPlainObject } from '@/domain/schema/coerce'
+// The domain parser's compiled fast path, for every record an import validates.
+import '@/domain/schema/fast-parse'
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ArchiveEntry } from '@/server/archive/archive'
 import { extractIndexed, type IndexedConversation } from '@/server/archive/extract'

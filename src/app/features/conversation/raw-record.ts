@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ALL_SECTIONS } from '@/app/lib/api'
+import { conversationRequest } from '@/app/lib/conversation-request'
 import { requestJson } from '@/app/lib/http'
 
 const rawResponseSchema = z.object({ conversationHistoryRecords: z.array(z.unknown()).catch([]) })
@@ -13,10 +13,8 @@ export async function fetchRawConversation(
   accountId: string,
   conversationId: string,
 ): Promise<unknown> {
-  const url = `/messaging_history/api/account/${encodeURIComponent(accountId)}/conversations/conversation/search?v=2&source=ConvViewer`
-  const response = await requestJson(url, rawResponseSchema, {
-    json: { conversationId, contentToRetrieve: ALL_SECTIONS },
-  })
+  const { url, json } = conversationRequest(accountId, conversationId)
+  const response = await requestJson(url, rawResponseSchema, { json })
   const record = response.conversationHistoryRecords.find((item) => {
     const parsed = idOnlySchema.safeParse(item)
     return parsed.success && parsed.data.info.conversationId === conversationId

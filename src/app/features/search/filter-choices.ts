@@ -1,4 +1,4 @@
-import type { SdeSearchKey } from '@/domain/schema/search-request'
+import type { SdeSearchKey } from '@/domain/schema/search-constants'
 import type { Choice } from '@/app/features/search/checkbox-group'
 import { channelLabel } from '@/app/features/search/conversation-row'
 

@@ -6,7 +6,7 @@ import {
   MESSAGE_CONTENT_TYPES,
   QUEUE_STATES,
   SDE_SEARCH_KEYS,
-} from '@/domain/schema/search-request'
+} from '@/domain/schema/search-constants'
 import {
   conversationSearchSchema,
   DEFAULT_RANGE,

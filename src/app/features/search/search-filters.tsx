@@ -5,7 +5,7 @@ import { FieldError } from '@/app/components/ui/field-error'
 import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
 import { LabeledInput } from '@/app/components/ui/labeled-input'
 import { zoneName, type TimeZoneSetting } from '@/app/lib/time'
-import { SDE_SEARCH_KEYS } from '@/domain/schema/search-request'
+import { SDE_SEARCH_KEYS } from '@/domain/schema/search-constants'
 import { countMoreFilters } from '@/app/features/search/active-filters'
 import { CheckboxGroup } from '@/app/features/search/checkbox-group'
 import {

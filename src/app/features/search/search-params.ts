@@ -7,7 +7,7 @@ import {
   QUEUE_STATES,
   SDE_SEARCH_KEYS,
   type SdeSearchKey,
-} from '@/domain/schema/search-request'
+} from '@/domain/schema/search-constants'
 
 /**
  * The `/conversations` URL contract: the only store of search state. Every parameter is

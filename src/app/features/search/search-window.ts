@@ -1,5 +1,5 @@
 import type { TimeZoneSetting } from '@/app/lib/time'
-import { MAX_WINDOW_DAYS, MAX_WINDOW_MS, TEN_MINUTES_MS } from '@/domain/schema/search-request'
+import { MAX_WINDOW_DAYS, MAX_WINDOW_MS, TEN_MINUTES_MS } from '@/domain/schema/search-constants'
 import {
   DEFAULT_RANGE,
   ISO_DATE_OR_DATE_TIME,
