@@ -30,8 +30,8 @@ export const MESSAGE_CONTENT_TYPES = [
 export const SORT_FIELDS = ['start', 'end'] as const
 export const SORT_ORDERS = ['asc', 'desc'] as const
 
-/** Every value `contentToRetrieve` accepts (reference §2.3). */
-export const CONTENT_TO_RETRIEVE_VALUES = [
+/** What LivePerson returns when `contentToRetrieve` is absent (plus `info`, always). */
+const DEFAULT_SECTIONS = [
   'campaign',
   'messageRecords',
   'agentParticipants',
@@ -47,6 +47,11 @@ export const CONTENT_TO_RETRIEVE_VALUES = [
   'summary',
   'sdes',
   'unAuthSdes',
+] as const
+
+/** Every value `contentToRetrieve` accepts (reference §2.3): the default ones, then the others. */
+export const CONTENT_TO_RETRIEVE_VALUES = [
+  ...DEFAULT_SECTIONS,
   'monitoring',
   'dialogs',
   'responseTime',
@@ -58,24 +63,7 @@ export const CONTENT_TO_RETRIEVE_VALUES = [
 ] as const
 export type ContentToRetrieve = (typeof CONTENT_TO_RETRIEVE_VALUES)[number]
 
-/** What LivePerson returns when `contentToRetrieve` is absent (plus `info`, always). */
-export const DEFAULT_CONTENT_TO_RETRIEVE: readonly ContentToRetrieve[] = [
-  'campaign',
-  'messageRecords',
-  'agentParticipants',
-  'agentParticipantsLeave',
-  'agentParticipantsActive',
-  'consumerParticipants',
-  'transfers',
-  'interactions',
-  'messageScores',
-  'messageStatuses',
-  'conversationSurveys',
-  'coBrowseSessions',
-  'summary',
-  'sdes',
-  'unAuthSdes',
-]
+export const DEFAULT_CONTENT_TO_RETRIEVE: readonly ContentToRetrieve[] = DEFAULT_SECTIONS
 
 /** `sdeSearch` keys (ORed) and the SDE event key each one searches. */
 export const SDE_SEARCH_KEYS = [
