@@ -61,10 +61,7 @@ export async function getConversation(
   // while the answer is on its way; the search page does without it.
   const fastPath = import('@/domain/schema/fast-parse').catch(() => undefined)
   const { url, json } = conversationRequest(accountId, conversationId)
-  const raw = await requestJson(url, z.unknown(), {
-    json,
-    signal,
-  })
+  const raw = await requestJson(url, z.unknown(), { json, signal })
   await fastPath
   return searchResponseSchema.parse(raw)
 }
