@@ -22,12 +22,16 @@ afterEach(() => {
 const T0 = Date.UTC(2026, 10, 27, 14, 0, 0)
 const CONSUMER = 'consumer-1'
 
-function record(texts: string[], sections: Record<string, unknown> = {}): ConversationRecord {
+function record(
+  texts: string[],
+  sections: Record<string, unknown> = {},
+  type = 'TEXT_PLAIN',
+): ConversationRecord {
   const result = parseConversationRecord({
     info: { conversationId: 'conv-1', startTimeL: T0, status: 'CLOSE' },
     consumerParticipants: [{ participantId: CONSUMER, firstName: 'Anna', lastName: 'Smith' }],
     messageRecords: texts.map((text, seq) => ({
-      type: 'TEXT_PLAIN',
+      type,
       messageData: { msg: { text } },
       messageId: `msg-${String(seq)}`,
       seq,
@@ -204,5 +208,55 @@ describe('a 50,000-character message', () => {
     await user.keyboard('{Enter}')
     expect(screen.getByText('1 of 2')).toBeInTheDocument()
     expect(message).not.toHaveTextContent(tail)
+  })
+})
+
+describe('a long HTML message', () => {
+  const paragraphs = Array.from(
+    { length: 120 },
+    (_, i) => `<p>Paragraph ${String(i + 1)} of the terms.</p>`,
+  )
+  const html = `<p><b>Terms</b> start here.</p>${paragraphs.join('')}<p>needle at the very end</p>`
+  const message = () => item('Anna Smith, consumer, 14:00:00')
+  const body = () => within(message()).getByText('Terms').closest('[id]')
+
+  test('shows its first lines and a "Show all" button; a short one has none', async () => {
+    const user = userEvent.setup()
+    render(<Page record={record([html, '<p>a <i>short</i> one</p>'], {}, 'TEXT_HTML')} />)
+    // Cut by height, not by characters: the markup stays whole (formatting, links).
+    expect(within(message()).getByText('Terms').tagName).toBe('B')
+    expect(body()).toHaveClass('max-h-72', 'overflow-hidden')
+    const showAll = within(message()).getByRole('button', {
+      name: /^Show all \([\d,]+ characters\)$/,
+    })
+    const characters = Number(/[\d,]+/.exec(showAll.textContent ?? '')?.[0].replaceAll(',', ''))
+    expect(characters).toBeGreaterThan(2_000)
+    expect(characters).toBeLessThan(html.length)
+    expect(showAll).toHaveAttribute('aria-expanded', 'false')
+    expect(showAll).toHaveAttribute('aria-controls', body()?.id)
+
+    await user.click(showAll)
+    expect(body()).not.toHaveClass('max-h-72')
+    const showLess = within(message()).getByRole('button', { name: 'Show less' })
+    expect(showLess).toHaveAttribute('aria-expanded', 'true')
+    await user.click(showLess)
+    expect(body()).toHaveClass('max-h-72')
+
+    const short = item('Anna Smith, consumer, 14:00:10')
+    expect(within(short).getByText('short').tagName).toBe('I')
+    expect(within(short).queryByRole('button', { name: /^Show (all|less)/ })).toBeNull()
+  })
+
+  test('shows whole while the current find match is in it', async () => {
+    const user = userEvent.setup()
+    render(<Page record={record([html, 'no match here'], {}, 'TEXT_HTML')} />)
+    await user.type(findBox(), 'needle')
+    expect(screen.getByText('1 of 1')).toBeInTheDocument()
+    expect(currentMark()?.closest('[role="listitem"]')).toBe(message())
+    expect(body()).not.toHaveClass('max-h-72')
+    expect(within(message()).queryByRole('button', { name: /^Show all/ })).toBeNull()
+
+    await user.clear(findBox())
+    expect(body()).toHaveClass('max-h-72')
   })
 })

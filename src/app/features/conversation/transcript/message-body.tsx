@@ -41,7 +41,13 @@ export function MessageBody({ item, re, active }: MessageBodyProps) {
     <div className="flex flex-col gap-2">
       {text !== undefined ? (
         item.message.type === 'TEXT_HTML' ? (
-          <HtmlMessage html={text} find={find('html')} />
+          <HtmlMessage
+            html={text}
+            find={find('html')}
+            textLength={item.textParts.find((part) => part.source === 'html')?.text.length ?? 0}
+            matches={counts.get('html') ?? 0}
+            limit={MESSAGE_PREVIEW_CHARS}
+          />
         ) : (
           <p className="break-words whitespace-pre-wrap">
             <ExpandableText text={text} find={find('text')} limit={MESSAGE_PREVIEW_CHARS} />
