@@ -10,7 +10,12 @@ export const MESSAGE_PREVIEW_CHARS = 2_000
 
 const number = new Intl.NumberFormat('en')
 
-const EXPANDER =
+/** The label of a cut text's button: "Show all (12,345 characters)". */
+export const showAllLabel = (characters: number) =>
+  `Show all (${number.format(characters)} characters)`
+
+/** The look of a "Show all" / "Show less" button. */
+export const EXPANDER =
   'rounded text-xs font-medium whitespace-nowrap text-blue-700 underline hover:text-blue-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400 dark:hover:text-blue-300'
 
 /** Where to cut: `limit` characters, one less if that would split a surrogate pair. */
@@ -61,7 +66,7 @@ export function ExpandableText({ text, find, limit }: ExpandableTextProps) {
           onClick={() => setExpanded((value) => !value)}
           className={EXPANDER}
         >
-          {open ? 'Show less' : `Show all (${number.format(text.length)} characters)`}
+          {open ? 'Show less' : showAllLabel(text.length)}
         </button>
       )}
     </>

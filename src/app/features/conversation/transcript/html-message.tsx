@@ -1,11 +1,7 @@
 import { useId, useMemo, useState } from 'react'
+import { EXPANDER, showAllLabel } from './expandable-text'
 import type { FindHighlight } from './find-context'
 import { sanitizeMessageHtml } from './sanitize-html'
-
-const number = new Intl.NumberFormat('en')
-
-const EXPANDER =
-  'rounded text-xs font-medium whitespace-nowrap text-blue-700 underline hover:text-blue-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400 dark:hover:text-blue-300'
 
 interface HtmlMessageProps {
   html: string
@@ -52,7 +48,7 @@ export function HtmlMessage({ html, find, textLength, matches, limit }: HtmlMess
           onClick={() => setExpanded((value) => !value)}
           className={`${EXPANDER} self-start`}
         >
-          {cut ? `Show all (${number.format(textLength)} characters)` : 'Show less'}
+          {cut ? showAllLabel(textLength) : 'Show less'}
         </button>
       ) : null}
     </>
