@@ -47,30 +47,25 @@ interface CheckInternals {
   traits: Set<string>
 }
 
-function internals(schema: unknown): ZodInternals {
+/**
+ * `value._zod` when it has zod 4's layout: a `def` whose `defKey` (`type` for a schema, `check`
+ * for a check) is a string, and a `traits` set. Anything else is not compiled.
+ */
+function zodLayout(value: unknown, defKey: 'type' | 'check', what: string): object {
   const zod: unknown =
-    typeof schema === 'object' && schema !== null ? Reflect.get(schema, '_zod') : undefined
-  if (typeof zod !== 'object' || zod === null) throw new Unsupported('not a zod schema')
+    typeof value === 'object' && value !== null ? Reflect.get(value, '_zod') : undefined
+  if (typeof zod !== 'object' || zod === null) throw new Unsupported(`not a zod ${what}`)
   const def: unknown = Reflect.get(zod, 'def')
-  if (typeof def !== 'object' || def === null || typeof Reflect.get(def, 'type') !== 'string') {
-    throw new Unsupported('schema without a def')
+  if (typeof def !== 'object' || def === null || typeof Reflect.get(def, defKey) !== 'string') {
+    throw new Unsupported(`${what} without a def`)
   }
-  if (!(Reflect.get(zod, 'traits') instanceof Set)) throw new Unsupported('schema without traits')
-  // zod's own internal fields, read as zod reads them (the casts describe zod 4's layout)
-  return zod as ZodInternals
+  if (!(Reflect.get(zod, 'traits') instanceof Set)) throw new Unsupported(`${what} without traits`)
+  return zod
 }
 
-function checkInternals(check: unknown): CheckInternals {
-  const zod: unknown =
-    typeof check === 'object' && check !== null ? Reflect.get(check, '_zod') : undefined
-  if (typeof zod !== 'object' || zod === null) throw new Unsupported('not a zod check')
-  const def: unknown = Reflect.get(zod, 'def')
-  if (typeof def !== 'object' || def === null || typeof Reflect.get(def, 'check') !== 'string') {
-    throw new Unsupported('check without a def')
-  }
-  if (!(Reflect.get(zod, 'traits') instanceof Set)) throw new Unsupported('check without traits')
-  return zod as CheckInternals
-}
+// zod's own internal fields, read as zod reads them (the casts describe zod 4's layout)
+const internals = (schema: unknown) => zodLayout(schema, 'type', 'schema') as ZodInternals
+const checkInternals = (check: unknown) => zodLayout(check, 'check', 'check') as CheckInternals
 
 /** zod's `util.isObject`: what `object` and `discriminatedUnion` accept. */
 const isObject = (value: unknown): value is Record<string, unknown> =>

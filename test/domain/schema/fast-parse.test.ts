@@ -702,19 +702,33 @@ const RECORD_MUTATIONS = 1500
 // heavier than the default 5 s allows on a slow machine
 describe('mutated record sections', { timeout: 30_000 }, () => {
   test.each(Object.entries(SECTION_SCHEMAS))('%s: same answer as zod', (name, schema) => {
-    const rng = prng(hash(name))
-    const items = ITEMS.get(schema) ?? []
-    const stats: Stats = { cases: 0, zodFailed: 0 }
-    const cases = function* () {
-      for (let i = 0; i < RECORD_MUTATIONS; i++) yield mutate(rng.pick(items), rng, false)
-    }
-    expectSameAnswers(schema, cases(), name, stats)
+    const stats = mutationsAgree(schema, name, ITEMS.get(schema) ?? [], RECORD_MUTATIONS, false)
     expect(stats.cases).toBe(RECORD_MUTATIONS)
     // the mutations must reach both outcomes, or the test says little
     expect(stats.zodFailed, `${name}: cases zod rejects`).toBeGreaterThan(RECORD_MUTATIONS * 0.1)
     expect(stats.zodFailed, `${name}: cases zod accepts`).toBeLessThan(RECORD_MUTATIONS * 0.95)
   })
 })
+
+/**
+ * `count` mutations of values drawn from `pool` (seeded by the schema's name), each answered by
+ * the fast path as zod answers it; what zod made of them.
+ */
+function mutationsAgree(
+  schema: Schema,
+  name: string,
+  pool: readonly unknown[],
+  count: number,
+  structured: boolean,
+): Stats {
+  const rng = prng(hash(structured ? `sc:${name}` : name))
+  const stats: Stats = { cases: 0, zodFailed: 0 }
+  const cases = function* () {
+    for (let i = 0; i < count; i++) yield mutate(rng.pick(pool), rng, structured)
+  }
+  expectSameAnswers(schema, cases(), name, stats)
+  return stats
+}
 
 function hash(text: string): number {
   let h = 2166136261
@@ -823,13 +837,7 @@ const SC_MUTATIONS = 1200
 // heavier than the default 5 s allows on a slow machine
 describe('mutated structured content', { timeout: 30_000 }, () => {
   test.each(Object.entries(SC_SCHEMAS))('%s: same answer as zod', (name, schema) => {
-    const rng = prng(hash(`sc:${name}`))
-    const values = SC_CORPUS.get(schema) ?? []
-    const stats: Stats = { cases: 0, zodFailed: 0 }
-    const cases = function* () {
-      for (let i = 0; i < SC_MUTATIONS; i++) yield mutate(rng.pick(values), rng, true)
-    }
-    expectSameAnswers(schema, cases(), name, stats)
+    const stats = mutationsAgree(schema, name, SC_CORPUS.get(schema) ?? [], SC_MUTATIONS, true)
     expect(stats.cases).toBe(SC_MUTATIONS)
     expect(stats.zodFailed, `${name}: cases zod rejects`).toBeGreaterThan(SC_MUTATIONS * 0.05)
     expect(stats.zodFailed, `${name}: cases zod accepts`).toBeLessThan(SC_MUTATIONS * 0.9)

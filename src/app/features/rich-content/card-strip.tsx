@@ -56,8 +56,8 @@ export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: Card
   const [index, setIndex] = useState(0)
   const cardRefs = useRef<(HTMLDivElement | null)[]>([])
   const stripRef = useRef<HTMLDivElement | null>(null)
-  /** The card an arrow asked for, and when (its smooth scroll is not the user's). */
-  const arrowTarget = useRef<{ index: number; at: number } | undefined>(undefined)
+  /** When an arrow was last pressed (its smooth scroll is not the user's). */
+  const arrowAt = useRef<number | undefined>(undefined)
   const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const count = cards.length
 
@@ -72,7 +72,7 @@ export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: Card
     if (count === 0) return
     const i = ((next % count) + count) % count
     setIndex(i)
-    arrowTarget.current = { index: i, at: performance.now() }
+    arrowAt.current = performance.now()
     cardRefs.current[i]?.scrollIntoView({ behavior: 'smooth', block: 'nearest', inline: 'start' })
   }
 
@@ -81,10 +81,10 @@ export function CardStrip({ label, cards, gap, tooltip, aria = {}, intro }: Card
     settleTimer.current = setTimeout(() => {
       const strip = stripRef.current
       if (!strip) return
-      const target = arrowTarget.current
-      arrowTarget.current = undefined
+      const pressed = arrowAt.current
+      arrowAt.current = undefined
       // An arrow's own scroll keeps its card, even when the strip's end stops it short.
-      if (target && performance.now() - target.at < ARROW_SCROLL_MS) return
+      if (pressed !== undefined && performance.now() - pressed < ARROW_SCROLL_MS) return
       setIndex(cardAtStart(strip, cardRefs.current))
     }, SETTLE_MS)
   }
