@@ -3,6 +3,7 @@ import type { AgentParticipant, ConsumerParticipant } from '@/domain/schema/part
 import type { MessageRecord } from '@/domain/schema/messages'
 import type { SdeEvent } from '@/domain/schema/sdes'
 import { structuredContentText } from '@/domain/schema/structured-content'
+import { htmlToText } from '@/domain/html-text'
 
 /**
  * The transcript as one chronological list: messages, events from every other section of the
@@ -354,37 +355,6 @@ function source(x: {
 
 // ---------------------------------------------------------------------------------------------
 // Message text
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-}
-
-/** The visible text of an HTML fragment, without a DOM (search and export only). */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|tr|h[1-6])\s*>/gi, '\n')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name.startsWith('#')) {
-        const code =
-          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))
-        return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-          ? String.fromCodePoint(code)
-          : whole
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole
-    })
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-}
 
 /** The searchable pieces of a message, in the order the transcript shows them. */
 export function messageTextParts(message: MessageRecord): TextPart[] {

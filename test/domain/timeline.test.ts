@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ConversationRecord } from '@/domain/schema/record'
-import { buildTimeline, htmlToText, parseWireTime } from '@/domain/timeline'
+import { htmlToText } from '@/domain/html-text'
+import { buildTimeline, parseWireTime } from '@/domain/timeline'
 import type { EventItem, MessageItem, TimelineItem, WaitItem } from '@/domain/timeline'
 import { seedRecord } from './schema/seed'
 

@@ -11,7 +11,8 @@ import { buildMatchExpression, parseTextQuery } from '@/server/archive/fts-query
 import { importFile, importText, parseImportText } from '@/server/archive/import'
 import { lineColumnAt, locateJsonError, scanForError } from '@/server/archive/json-error'
 import { assembleRecord, splitRecord, wantedSections } from '@/server/archive/record-output'
-import { foldText, htmlToText, sdeToken } from '@/server/archive/text'
+import { htmlToText } from '@/domain/html-text'
+import { foldText, sdeToken } from '@/server/archive/text'
 import { isJsonText } from '@/server/archive/prepare-lines'
 import { topLevelSpans } from '@/server/archive/top-level-spans'
 import { DAY, T0 } from './fixtures'
@@ -691,7 +692,7 @@ describe('text for the index', () => {
   it('HTML becomes its visible text', () => {
     expect(
       htmlToText('<p>Hello&nbsp;<b>W&#246;rld</b> &amp; co<script>alert(1)</script><br/>bye</p>'),
-    ).toBe('Hello Wörld & co bye')
+    ).toBe('Hello\u00a0Wörld & co\nbye')
   })
 
   it('SDE values fold to lower case without accents or extra spaces, ASCII or not', () => {

@@ -1,6 +1,7 @@
 import type { ConversationRecord } from '@/domain/schema/record'
 import { structuredContentText } from '@/domain/schema/structured-content'
-import { foldText, htmlToText, sdeToken, TEXT_BOUNDARY } from '@/server/archive/text'
+import { htmlToText } from '@/domain/html-text'
+import { foldText, sdeToken, TEXT_BOUNDARY } from '@/server/archive/text'
 
 /**
  * Everything the archive indexes about one conversation, taken from the clean record. Only
@@ -148,7 +149,7 @@ function messagesTextOf(record: ConversationRecord): string {
     if (!data) continue
     const text = data.msg?.text
     if (text)
-      parts.push(message.type === 'TEXT_HTML' || /<[a-z!/]/i.test(text) ? htmlToText(text) : text)
+      parts.push(message.type === 'TEXT_HTML' ? htmlToText(text) : text)
     if (data.richContent?.content !== undefined) {
       parts.push(structuredContentText(data.richContent.content))
     }

@@ -1,39 +1,4 @@
-/** Text for the full-text index and SDE search: HTML to plain text, folding. */
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity.startsWith('#x') || entity.startsWith('#X')) {
-      const code = Number.parseInt(entity.slice(2), 16)
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : ' '
-    }
-    if (entity.startsWith('#')) {
-      const code = Number.parseInt(entity.slice(1), 10)
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : ' '
-    }
-    return NAMED_ENTITIES[entity.toLowerCase()] ?? whole
-  })
-}
-
-/** The visible text of an HTML message: scripts and styles dropped, tags to spaces, entities decoded. */
-export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<[^>]*>/g, ' '),
-  )
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+/** Text for the full-text index and SDE search: folding, SDE tokens, the boundary between texts. */
 
 /** Lower case, diacritics removed, spaces collapsed: how SDE values are stored and searched. */
 export function foldText(text: string): string {
