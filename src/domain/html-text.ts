@@ -4,34 +4,16 @@
  * One set of rules for the browser and the server, so the archive's search and the transcript's
  * find read the same words.
  */
-
-const NAMED_REFERENCES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-}
-
-const REFERENCE = /&(#[xX][0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g
+import { decodeHTML } from 'entities/decode'
 
 /**
- * `&amp;` → `&`, `&#x1F449;` → 👉, `&#233;` → é. Only references are decoded; a `<` stays a `<`,
- * so the result is text, never markup. Unknown names and impossible code points stay as written.
+ * `&amp;` → `&`, `&#x1F449;` → 👉, `&eacute;` → é: every HTML character reference, decoded as a
+ * browser decodes text content (the `entities` package, HTML5's full table, legacy references
+ * without a semicolon too). Only references are decoded; a `<` stays a `<`, so the result is text,
+ * never markup. Unknown names stay as written.
  */
 export function decodeCharacterReferences(text: string): string {
-  if (!text.includes('&')) return text
-  return text.replace(REFERENCE, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))
-      return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : whole
-    }
-    return NAMED_REFERENCES[name.toLowerCase()] ?? whole
-  })
+  return text.includes('&') ? decodeHTML(text) : text
 }
 
 /**

@@ -286,6 +286,25 @@ describe('structuredContentText', () => {
     expect(structuredContentText(content)).toBe('Plans\nBasic\n$5\nBasic plan')
   })
 
+  it('reads text, checkbox and caption character references as the consumer saw them', () => {
+    const content = {
+      type: 'vertical',
+      elements: [
+        text('&#x1F449; choose all that apply'),
+        { type: 'image', url: 'https://x.test/a.png', caption: 'Fish &amp; chips' },
+        {
+          type: 'checklist',
+          elements: [{ type: 'checkbox', text: 'Caf&eacute; &#233; &lt;i&gt;' }],
+        },
+      ],
+    }
+    expect(structuredContentText(content).split('\n')).toEqual([
+      '👉 choose all that apply',
+      'Fish & chips',
+      'Café é <i>',
+    ])
+  })
+
   it('reads quick-reply titles and returns nothing for unreadable content', () => {
     expect(
       structuredContentText({

@@ -8,6 +8,7 @@
  * first 50 elements are kept.
  */
 import { z } from 'zod'
+import { decodeCharacterReferences } from '@/domain/html-text'
 import { parseFast, tryParse } from '@/domain/schema/parse-fast'
 
 /** json-pollock's default `maxAllowedElements`: elements beyond it are not rendered. */
@@ -257,7 +258,14 @@ const common = {
 
 const elements = z.array(z.unknown())
 
-export const textElementSchema = z.object({ type: z.literal('text'), text: z.string(), ...common })
+/**
+ * Text that LivePerson's renderer (json-pollock) sets as HTML: a text element's text, a checkbox's
+ * text, an image caption. Character references are decoded (`&#x1F449;` → 👉, `&amp;` → &) so the
+ * viewer shows what a consumer saw; tags are never interpreted, and stay visible as written.
+ */
+const htmlText = z.string().transform(decodeCharacterReferences)
+
+export const textElementSchema = z.object({ type: z.literal('text'), text: htmlText, ...common })
 export const buttonElementSchema = z.object({
   type: z.literal('button'),
   title: z.string(),
@@ -268,7 +276,7 @@ export const buttonElementSchema = z.object({
 export const imageElementSchema = z.object({
   type: z.literal('image'),
   url: z.string(),
-  caption: optional(z.string()),
+  caption: optional(htmlText),
   ...common,
 })
 export const mapElementSchema = z.object({
@@ -302,7 +310,7 @@ export const keyValuePairListElementSchema = z.object({
 })
 export const checkboxElementSchema = z.object({
   type: z.literal('checkbox'),
-  text: z.string(),
+  text: htmlText,
   borderLine: optional(z.boolean()),
   borderColor: optional(colorSchema),
   ...common,

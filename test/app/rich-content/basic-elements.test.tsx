@@ -13,6 +13,25 @@ describe('text', () => {
     expect(container.querySelectorAll('br')).toHaveLength(1)
   })
 
+  it('decodes character references as LivePerson does, without interpreting tags', () => {
+    const { container } = render(
+      <RichContent
+        content={{
+          type: 'vertical',
+          elements: [
+            { type: 'text', text: '&#x1F449; choose all that apply' },
+            { type: 'text', text: 'Terms &amp; conditions &#8212; &lt;b&gt;read&lt;/b&gt;' },
+            { type: 'text', text: '&unknown; stays, &copy 2024 too' },
+          ],
+        }}
+      />,
+    )
+    expect(screen.getByText('👉 choose all that apply')).toBeInTheDocument()
+    expect(screen.getByText('Terms & conditions — <b>read</b>')).toBeInTheDocument()
+    expect(container.querySelector('b')).toBeNull()
+    expect(screen.getByText('&unknown; stays, © 2024 too')).toBeInTheDocument()
+  })
+
   it('shows its tooltip as a title', () => {
     render(<RichContent content={{ type: 'text', text: 'Hello', tooltip: 'A greeting' }} />)
     expect(screen.getByTitle('A greeting')).toHaveTextContent('Hello')
@@ -133,6 +152,27 @@ describe('image', () => {
     expect(container.querySelector('img')).toBeNull()
     expect(screen.getByText('Image not shown (not an http(s) address)')).toBeInTheDocument()
     expect(screen.getByText(url)).toBeInTheDocument()
+  })
+
+  it('keeps the alt text and the caption of an image it cannot show', () => {
+    render(
+      <RichContent
+        content={{
+          type: 'image',
+          url: 'images/shoe.png',
+          alt: 'Red running shoe',
+          caption: 'Sale',
+        }}
+      />,
+    )
+    expect(screen.getByText('Red running shoe')).toBeInTheDocument()
+    expect(screen.getByText('Sale')).toBeInTheDocument()
+  })
+
+  it('keeps the alt text when the image fails to load', () => {
+    render(<RichContent content={image} />)
+    fireEvent.error(screen.getByRole('img', { name: 'A phone' }))
+    expect(screen.getByText('A phone')).toBeInTheDocument()
   })
 })
 

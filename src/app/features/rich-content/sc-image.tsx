@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { ScImageNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
+import { ImageAlt } from './image-alt'
 import { scFlatStyle } from './sc-style'
 import { safeUrl } from '@/app/lib/safe-url'
 
@@ -22,6 +23,7 @@ export function ScImage({ node }: { node: ScImageNode }) {
       {src === undefined ? (
         <div className={PLACEHOLDER}>
           <span className="font-semibold">Image not shown (not an http(s) address)</span>
+          <ImageAlt alt={node.alt} />
           <code className="line-clamp-3 break-all">{node.url}</code>
         </div>
       ) : (
@@ -35,6 +37,7 @@ export function ScImage({ node }: { node: ScImageNode }) {
           {state === 'failed' ? (
             <div className={PLACEHOLDER} title="Failed to load image">
               <span className="font-semibold">Image failed to load</span>
+              <ImageAlt alt={node.alt} />
               <code className="line-clamp-3 break-all">{node.url}</code>
             </div>
           ) : null}
