@@ -148,8 +148,7 @@ function messagesTextOf(record: ConversationRecord): string {
     const data = message.messageData
     if (!data) continue
     const text = data.msg?.text
-    if (text)
-      parts.push(message.type === 'TEXT_HTML' ? htmlToText(text) : text)
+    if (text) parts.push(message.type === 'TEXT_HTML' ? htmlToText(text) : text)
     if (data.richContent?.content !== undefined) {
       parts.push(structuredContentText(data.richContent.content))
     }
