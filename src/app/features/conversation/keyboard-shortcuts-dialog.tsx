@@ -1,5 +1,5 @@
-import type { KeyboardEvent } from 'react'
 import { Button } from '@/app/components/ui/button'
+import { Dialog } from '@/app/components/ui/dialog'
 
 const SHORTCUTS: readonly [string, string][] = [
   ['n', 'Next conversation of the search'],
@@ -11,46 +11,28 @@ const SHORTCUTS: readonly [string, string][] = [
 
 /** The keyboard shortcut sheet, a modal dialog; Escape or Close dismisses it. */
 export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      event.stopPropagation()
-      onClose()
-    } else if (event.key === 'Tab') {
-      // The Close button is the only control: keep focus inside the dialog.
-      event.preventDefault()
-    }
-  }
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/50 p-4 print:hidden">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-heading"
-        onKeyDown={onKeyDown}
-        className="w-full max-w-sm rounded-lg bg-white p-5 shadow-xl dark:bg-slate-900"
-      >
-        <h2 id="shortcuts-heading" className="text-lg font-semibold">
-          Keyboard shortcuts
-        </h2>
-        <dl className="mt-3 space-y-2 text-sm">
-          {SHORTCUTS.map(([key, what]) => (
-            <div key={key} className="flex items-center gap-3">
-              <dt className="w-10">
-                <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
-                  {key}
-                </kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-        <div className="mt-4 flex justify-end">
-          <Button ref={(element) => element?.focus()} onClick={onClose}>
-            Close
-          </Button>
-        </div>
+    <Dialog labelledBy="shortcuts-heading" onClose={onClose}>
+      <h2 id="shortcuts-heading" className="text-lg font-semibold">
+        Keyboard shortcuts
+      </h2>
+      <dl className="mt-3 space-y-2 text-sm">
+        {SHORTCUTS.map(([key, what]) => (
+          <div key={key} className="flex items-center gap-3">
+            <dt className="w-10">
+              <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
+                {key}
+              </kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-4 flex justify-end">
+        <Button ref={(element) => element?.focus()} onClick={onClose}>
+          Close
+        </Button>
       </div>
-    </div>
+    </Dialog>
   )
 }

@@ -104,7 +104,6 @@ export function SidePanels({
         role="tablist"
         aria-label="Conversation details"
         aria-orientation="horizontal"
-        onKeyDown={onKeyDown}
         className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700"
       >
         {PANEL_IDS.map((id) => {
@@ -120,6 +119,7 @@ export function SidePanels({
               aria-controls={`panel-${id}`}
               tabIndex={selected ? 0 : -1}
               onClick={() => select(id)}
+              onKeyDown={onKeyDown}
               className={
                 selected
                   ? '-mb-px rounded-t-md border border-b-white border-slate-200 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900 dark:text-white'

@@ -44,6 +44,7 @@ export function UnsupportedNotice({ issues, raw }: { issues: readonly ScIssue[];
         id={rawId}
         hidden={!open}
         tabIndex={0}
+        role="region"
         aria-label="Raw JSON"
         className="mt-1.5 max-h-64 overflow-auto rounded bg-white p-2 font-mono text-[11px] whitespace-pre-wrap break-all text-slate-900 dark:bg-slate-900 dark:text-slate-100"
       >

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { Button } from '@/app/components/ui/button'
 import type { ResultsTableInstance } from '@/app/features/search/results-table'
 
@@ -9,21 +9,20 @@ export function ColumnPicker({ table }: { table: ResultsTableInstance }) {
   const buttonRef = useRef<HTMLButtonElement>(null)
   const columns = table.getAllLeafColumns().filter((column) => column.getCanHide())
   const hidden = columns.filter((column) => !column.getIsVisible()).length
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false)
+      buttonRef.current?.focus()
+    }
+  }
   return (
-    <div
-      className="relative"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false)
-          buttonRef.current?.focus()
-        }
-      }}
-    >
+    <div className="relative">
       <Button
         ref={buttonRef}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((current) => !current)}
+        onKeyDown={closeOnEscape}
       >
         Columns{hidden > 0 ? ` (${String(hidden)} hidden)` : ''}
       </Button>
@@ -41,6 +40,7 @@ export function ColumnPicker({ table }: { table: ResultsTableInstance }) {
                   type="checkbox"
                   checked={column.getIsVisible()}
                   onChange={(event) => column.toggleVisibility(event.target.checked)}
+                  onKeyDown={closeOnEscape}
                   className="size-4 accent-blue-700 dark:accent-blue-400"
                 />
                 {column.columnDef.meta?.label ?? column.id}
@@ -54,6 +54,7 @@ export function ColumnPicker({ table }: { table: ResultsTableInstance }) {
           className="mt-2"
           disabled={hidden === 0}
           onClick={() => table.resetColumnVisibility(true)}
+          onKeyDown={closeOnEscape}
         >
           Show all
         </Button>

@@ -148,6 +148,8 @@ export function TokenField({
         className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900"
       >
         {suggestions.map((option, index) => (
+          // Options never take focus: the keyboard works on the combobox (aria-activedescendant).
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
           <li
             key={option.id}
             id={`${listId}-${String(index)}`}

@@ -152,6 +152,7 @@ export function MessageRow({
           <pre
             id={rawId}
             tabIndex={0}
+            role="region"
             aria-label={`Raw JSON of the message from ${speaker.name} at ${time}`}
             className="mt-1 max-h-80 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"
           >
