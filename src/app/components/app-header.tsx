@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useId } from 'react'
-import { appQueries } from '@/app/lib/api'
+import { configQueries } from '@/app/lib/config-queries'
 import { useTheme, useTimeZone, type ThemeSetting } from '@/app/lib/preferences'
 import { zoneName } from '@/app/lib/time'
 
@@ -14,7 +14,7 @@ const isTheme = (value: string): value is ThemeSetting =>
 /** Product name, the account and where its data comes from, and the clock and theme switches. */
 export function AppHeader() {
   const id = useId()
-  const config = useQuery(appQueries.config())
+  const config = useQuery(configQueries.app())
   const [zone, setZone] = useTimeZone()
   const [theme, setTheme] = useTheme()
   return (

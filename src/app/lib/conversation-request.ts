@@ -1,8 +1,6 @@
 import { CONTENT_TO_RETRIEVE_VALUES } from '@/domain/schema/search-constants'
 
-/** Where the app's requests go: shared by the page's queries and the JSON export. */
-
-export const CONFIG_URL = '/api/config'
+/** Where the app's conversation requests go: shared by the page's queries and the JSON export. */
 
 /** The path of one account's conversation searches, e.g. `…/conversations/conversation/search`. */
 export function accountPath(accountId: string, rest: string): string {

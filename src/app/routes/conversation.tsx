@@ -9,7 +9,8 @@ import { ConversationError } from '@/app/features/conversation/conversation-erro
 import { ConversationNotFound } from '@/app/features/conversation/conversation-not-found'
 import { ConversationPending } from '@/app/features/conversation/conversation-pending'
 import { DEFAULT_PANEL, PANEL_IDS } from '@/app/features/conversation/panel-ids'
-import { appQueries } from '@/app/lib/api'
+import { configQueries } from '@/app/lib/config-queries'
+import { conversationQueries } from '@/app/lib/conversation-queries'
 import { HttpError } from '@/app/lib/http'
 import { rootRoute } from '@/app/routes/root'
 
@@ -26,10 +27,10 @@ export const conversationRoute = createRoute({
   validateSearch: conversationSearchSchema,
   search: { middlewares: [stripSearchParams({ find: '', tab: DEFAULT_PANEL })] },
   loader: async ({ context: { queryClient }, params: { conversationId } }) => {
-    const config = await queryClient.ensureQueryData(appQueries.config())
+    const config = await queryClient.ensureQueryData(configQueries.app())
     try {
       const detail = await queryClient.ensureQueryData(
-        appQueries.detail(config.accountId, conversationId),
+        conversationQueries.detail(config.accountId, conversationId),
       )
       if (detail.records.length === 0) throw notFound({ data: { conversationId } })
     } catch (error) {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import { lastSearchSchema } from '@/app/features/search/last-search'
+import { lastSearchSchema } from '@/app/lib/last-search'
 import { renderRoute } from '../render-route'
 import { buildRecord, NOW, useSearchApi } from './search-api'
 

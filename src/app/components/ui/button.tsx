@@ -1,4 +1,5 @@
 import type { ComponentPropsWithRef } from 'react'
+import { cn } from '@/app/lib/cn'
 
 const VARIANTS = {
   primary:
@@ -27,14 +28,12 @@ export function Button({
   return (
     <button
       type={type}
-      className={[
+      className={cn(
         'inline-flex items-center justify-center gap-1.5 rounded-md border font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed dark:focus-visible:outline-blue-400',
         VARIANTS[variant],
         SIZES[size],
         className,
-      ]
-        .filter(Boolean)
-        .join(' ')}
+      )}
       {...props}
     />
   )

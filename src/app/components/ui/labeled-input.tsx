@@ -1,5 +1,6 @@
 import { useId, type ComponentPropsWithRef } from 'react'
 import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
+import { cn } from '@/app/lib/cn'
 
 /** A label above an input; `invalid` and `describedBy` wire it to an error shown elsewhere. */
 export function LabeledInput({
@@ -24,7 +25,7 @@ export function LabeledInput({
         id={inputId}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={describedBy}
-        className={`mt-1 ${INPUT_CLASSES}`}
+        className={cn('mt-1', INPUT_CLASSES)}
         {...props}
       />
     </div>

@@ -1,5 +1,5 @@
 import { Chip } from '@/app/features/conversation/chip'
-import { DateTime } from '@/app/features/conversation/date-time'
+import { DateTime } from '@/app/components/date-time'
 import { Fact } from '@/app/features/conversation/fact'
 import { agentNames, codeToWords, yesNo } from '@/app/features/conversation/labels'
 import { PanelSection } from '@/app/features/conversation/panel-section'

@@ -1,9 +1,10 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
-import { DateTime } from '@/app/features/conversation/date-time'
+import { DateTime } from '@/app/components/date-time'
 import { statusText } from '@/app/features/conversation/labels'
-import { appQueries } from '@/app/lib/api'
+import { configQueries } from '@/app/lib/config-queries'
+import { conversationQueries } from '@/app/lib/conversation-queries'
 import type { TimeZoneSetting } from '@/app/lib/time'
 
 /**
@@ -20,8 +21,11 @@ export function ConsumerConversations({
   zone: TimeZoneSetting
 }) {
   const [open, setOpen] = useState(false)
-  const { data: config } = useSuspenseQuery(appQueries.config())
-  const query = useQuery({ ...appQueries.consumer(config.accountId, consumerId), enabled: open })
+  const { data: config } = useSuspenseQuery(configQueries.app())
+  const query = useQuery({
+    ...conversationQueries.consumer(config.accountId, consumerId),
+    enabled: open,
+  })
   const others = (query.data?.records ?? [])
     .filter((record) => record.info.conversationId !== currentConversationId)
     .sort((a, b) => (b.info.startTimeL ?? 0) - (a.info.startTimeL ?? 0))

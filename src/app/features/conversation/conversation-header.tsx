@@ -3,7 +3,7 @@ import { CampaignDetails } from '@/app/features/conversation/campaign-details'
 import { Chip } from '@/app/features/conversation/chip'
 import { ConsumerConversations } from '@/app/features/conversation/consumer-conversations'
 import { CopyButton } from '@/app/features/conversation/copy-button'
-import { DateTime } from '@/app/features/conversation/date-time'
+import { DateTime } from '@/app/components/date-time'
 import { Fact } from '@/app/features/conversation/fact'
 import {
   alertedMcsText,

@@ -6,18 +6,15 @@ import { ConversationHeader } from '@/app/features/conversation/conversation-hea
 import { ConversationNotFound } from '@/app/features/conversation/conversation-not-found'
 import { ExportActions } from '@/app/features/conversation/export-actions'
 import { KeyboardShortcutsDialog } from '@/app/features/conversation/keyboard-shortcuts-dialog'
-import {
-  readLastSearch,
-  resultPosition,
-  type Neighbour,
-} from '@/app/features/conversation/last-search'
+import { readLastSearch, resultPosition, type Neighbour } from '@/app/lib/last-search'
 import { PrintTranscript } from '@/app/features/conversation/print-transcript'
 import { RecordNotice } from '@/app/features/conversation/record-notice'
 import { ResultNavigation } from '@/app/features/conversation/result-navigation'
 import { SidePanels } from '@/app/features/conversation/side-panels'
 import { Transcript } from '@/app/features/conversation/transcript/transcript'
 import { useConversationShortcuts } from '@/app/features/conversation/use-conversation-shortcuts'
-import { appQueries } from '@/app/lib/api'
+import { configQueries } from '@/app/lib/config-queries'
+import { conversationQueries } from '@/app/lib/conversation-queries'
 import { useTimeZone } from '@/app/lib/preferences'
 
 const route = getRouteApi('/conversations/$conversationId')
@@ -29,8 +26,8 @@ export function ConversationPage() {
   const navigate = route.useNavigate()
   const router = useRouter()
   const [zone] = useTimeZone()
-  const { data: config } = useSuspenseQuery(appQueries.config())
-  const { data } = useSuspenseQuery(appQueries.detail(config.accountId, conversationId))
+  const { data: config } = useSuspenseQuery(configQueries.app())
+  const { data } = useSuspenseQuery(conversationQueries.detail(config.accountId, conversationId))
   const [lastSearch] = useState(readLastSearch)
   const [helpOpen, setHelpOpen] = useState(false)
   const findInputRef = useRef<HTMLInputElement>(null)

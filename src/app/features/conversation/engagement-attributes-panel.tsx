@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { DateTime } from '@/app/features/conversation/date-time'
+import { DateTime } from '@/app/components/date-time'
 import { PanelSection } from '@/app/features/conversation/panel-section'
 import { SdeFieldList } from '@/app/features/conversation/sde-value-view'
 import type { TimeZoneSetting } from '@/app/lib/time'

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import type { Neighbour, ResultPosition } from '@/app/features/conversation/last-search'
+import type { Neighbour, ResultPosition } from '@/app/lib/last-search'
 import { ResultsLink } from '@/app/features/conversation/results-link'
 
 const LINK =

@@ -75,7 +75,7 @@ export function SidePanels({
     onTabChange(id)
     document.getElementById(`tab-${id}`)?.focus()
   }
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = PANEL_IDS.indexOf(tab)
     const last = PANEL_IDS.length - 1
     const target =

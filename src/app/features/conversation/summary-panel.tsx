@@ -1,4 +1,4 @@
-import { DateTime } from '@/app/features/conversation/date-time'
+import { DateTime } from '@/app/components/date-time'
 import { LongText } from '@/app/features/conversation/long-text'
 import { PanelSection } from '@/app/features/conversation/panel-section'
 import type { TimeZoneSetting } from '@/app/lib/time'

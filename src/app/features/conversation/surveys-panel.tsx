@@ -1,4 +1,4 @@
-import { DateTime } from '@/app/features/conversation/date-time'
+import { DateTime } from '@/app/components/date-time'
 import { Fact } from '@/app/features/conversation/fact'
 import { codeToWords } from '@/app/features/conversation/labels'
 import { LongText } from '@/app/features/conversation/long-text'
@@ -6,6 +6,7 @@ import { PanelSection } from '@/app/features/conversation/panel-section'
 import type { TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import type { AgentSurvey } from '@/domain/schema/surveys'
+import { cn } from '@/app/lib/cn'
 
 const CARD = 'rounded-md border border-slate-200 p-3 dark:border-slate-700'
 const SUBHEADING = 'text-sm font-semibold text-slate-700 dark:text-slate-300'
@@ -124,7 +125,7 @@ export function SurveysPanel({
           ))}
         </ul>
       )}
-      <h3 className={`mt-4 ${SUBHEADING}`}>Latest agent survey</h3>
+      <h3 className={cn('mt-4', SUBHEADING)}>Latest agent survey</h3>
       <div className="mt-1">
         {latest ? (
           <AgentSurveyCard survey={latest} zone={zone} />
@@ -132,7 +133,7 @@ export function SurveysPanel({
           <p className="text-sm text-slate-600 dark:text-slate-400">No agent survey</p>
         )}
       </div>
-      <h3 className={`mt-4 ${SUBHEADING}`}>Previous agent surveys</h3>
+      <h3 className={cn('mt-4', SUBHEADING)}>Previous agent surveys</h3>
       {previous.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">No previous agent surveys</p>
       ) : (

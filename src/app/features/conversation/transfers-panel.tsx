@@ -1,4 +1,4 @@
-import { DateTime } from '@/app/features/conversation/date-time'
+import { DateTime } from '@/app/components/date-time'
 import { Fact } from '@/app/features/conversation/fact'
 import { agentNames, transferReasonText } from '@/app/features/conversation/labels'
 import { PanelSection } from '@/app/features/conversation/panel-section'

@@ -2,7 +2,7 @@ import type { ScStyle } from '@/domain/schema/structured-content'
 import type { ScAriaProps } from './a11y-props'
 import { useIsChosen } from './choice-context'
 import { ChosenBadge } from './chosen-badge'
-import { cx } from './class-names'
+import { cn } from '@/app/lib/cn'
 import { darkModeGuard, scBorderStyle, scStyle } from './sc-style'
 
 const CHIP =
@@ -49,7 +49,7 @@ export function ReplyChip({
       aria-label={chosen ? `${name}, chosen` : aria['aria-label']}
       aria-describedby={describedBy}
       title={tooltip ?? (long ? title : undefined)}
-      className={cx(CHIP, guard.surface, guard.ink, chosen && CHOSEN)}
+      className={cn(CHIP, guard.surface, guard.ink, chosen && CHOSEN)}
       style={{ ...outer, ...scBorderStyle(style), ...inner }}
     >
       <span className={truncate ? 'max-w-[22ch] truncate' : undefined}>{title}</span>

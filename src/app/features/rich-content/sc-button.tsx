@@ -4,7 +4,7 @@ import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { useIsChosen } from './choice-context'
 import { ChosenBadge } from './chosen-badge'
-import { cx } from './class-names'
+import { cn } from '@/app/lib/cn'
 import { readableInk } from './contrast-ink'
 import { darkModeGuard, scBorderStyle, scStyle } from './sc-style'
 
@@ -40,7 +40,7 @@ export function ScButton({ node }: { node: ScButtonNode }) {
     <div
       dir={node.rtl ? 'rtl' : undefined}
       style={pill ? undefined : outer}
-      className={cx('w-full', !pill && guard.surface)}
+      className={cn('w-full', !pill && guard.surface)}
     >
       <div className={pill ? 'px-2.5 py-1.5' : undefined}>
         <button
@@ -50,7 +50,7 @@ export function ScButton({ node }: { node: ScButtonNode }) {
           aria-label={chosen ? `${name}, chosen` : aria['aria-label']}
           aria-describedby={hasNotes ? notesId : undefined}
           title={node.tooltip}
-          className={cx(
+          className={cn(
             pill ? PILL_BUTTON : TEXT_BUTTON,
             pill && guard.surface,
             !ink && guard.ink,
@@ -67,7 +67,7 @@ export function ScButton({ node }: { node: ScButtonNode }) {
           {node.subtitle ? (
             <span
               style={inkStyle}
-              className={cx(
+              className={cn(
                 'block text-[11px] break-words',
                 !ink && 'text-slate-600 dark:text-slate-300',
               )}

@@ -3,7 +3,7 @@ import { checkboxChoiceTexts, type ScCheckboxNode } from '@/domain/schema/struct
 import { scAriaProps } from './a11y-props'
 import { useIsChecked } from './choice-context'
 import { ChosenBadge } from './chosen-badge'
-import { cx } from './class-names'
+import { cn } from '@/app/lib/cn'
 import { darkModeGuard, scStyle } from './sc-style'
 import { TextLines } from './text-lines'
 
@@ -28,7 +28,7 @@ export function ScCheckbox({ node }: { node: ScCheckboxNode }) {
       <div
         dir={node.rtl ? 'rtl' : undefined}
         style={outer}
-        className={cx('flex items-start gap-1.5 px-3 py-[3px]', guard.surface, guard.ink)}
+        className={cn('flex items-start gap-1.5 px-3 py-[3px]', guard.surface, guard.ink)}
       >
         <input
           id={id}

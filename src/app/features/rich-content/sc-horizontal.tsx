@@ -1,6 +1,6 @@
 import type { ScHorizontalNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
-import { cx } from './class-names'
+import { cn } from '@/app/lib/cn'
 import { FRAME, SEPARATOR_START } from './frames'
 import { horizontalWidths } from './layout-widths'
 import { ScNodeView } from './sc-node-view'
@@ -17,14 +17,14 @@ export function ScHorizontal({ node, nested }: { node: ScHorizontalNode; nested:
     <div
       dir={node.rtl ? 'rtl' : undefined}
       title={node.tooltip}
-      className={cx('flex', nested ? 'w-full' : FRAME[frame])}
+      className={cn('flex', nested ? 'w-full' : FRAME[frame])}
       {...scAriaProps(node.accessibility, { generic: true })}
     >
       {node.children.map((child, i) => (
         <div
           key={i}
           style={{ width: `${String(widths[i] ?? 0)}%` }}
-          className={cx('flex min-w-0 flex-col justify-center', lines && i > 0 && SEPARATOR_START)}
+          className={cn('flex min-w-0 flex-col justify-center', lines && i > 0 && SEPARATOR_START)}
         >
           <ScNodeView node={child} nested />
         </div>

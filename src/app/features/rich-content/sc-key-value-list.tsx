@@ -1,7 +1,7 @@
 import { Fragment } from 'react'
 import type { ScKeyValuePairListNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
-import { cx } from './class-names'
+import { cn } from '@/app/lib/cn'
 import { darkModeGuard, scStyle } from './sc-style'
 
 /**
@@ -18,7 +18,7 @@ export function ScKeyValueList({ node }: { node: ScKeyValuePairListNode }) {
       dir={node.rtl ? 'rtl' : undefined}
       title={node.tooltip}
       style={outer}
-      className={cx('px-2.5 py-[5px]', guard.surface, guard.ink)}
+      className={cn('px-2.5 py-[5px]', guard.surface, guard.ink)}
       {...scAriaProps(node.accessibility, { generic: true })}
     >
       <dl

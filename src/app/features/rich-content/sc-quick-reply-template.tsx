@@ -2,7 +2,7 @@ import type { ScTemplateNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { ReplyChip } from './reply-chip'
-import { cx } from './class-names'
+import { cn } from '@/app/lib/cn'
 import { darkModeGuard, scStyle } from './sc-style'
 import { TextLines } from './text-lines'
 
@@ -15,7 +15,7 @@ export function ScQuickReplyTemplate({ node }: { node: ScTemplateNode }) {
       dir={node.rtl ? 'rtl' : undefined}
       title={node.tooltip}
       style={outer}
-      className={cx('px-2.5 py-[5px]', guard.surface, guard.ink)}
+      className={cn('px-2.5 py-[5px]', guard.surface, guard.ink)}
       {...scAriaProps(node.accessibility, { generic: true })}
     >
       <p style={inner} className="break-words">

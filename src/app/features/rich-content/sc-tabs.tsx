@@ -1,15 +1,15 @@
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import type { ScTabsNode } from '@/domain/schema/structured-content'
-import { cx } from './class-names'
+import { cn } from '@/app/lib/cn'
 import { ScNodeView } from './sc-node-view'
 
 const TAB =
   'shrink-0 cursor-pointer border-b-2 px-3 py-1.5 whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-[#0363ad]'
-const TAB_ACTIVE = cx(
+const TAB_ACTIVE = cn(
   TAB,
   'border-[#0363ad] font-semibold text-[#0363ad] dark:border-sky-300 dark:text-sky-300',
 )
-const TAB_IDLE = cx(
+const TAB_IDLE = cn(
   TAB,
   'border-transparent text-slate-700 hover:bg-[#f0f0f0] dark:text-slate-200 dark:hover:bg-slate-800',
 )

@@ -1,7 +1,7 @@
 import type { ScTextNode } from '@/domain/schema/structured-content'
 import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
-import { cx } from './class-names'
+import { cn } from '@/app/lib/cn'
 import { darkModeGuard, scStyle } from './sc-style'
 import { TextLines } from './text-lines'
 
@@ -12,7 +12,7 @@ export function ScText({ node }: { node: ScTextNode }) {
     <div
       dir={node.rtl ? 'rtl' : undefined}
       style={outer}
-      className={cx('px-2.5 py-[5px] break-words whitespace-normal', guard.surface, guard.ink)}
+      className={cn('px-2.5 py-[5px] break-words whitespace-normal', guard.surface, guard.ink)}
     >
       <span
         title={node.tooltip}

@@ -2,6 +2,7 @@ import { useNavigate } from '@tanstack/react-router'
 import { useId, useState } from 'react'
 import { Button } from '@/app/components/ui/button'
 import { INPUT_CLASSES } from '@/app/components/ui/input-classes'
+import { cn } from '@/app/lib/cn'
 
 /** "Conversation ID": goes straight to that conversation, whatever the filters. */
 export function ConversationIdJump() {
@@ -33,7 +34,7 @@ export function ConversationIdJump() {
           autoComplete="off"
           value={value}
           onChange={(event) => setValue(event.target.value)}
-          className={`mt-1 font-mono ${INPUT_CLASSES}`}
+          className={cn('mt-1 font-mono', INPUT_CLASSES)}
         />
       </div>
       <Button type="submit" disabled={value.trim() === ''}>

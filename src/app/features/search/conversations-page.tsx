@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { appQueries } from '@/app/lib/api'
+import { configQueries } from '@/app/lib/config-queries'
 import { PageHeading } from '@/app/features/search/page-heading'
 import { ResultsError } from '@/app/features/search/results-error'
 import { SearchView } from '@/app/features/search/search-view'
 
 /** The supervisor's first screen: filters, results, export and import. */
 export function ConversationsPage() {
-  const config = useQuery(appQueries.config())
+  const config = useQuery(configQueries.app())
   if (config.isPending) {
     return (
       <section aria-labelledby="conversations-heading" className="space-y-4">

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button } from '@/app/components/ui/button'
 import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'
-import type { ConversationListRequest } from '@/app/lib/api'
+import type { ConversationListRequest } from '@/app/lib/conversation-queries'
 import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
 
 type ExportState =

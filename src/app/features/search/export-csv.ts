@@ -1,4 +1,4 @@
-import { searchConversations, type ConversationListRequest } from '@/app/lib/api'
+import { searchConversations, type ConversationListRequest } from '@/app/lib/conversation-queries'
 import { formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import { toCsv, type CsvValue } from '@/app/features/search/csv'
 import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'

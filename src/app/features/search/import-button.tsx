@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId } from 'react'
 import { z } from 'zod'
-import { appQueries } from '@/app/lib/api'
+import { conversationQueries } from '@/app/lib/conversation-queries'
+import { facetQueries } from '@/app/lib/facet-queries'
 import { HttpError, requestJson } from '@/app/lib/http'
-import { importResultSchema, searchQueries } from '@/app/features/search/search-queries'
+import { importResultSchema } from '@/app/features/search/import-result'
 
 const errorDetailsSchema = z.object({
   error: z.object({ details: z.array(z.string()).catch([]) }),
@@ -40,8 +41,8 @@ export function ImportButton() {
     mutationFn: importFile,
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: appQueries.conversations() }),
-        queryClient.invalidateQueries({ queryKey: searchQueries.facets().queryKey }),
+        queryClient.invalidateQueries({ queryKey: conversationQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: facetQueries.all().queryKey }),
       ]),
   })
   // One problem is already in the message; several are listed (the first few).

@@ -1,4 +1,4 @@
-import type { ConversationListRequest } from '@/app/lib/api'
+import type { ConversationListRequest } from '@/app/lib/conversation-queries'
 import type { TimeZoneSetting } from '@/app/lib/time'
 import type { ContentToRetrieve, SearchBodyInput } from '@/domain/schema/search-request'
 import { parseSde, type ConversationSearch } from '@/app/features/search/search-params'

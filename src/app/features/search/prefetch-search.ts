@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { appQueries } from '@/app/lib/api'
+import { configQueries } from '@/app/lib/config-queries'
+import { conversationQueries } from '@/app/lib/conversation-queries'
 import { readTimeZone } from '@/app/lib/preferences'
 import { buildListRequest } from '@/app/features/search/list-request'
 import type { ConversationSearch } from '@/app/features/search/search-params'
-import { searchQueries } from '@/app/features/search/search-queries'
+import { facetQueries } from '@/app/lib/facet-queries'
 
 /**
  * Primes the cache for the search page: the app config (awaited: the list request needs the
@@ -13,9 +14,9 @@ export async function prefetchSearch(
   queryClient: QueryClient,
   search: ConversationSearch,
 ): Promise<void> {
-  const config = await queryClient.ensureQueryData(appQueries.config()).catch(() => undefined)
+  const config = await queryClient.ensureQueryData(configQueries.app()).catch(() => undefined)
   if (!config) return
   const built = buildListRequest(search, config.accountId, readTimeZone(), Date.now())
-  if (built.ok) void queryClient.prefetchQuery(appQueries.list(built.request))
-  void queryClient.prefetchQuery(searchQueries.facets())
+  if (built.ok) void queryClient.prefetchQuery(conversationQueries.list(built.request))
+  void queryClient.prefetchQuery(facetQueries.all())
 }

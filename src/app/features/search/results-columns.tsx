@@ -9,7 +9,7 @@ import {
 import { RowLink } from '@/app/features/search/row-link'
 import { StatusBadge } from '@/app/features/search/status-badge'
 import type { resultsFeatures } from '@/app/features/search/table-features'
-import { TimeText } from '@/app/features/search/time-text'
+import { DateTime } from '@/app/components/date-time'
 
 const helper = createColumnHelper<typeof resultsFeatures, ConversationRow>()
 
@@ -38,7 +38,7 @@ export const resultsColumns = helper.columns([
     meta: { label: 'End' },
     cell: ({ getValue }) => {
       const ms = getValue()
-      return ms === undefined ? dash : <TimeText ms={ms} />
+      return ms === undefined ? dash : <DateTime ms={ms} />
     },
   }),
   helper.accessor('status', {

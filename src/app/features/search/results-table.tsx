@@ -7,6 +7,7 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table'
+import { Table, TableCell } from '@/app/components/ui/table'
 import { ColumnPicker } from '@/app/features/search/column-picker'
 import type { ConversationRow } from '@/app/features/search/conversation-row'
 import { ResultsPager } from '@/app/features/search/results-pager'
@@ -139,66 +140,58 @@ export function ResultsTable({
         {toolbar}
         <ColumnPicker table={table} />
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-        <table
-          ref={tableRef}
-          aria-busy={busy}
-          aria-describedby="results-keyboard-hint"
-          className="w-full border-collapse text-left text-sm"
+      <Table
+        ref={tableRef}
+        framed
+        caption={`${caption}, sorted by ${SORT_WORDS[sort]}`}
+        aria-busy={busy}
+        aria-describedby="results-keyboard-hint"
+        className="text-sm"
+      >
+        <thead className="bg-slate-100 text-xs tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <SortHeader
+                  key={header.id}
+                  label={header.column.columnDef.meta?.label ?? header.id}
+                  numeric={header.column.columnDef.meta?.numeric === true}
+                  canSort={header.column.getCanSort()}
+                  sorted={header.column.getIsSorted()}
+                  onSort={() => header.column.toggleSorting()}
+                />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody
+          className={busy ? 'opacity-60 transition-opacity' : 'transition-opacity'}
+          onClickCapture={(event) => {
+            if (event.target instanceof Element && event.target.closest('a')) onOpenRow()
+          }}
         >
-          <caption className="sr-only">
-            {caption}, sorted by {SORT_WORDS[sort]}
-          </caption>
-          <thead className="bg-slate-100 text-xs tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <SortHeader
-                    key={header.id}
-                    label={header.column.columnDef.meta?.label ?? header.id}
-                    numeric={header.column.columnDef.meta?.numeric === true}
-                    canSort={header.column.getCanSort()}
-                    sorted={header.column.getIsSorted()}
-                    onSort={() => header.column.toggleSorting()}
-                  />
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody
-            className={busy ? 'opacity-60 transition-opacity' : 'transition-opacity'}
-            onClickCapture={(event) => {
-              if (event.target instanceof Element && event.target.closest('a')) onOpenRow()
-            }}
-          >
-            {table.getRowModel().rows.map((row) => (
-              <tr
-                key={row.id}
-                onMouseEnter={() => startIntent(row.id)}
-                onMouseLeave={cancelIntent}
-                onFocus={() => startIntent(row.id)}
-                onBlur={cancelIntent}
-                className="relative border-t border-slate-200 odd:bg-white even:bg-slate-50 focus-within:bg-blue-50 focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-blue-600 hover:bg-blue-50 dark:border-slate-800 dark:odd:bg-slate-900 dark:even:bg-slate-900/60 dark:focus-within:bg-blue-950 dark:focus-within:outline-blue-400 dark:hover:bg-blue-950/60"
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={
-                      cell.column.columnDef.meta?.numeric === true
-                        ? 'px-3 py-2 text-right align-top whitespace-nowrap tabular-nums'
-                        : cell.column.columnDef.meta?.wrap === true
-                          ? 'px-3 py-2 align-top'
-                          : 'px-3 py-2 align-top whitespace-nowrap'
-                    }
-                  >
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          {table.getRowModel().rows.map((row) => (
+            <tr
+              key={row.id}
+              onMouseEnter={() => startIntent(row.id)}
+              onMouseLeave={cancelIntent}
+              onFocus={() => startIntent(row.id)}
+              onBlur={cancelIntent}
+              className="relative border-t border-slate-200 odd:bg-white even:bg-slate-50 focus-within:bg-blue-50 focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-blue-600 hover:bg-blue-50 dark:border-slate-800 dark:odd:bg-slate-900 dark:even:bg-slate-900/60 dark:focus-within:bg-blue-950 dark:focus-within:outline-blue-400 dark:hover:bg-blue-950/60"
+            >
+              {row.getVisibleCells().map((cell) => (
+                <TableCell
+                  key={cell.id}
+                  numeric={cell.column.columnDef.meta?.numeric === true}
+                  nowrap={cell.column.columnDef.meta?.wrap !== true}
+                >
+                  <table.FlexRender cell={cell} />
+                </TableCell>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
       <p id="results-keyboard-hint" className="sr-only">
         Press j or k to move between rows and Enter to open one.
       </p>

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import { TimeText } from '@/app/features/search/time-text'
+import { DateTime } from '@/app/components/date-time'
 
 /**
  * The row's link to the conversation: a real <a>, so middle-click and "open in new tab" work. Its
@@ -22,7 +22,7 @@ export function RowLink({
       data-row-link=""
       className="font-medium whitespace-nowrap text-blue-800 underline-offset-2 outline-none after:absolute after:inset-0 after:content-[''] hover:underline dark:text-blue-300"
     >
-      {startMs === undefined ? 'Unknown start' : <TimeText ms={startMs} />}
+      {startMs === undefined ? 'Unknown start' : <DateTime ms={startMs} />}
       <span className="sr-only">, {consumer}</span>
     </Link>
   )

@@ -26,7 +26,7 @@ import {
   STATUS_CHOICES,
 } from '@/app/features/search/filter-choices'
 import { RangeInputs } from '@/app/features/search/range-inputs'
-import type { Facets } from '@/app/features/search/search-queries'
+import type { Facets } from '@/app/lib/facet-queries'
 import {
   compactSearch,
   EMPTY_SEARCH,
@@ -34,6 +34,7 @@ import {
 } from '@/app/features/search/search-params'
 import { TimeRangeField } from '@/app/features/search/time-range-field'
 import { TokenField, type TokenOption } from '@/app/features/search/token-field'
+import { cn } from '@/app/lib/cn'
 
 const MORE_FIELDS: readonly FilterField[] = [
   'summary',
@@ -300,7 +301,7 @@ export function SearchFilters({
               value={draft.queue}
               aria-invalid={errorOf('queue') ? true : undefined}
               onChange={(event) => update({ queue: event.target.value })}
-              className={`mt-1 ${INPUT_CLASSES}`}
+              className={cn('mt-1', INPUT_CLASSES)}
             >
               <option value="">Any</option>
               {QUEUE_CHOICES.map((choice) => (

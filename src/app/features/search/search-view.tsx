@@ -1,14 +1,15 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useLocation, useRouter } from '@tanstack/react-router'
 import { useEffect, useMemo } from 'react'
-import { appQueries, type AppConfig } from '@/app/lib/api'
+import type { AppConfig } from '@/app/lib/config-queries'
+import { conversationQueries } from '@/app/lib/conversation-queries'
 import { HttpError } from '@/app/lib/http'
 import { usePreference, useTimeZone, writePreference } from '@/app/lib/preferences'
 import { describeFilters } from '@/app/features/search/active-filters'
 import { ExportCsvButton } from '@/app/features/search/export-csv-button'
 import { filterFieldOf } from '@/app/features/search/filter-draft'
 import { ImportButton } from '@/app/features/search/import-button'
-import { writeLastSearch } from '@/app/features/search/last-search'
+import { writeLastSearch } from '@/app/lib/last-search'
 import { buildListRequest } from '@/app/features/search/list-request'
 import { PageHeading } from '@/app/features/search/page-heading'
 import {
@@ -24,7 +25,7 @@ import {
   toPageSize,
   type ConversationSearch,
 } from '@/app/features/search/search-params'
-import { searchQueries } from '@/app/features/search/search-queries'
+import { facetQueries } from '@/app/lib/facet-queries'
 import { SearchResults } from '@/app/features/search/search-results'
 import { forgetScroll, rememberScroll, savedScroll } from '@/app/features/search/search-scroll'
 import { currentTime } from '@/app/features/search/search-window'
@@ -44,9 +45,9 @@ export function SearchView({ config }: { config: AppConfig }) {
   const [zone] = useTimeZone()
   const now = currentTime()
   const built = buildListRequest(search, config.accountId, zone, now)
-  const facets = useQuery(searchQueries.facets())
+  const facets = useQuery(facetQueries.all())
   const list = useQuery({
-    ...appQueries.list(built.request),
+    ...conversationQueries.list(built.request),
     enabled: built.ok,
     placeholderData: keepPreviousData,
     select: toResultsPage,
@@ -158,7 +159,9 @@ export function SearchView({ config }: { config: AppConfig }) {
             if (searchStr !== undefined) rememberScroll(searchStr)
           },
           onRowIntent: (conversationId) =>
-            void queryClient.prefetchQuery(appQueries.detail(config.accountId, conversationId)),
+            void queryClient.prefetchQuery(
+              conversationQueries.detail(config.accountId, conversationId),
+            ),
           toolbar: (
             <>
               {list.isPlaceholderData ? (

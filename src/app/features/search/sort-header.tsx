@@ -1,3 +1,5 @@
+import { TableHeaderCell } from '@/app/components/ui/table'
+
 /** A column header; Start and End are buttons that sort (the state is announced by aria-sort). */
 export function SortHeader({
   label,
@@ -12,20 +14,19 @@ export function SortHeader({
   sorted: false | 'asc' | 'desc'
   onSort: () => void
 }) {
-  const align = numeric ? 'px-3 py-2 text-right font-semibold' : 'px-3 py-2 font-semibold'
   if (!canSort) {
     return (
-      <th scope="col" className={align}>
+      <TableHeaderCell numeric={numeric} className="font-semibold">
         {label}
-      </th>
+      </TableHeaderCell>
     )
   }
   const arrow = sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'
   return (
-    <th
-      scope="col"
+    <TableHeaderCell
+      numeric={numeric}
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-      className={align}
+      className="font-semibold"
     >
       <button
         type="button"
@@ -41,6 +42,6 @@ export function SortHeader({
           {arrow}
         </span>
       </button>
-    </th>
+    </TableHeaderCell>
   )
 }

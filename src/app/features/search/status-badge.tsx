@@ -1,8 +1,4 @@
-const STYLES = {
-  OPEN: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',
-  CLOSE: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
-  other: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
-} as const
+import { Badge } from '@/app/components/ui/badge'
 
 /** "Open", or "Closed" with how it closed ("by agent", "auto close"). */
 export function StatusBadge({
@@ -12,11 +8,11 @@ export function StatusBadge({
   status: string | undefined
   closeReason: string | undefined
 }) {
-  const style = status === 'OPEN' ? STYLES.OPEN : status === 'CLOSE' ? STYLES.CLOSE : STYLES.other
+  const tone = status === 'OPEN' ? 'success' : status === 'CLOSE' ? 'neutral' : 'warning'
   const label = status === 'OPEN' ? 'Open' : status === 'CLOSE' ? 'Closed' : (status ?? 'Unknown')
   return (
     <span className="whitespace-nowrap">
-      <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${style}`}>{label}</span>
+      <Badge tone={tone}>{label}</Badge>
       {closeReason ? (
         <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">({closeReason})</span>
       ) : null}

@@ -5,6 +5,7 @@ import { LabeledInput } from '@/app/components/ui/labeled-input'
 import { RANGE_PRESETS, type RangePreset } from '@/app/features/search/search-params'
 import { RANGE_LABELS } from '@/app/features/search/search-window'
 import type { FilterDraft } from '@/app/features/search/filter-draft'
+import { cn } from '@/app/lib/cn'
 
 type RangeDraft = Pick<FilterDraft, 'range' | 'fromDate' | 'fromTime' | 'toDate' | 'toTime'>
 
@@ -48,7 +49,7 @@ export function TimeRangeField({
             if (isPreset(next)) onChange({ range: next })
             else onChange({ range: 'custom', ...onCustom() })
           }}
-          className={`mt-1 ${INPUT_CLASSES}`}
+          className={cn('mt-1', INPUT_CLASSES)}
         >
           {RANGE_PRESETS.map((preset) => (
             <option key={preset} value={preset}>

@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
 import { FieldError } from '@/app/components/ui/field-error'
+import { cn } from '@/app/lib/cn'
 
 export interface TokenOption {
   id: string
@@ -135,7 +136,7 @@ export function TokenField({
           setActive(-1)
         }}
         onKeyDown={onKeyDown}
-        className={`mt-1 ${INPUT_CLASSES}`}
+        className={cn('mt-1', INPUT_CLASSES)}
       />
       <p id={hintId} className="sr-only">
         Type a name to see suggestions, or an ID, then press Enter to add it.

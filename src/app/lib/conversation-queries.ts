@@ -1,17 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod'
-import { accountPath, CONFIG_URL, conversationRequest } from '@/app/lib/conversation-request'
+import { accountPath, conversationRequest } from '@/app/lib/conversation-request'
 import { requestJson } from '@/app/lib/http'
 import { parseSearchResponse } from '@/domain/schema/response'
 import type { SearchResponseParseResult } from '@/domain/schema/response'
 import type { SearchBodyInput } from '@/domain/schema/search-request'
-
-/** `GET /api/config`: which account the app shows, and whether it reads the archive or LivePerson. */
-export const appConfigSchema = z.object({
-  accountId: z.string(),
-  mode: z.enum(['archive', 'proxy']),
-})
-export type AppConfig = z.infer<typeof appConfigSchema>
 
 /** The envelope is parsed tolerantly; an answer that is not a response at all fails the parse. */
 const searchResponseSchema = z.unknown().transform((raw, ctx): SearchResponseParseResult => {
@@ -27,6 +20,7 @@ const searchResponseSchema = z.unknown().transform((raw, ctx): SearchResponsePar
   }
 })
 
+/** One page of a conversation search, as the results table asks for it. */
 export interface ConversationListRequest {
   accountId: string
   body: SearchBodyInput
@@ -35,6 +29,7 @@ export interface ConversationListRequest {
   sort: 'start:desc' | 'start:asc' | 'end:desc' | 'end:asc'
 }
 
+/** `POST …/conversation/search`: one page of conversations matching a search body. */
 export function searchConversations(
   request: ConversationListRequest,
   signal?: AbortSignal,
@@ -52,6 +47,7 @@ export function searchConversations(
   })
 }
 
+/** One conversation with every section, for the detail page. */
 export async function getConversation(
   accountId: string,
   conversationId: string,
@@ -66,6 +62,7 @@ export async function getConversation(
   return searchResponseSchema.parse(raw)
 }
 
+/** A consumer's other conversations (summaries), for the detail page's history. */
 export function getConsumerConversations(
   accountId: string,
   consumer: string,
@@ -81,29 +78,26 @@ export function getConsumerConversations(
   )
 }
 
-/** One query-options factory for everything the app reads; keys go from generic to specific. */
-export const appQueries = {
-  config: () =>
-    queryOptions({
-      queryKey: ['config'],
-      queryFn: ({ signal }) => requestJson(CONFIG_URL, appConfigSchema, { signal }),
-      staleTime: Infinity,
-    }),
-  conversations: () => ['conversations'] as const,
+/**
+ * Conversations, in the three ways the app reads them; keys go from generic to specific, so
+ * `conversationQueries.all()` invalidates every one of them (after an import, for example).
+ */
+export const conversationQueries = {
+  all: () => ['conversations'] as const,
   list: (request: ConversationListRequest) =>
     queryOptions({
-      queryKey: ['conversations', 'list', request],
+      queryKey: [...conversationQueries.all(), 'list', request],
       queryFn: ({ signal }) => searchConversations(request, signal),
     }),
   detail: (accountId: string, conversationId: string) =>
     queryOptions({
-      queryKey: ['conversations', 'detail', accountId, conversationId],
+      queryKey: [...conversationQueries.all(), 'detail', accountId, conversationId],
       queryFn: ({ signal }) => getConversation(accountId, conversationId, signal),
       staleTime: 5 * 60_000,
     }),
   consumer: (accountId: string, consumer: string) =>
     queryOptions({
-      queryKey: ['conversations', 'consumer', accountId, consumer],
+      queryKey: [...conversationQueries.all(), 'consumer', accountId, consumer],
       queryFn: ({ signal }) => getConsumerConversations(accountId, consumer, signal),
     }),
 }

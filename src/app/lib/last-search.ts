@@ -1,8 +1,10 @@
 import { z } from 'zod'
 
 /**
- * What the search page leaves in sessionStorage when it shows results, so the detail page can
- * offer "Back to results" and the previous / next conversation of that page.
+ * `sessionStorage['cv.lastSearch']`: the page of results the search page last showed, so the
+ * detail page can offer "Back to results" and the previous / next conversation of that page.
+ * The search page writes it; the detail page reads it, tolerantly (another tab or an older
+ * version may have left something else there).
  */
 export const LAST_SEARCH_KEY = 'cv.lastSearch'
 
@@ -17,6 +19,15 @@ export const lastSearchSchema = z.object({
 })
 
 export type LastSearch = z.infer<typeof lastSearchSchema>
+
+/** Remembers the page of results just shown; storage that cannot be written is no error. */
+export function writeLastSearch(value: LastSearch): void {
+  try {
+    window.sessionStorage.setItem(LAST_SEARCH_KEY, JSON.stringify(value))
+  } catch {
+    // Storage unavailable (private mode, quota): the detail page simply offers no previous/next.
+  }
+}
 
 /** The last search, or undefined when there is none or it cannot be read. */
 export function readLastSearch(): LastSearch | undefined {

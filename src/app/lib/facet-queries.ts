@@ -36,17 +36,9 @@ export const facetsSchema = z.object({
 export type Facets = z.infer<typeof facetsSchema>
 export type FacetItem = Facets['agents'][number]
 
-/** `POST /api/import` (archive mode): how many conversations the file held and what changed. */
-export const importResultSchema = z.object({
-  imported: z.number(),
-  inserted: z.number(),
-  updated: z.number(),
-})
-export type ImportResult = z.infer<typeof importResultSchema>
-
-/** The search feature's own queries (the conversation list itself is `appQueries.list`). */
-export const searchQueries = {
-  facets: () =>
+/** The archive's facets, for the filters' autocomplete; an import changes them. */
+export const facetQueries = {
+  all: () =>
     queryOptions({
       queryKey: ['facets'],
       queryFn: ({ signal }) => requestJson('/api/facets', facetsSchema, { signal }),
