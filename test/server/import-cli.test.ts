@@ -124,7 +124,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
   })
 
   it('imports the documentation example (drifted keys and all)', async () => {
-    const result = await runImport(['test/fixtures/seed-example.json'], archivePath)
+    const result = await runImport(['src/server/demo/seed-example.json'], archivePath)
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('imported 1 conversation (1 new, 0 updated)')
   })

@@ -4,7 +4,7 @@ import type { SkillKey } from '@/server/demo/roster'
  * Conversation topics. Each topic owns its skill, intent and a few scenarios (what the consumer
  * says, how it goes, how it ends, and the agent's summary), so that the text of a conversation
  * hangs together and keyword search finds sensible things ("refund", "router", "invoice"…).
- * `{placeholders}` are filled per conversation (see `fill` in conversation-script.ts).
+ * `{placeholders}` are filled per conversation (see `fill` in message-wording.ts).
  */
 
 export type Speaker = 'c' | 'a'

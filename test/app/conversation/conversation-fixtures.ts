@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { server } from '../msw-server'
 import { z } from 'zod'
-import seedResponse from '../../fixtures/seed-example.json'
+import seedResponse from '@/server/demo/seed-example.json' with { type: 'json' }
 
 /** Fixtures and MSW handlers for the detail page tests: records travel in their wire shape. */
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { Transcript } from '@/app/features/conversation/transcript/transcript'
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ConversationRecord } from '@/domain/schema/record'
-import seedResponse from '../../fixtures/seed-example.json'
+import seedResponse from '@/server/demo/seed-example.json' with { type: 'json' }
 import { installLayout } from './virtual-layout'
 
 beforeEach(() => {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs'
-
-const seedUrl = new URL('../../fixtures/seed-example.json', import.meta.url)
-const seedText = readFileSync(seedUrl, 'utf8')
+// The one copy of the documentation example is the demo generator's.
+import seedExample from '@/server/demo/seed-example.json' with { type: 'json' }
 
 export const SEED_ID = 'e5c58e49-e4a5-40a8-8a18-d6580d1d5630'
 
@@ -13,7 +11,7 @@ function isContainer(value: unknown): value is Container {
 
 /** A fresh copy of the seed response (the fixed documentation example), safe to change. */
 export function seedResponse(): Record<string, unknown> {
-  const value: unknown = JSON.parse(seedText)
+  const value: unknown = structuredClone(seedExample)
   if (!isContainer(value) || Array.isArray(value)) throw new Error('seed is not an object')
   return value
 }
