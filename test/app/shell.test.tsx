@@ -13,6 +13,8 @@ test('the root address redirects to the conversation search', async () => {
 })
 
 test('an unknown address shows the not-found page with a way back', async () => {
+  // The header still asks the server which account it shows.
+  useSearchApi()
   await renderRoute('/no/such/page')
   expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Go to the conversation search' })).toHaveAttribute(

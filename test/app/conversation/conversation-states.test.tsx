@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import { server } from '../msw-server'
 import { renderRoute } from '../render-route'
+import { allowConsoleError } from '../test-guards'
 import { ACCOUNT, mockConfig, mockDetail, SEED_ID, seed } from './conversation-fixtures'
 
 const BY_ID = `*/messaging_history/api/account/${ACCOUNT}/conversations/conversation/search`
@@ -22,6 +23,8 @@ test('an unknown ID shows "Conversation not found" with the ID and a way back to
 })
 
 test('a server error shows its message and Retry loads the conversation', async () => {
+  // React reports the error its boundary caught; that is the state under test.
+  allowConsoleError(/LivePerson is unavailable/)
   const user = userEvent.setup()
   mockConfig()
   let fail = true
@@ -51,6 +54,7 @@ test('a server error shows its message and Retry loads the conversation', async 
 })
 
 test('a network failure says the server could not be reached', async () => {
+  allowConsoleError(/Failed to fetch/)
   mockConfig()
   server.use(http.post(BY_ID, () => HttpResponse.error()))
   await renderRoute(`/conversations/${SEED_ID}`)

@@ -131,6 +131,9 @@ export function Transcript(props: TranscriptProps) {
     estimateSize: (index) => ESTIMATES[items[index]?.kind ?? 'message'],
     getItemKey: (index) => items[index]?.key ?? index,
     overscan: 6,
+    // A jump (?msg=, find, the MCS track) scrolls from an effect; flushing a render from there
+    // is what React warns about ("flushSync was called from inside a lifecycle method").
+    useFlushSync: false,
   })
   const sectionRef = useRef<HTMLElement>(null)
   const jumpTo = useCallback(
