@@ -7,6 +7,15 @@ import { defineConfig, type Connect, type Plugin } from 'vite'
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
 /**
+ * App tests that need modules loaded fresh: one changes the process's time zone (formatters are
+ * built once per zone and kept), one watches the renderer's lazy chunk load for the first time.
+ */
+const APP_TESTS_NEEDING_FRESH_MODULES = [
+  'test/app/search/search-table.test.tsx',
+  'test/app/rich-content/lazy-loading.test.tsx',
+]
+
+/**
  * `npm run dev`: the same API as `npm start`, mounted as middleware in the Vite dev server.
  * The server code is loaded through Vite's SSR loader so edits to it are picked up on reload.
  */
@@ -47,6 +56,19 @@ export default defineConfig({
           name: 'app',
           environment: 'jsdom',
           include: ['test/app/**/*.test.{ts,tsx}'],
+          exclude: APP_TESTS_NEEDING_FRESH_MODULES,
+          setupFiles: ['./test/app/setup.ts'],
+          // One jsdom and one module graph per worker instead of per file: building them was
+          // half of the app tests' time. Each test starts clean all the same (setup.ts).
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app-isolated',
+          environment: 'jsdom',
+          include: APP_TESTS_NEEDING_FRESH_MODULES,
           setupFiles: ['./test/app/setup.ts'],
         },
       },

@@ -28,6 +28,7 @@ afterEach(() => {
   cleanup()
   server.resetHandlers()
   window.localStorage.clear()
+  window.sessionStorage.clear()
   console.error = consoleError
   const problems = takeProblems()
   if (problems.length > 0) {
