@@ -54,7 +54,10 @@ const zones = [
         ['@/app/**', '@/server/**'],
         '`domain` is shared by browser and server: it imports neither.',
       ),
-      forbid(['react', 'react-dom', 'react/*', 'react-dom/*'], '`domain` has no React.'),
+      forbid(
+        ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/react-*'],
+        '`domain` has no React.',
+      ),
       forbid(['node:*'], '`domain` has no Node APIs and no I/O.'),
     ]),
   },
