@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { describeEvent, EVENT_LABELS } from '@/app/lib/vocabulary/events'
+import {
+  SDE_LABELS,
+  sdeTypeLabel,
+  statusLabel,
+  transferReasonLabel,
+  transferReasonWords,
+} from '@/app/lib/vocabulary/labels'
 import { speakerName, stretchName } from '@/app/lib/vocabulary/people'
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ConversationRecord } from '@/domain/schema/record'
@@ -162,4 +169,19 @@ test('every event kind has a label and a sentence', () => {
   ])
   // A kind the vocabulary does not know is a bug, not a blank line.
   expect(() => describeEvent({ kind: 'new-kind', key: 'k' } as never)).toThrow()
+})
+
+test('one word per code, whichever screen asks', () => {
+  expect([statusLabel('OPEN'), statusLabel('CLOSE'), statusLabel(undefined)]).toEqual([
+    'Open',
+    'Closed',
+    'Unknown',
+  ])
+  // The panel's label and the timeline's sentence for the same reason, from one table.
+  expect(transferReasonLabel('back2Q')).toBe('Back to queue')
+  expect(transferReasonWords('back2Q')).toBe('returned to the queue')
+  expect(transferReasonLabel('somethingNew')).toBe('somethingNew')
+  // SDE types: the panel heading, the timeline sentence and the search filter say the same.
+  expect(sdeTypeLabel('MARKETING_CAMPAIGN_INFO')).toBe(SDE_LABELS.marketingCampaignInfo)
+  expect(sdeTypeLabel('NOT_A_TYPE')).toBe('NOT_A_TYPE')
 })

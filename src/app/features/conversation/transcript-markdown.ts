@@ -1,4 +1,4 @@
-import { codeToWords, statusText } from '@/app/features/conversation/labels'
+import { codeToWords, statusLabel } from '@/app/lib/vocabulary/labels'
 import { clockDate, clockDateTime, dayNamer } from '@/app/features/conversation/transcript/clock'
 import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
@@ -38,7 +38,7 @@ export function transcriptMarkdown(record: ConversationRecord, zone: TimeZoneSet
     [
       'Status',
       [
-        statusText(info.status),
+        statusLabel(info.status),
         info.closeReason ? `closed by ${info.closeReason.toLowerCase()}` : undefined,
         info.closeReasonDescription ? codeToWords(info.closeReasonDescription) : undefined,
       ]

@@ -1,3 +1,5 @@
+import { statusLabel } from '@/app/lib/vocabulary/labels'
+
 const STYLES = {
   OPEN: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',
   CLOSE: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
@@ -13,7 +15,7 @@ export function StatusBadge({
   closeReason: string | undefined
 }) {
   const style = status === 'OPEN' ? STYLES.OPEN : status === 'CLOSE' ? STYLES.CLOSE : STYLES.other
-  const label = status === 'OPEN' ? 'Open' : status === 'CLOSE' ? 'Closed' : (status ?? 'Unknown')
+  const label = statusLabel(status)
   return (
     <span className="whitespace-nowrap">
       <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${style}`}>{label}</span>

@@ -121,3 +121,45 @@ export function agentKindLabel(agent: {
   if (agent.userType === '0') return 'System'
   return undefined
 }
+
+/** How the API spells channels (`info.source`) and how people say them. */
+const CHANNEL_NAMES: Readonly<Record<string, string>> = {
+  SHARK: 'Web',
+  WEB: 'Web',
+  APP: 'App',
+  SMS: 'SMS',
+  FACEBOOK: 'Facebook',
+  AGENT: 'Agent',
+  'WhatsApp Business': 'WhatsApp',
+  'Apple Business Chat': 'Apple Messages',
+}
+
+/** A channel code (`info.source`) as people say it; an unknown one as sent. */
+export function channelLabel(source: string): string {
+  return CHANNEL_NAMES[source] ?? source
+}
+
+/** The device codes, with their labels. */
+export const DEVICE_LABELS: Readonly<Record<string, string>> = {
+  DESKTOP: 'Desktop',
+  TABLET: 'Tablet',
+  MOBILE: 'Mobile',
+  NA: 'Unknown',
+}
+
+/** A device code as its label; an unknown one as sent. */
+export function deviceLabel(device: string): string {
+  return DEVICE_LABELS[device] ?? device
+}
+
+const CLOSE_REASONS: Readonly<Record<string, string>> = {
+  AGENT: 'by agent',
+  CONSUMER: 'by consumer',
+  SYSTEM: 'auto close',
+  TIMEOUT: 'auto close',
+}
+
+/** How a conversation closed, after "Closed": `AGENT` → "by agent", `SYSTEM` → "auto close". */
+export function closeReasonLabel(reason: string): string {
+  return CLOSE_REASONS[reason] ?? reason.toLowerCase().replaceAll('_', ' ')
+}

@@ -1,3 +1,4 @@
+import type { AgentParticipant, ConsumerParticipant } from '@/domain/schema/participants'
 import type { AgentRef } from '@/domain/timeline/events'
 import type { Speaker, SpeakerRole } from '@/domain/timeline/speakers'
 import type { AgentStretch } from '@/domain/timeline/stretches'
@@ -57,4 +58,20 @@ export function stretchName(
     return stretch.queue !== undefined ? `In queue (${stretch.queue})` : 'In queue'
   }
   return stretch.agentName ?? byRoleAndId(stretch.role, stretch.agentId)
+}
+
+/** An agent participant's name: full name, nickname, login name, else "Agent <id>". */
+export function agentDisplayName(agent: AgentParticipant): string {
+  return (
+    agent.agentFullName ??
+    agent.agentNickname ??
+    agent.agentLoginName ??
+    (agent.agentId ? `Agent ${agent.agentId}` : 'Unknown agent')
+  )
+}
+
+/** A consumer participant's name: first and last name, else their consumer name, else "Consumer". */
+export function consumerDisplayName(consumer: ConsumerParticipant): string {
+  const full = [consumer.firstName, consumer.lastName].filter(Boolean).join(' ')
+  return full || consumer.consumerName || 'Consumer'
 }
