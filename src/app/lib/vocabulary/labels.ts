@@ -1,4 +1,3 @@
-import { SDE_KEYS, isSdeType } from '@/domain/schema/sdes'
 import type { SdeSearchKey } from '@/domain/schema/search-constants'
 
 /**
@@ -74,10 +73,17 @@ export const SDE_LABELS: Readonly<Record<SdeSearchKey, string>> = {
   userUpdate: 'User profile',
 }
 
-/** An SDE type code (`CUSTOMER_INFO`) as its label; an unknown code as sent. */
+/**
+ * An SDE type code (`CUSTOMER_INFO`) as its label; an unknown code as sent. The code's payload
+ * key is the code in camel case (`customerInfo`), so this module needs no schema (the search
+ * page's bundle carries no zod).
+ */
 export function sdeTypeLabel(sdeType: string): string {
-  return isSdeType(sdeType) ? SDE_LABELS[SDE_KEYS[sdeType]] : sdeType
+  const key = sdeType.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+  return SDE_LABEL_BY_KEY.get(key) ?? sdeType
 }
+
+const SDE_LABEL_BY_KEY = new Map<string, string>(Object.entries(SDE_LABELS))
 
 const PERMISSIONS: Readonly<Record<string, string>> = {
   ASSIGNED_AGENT: 'assigned agent',
