@@ -8,18 +8,18 @@ import type { SdeEvent, SdeType } from '@/domain/schema/sdes'
  * typed field descriptors so that rendering is mechanical (one component per `kind`).
  */
 
-/** The ten groups, in the order the page shows them, with their headings. */
-export const ENGAGEMENT_ATTRIBUTE_GROUPS: readonly { sdeType: SdeType; heading: string }[] = [
-  { sdeType: 'CUSTOMER_INFO', heading: 'Customer info' },
-  { sdeType: 'PERSONAL_INFO', heading: 'Personal info' },
-  { sdeType: 'CART_STATUS', heading: 'Cart status' },
-  { sdeType: 'PURCHASE', heading: 'Purchase' },
-  { sdeType: 'MARKETING_CAMPAIGN_INFO', heading: 'Marketing campaign' },
-  { sdeType: 'SEARCH_CONTENT', heading: 'Search content' },
-  { sdeType: 'VIEWED_PRODUCT', heading: 'Viewed product' },
-  { sdeType: 'VISITOR_ERROR', heading: 'Visitor error' },
-  { sdeType: 'LEAD', heading: 'Lead' },
-  { sdeType: 'SERVICE_ACTIVITY', heading: 'Service activity' },
+/** The ten groups, in the order the page shows them (the app's vocabulary gives their headings). */
+export const ENGAGEMENT_ATTRIBUTE_GROUPS: readonly SdeType[] = [
+  'CUSTOMER_INFO',
+  'PERSONAL_INFO',
+  'CART_STATUS',
+  'PURCHASE',
+  'MARKETING_CAMPAIGN_INFO',
+  'SEARCH_CONTENT',
+  'VIEWED_PRODUCT',
+  'VISITOR_ERROR',
+  'LEAD',
+  'SERVICE_ACTIVITY',
 ]
 
 export interface SdeProductRow {
@@ -74,7 +74,6 @@ export interface EngagementAttributeEvent {
 
 export interface EngagementAttributeGroup {
   sdeType: SdeType
-  heading: string
   /** Newest first. */
   events: EngagementAttributeEvent[]
 }
@@ -400,7 +399,7 @@ function eventTime(event: SdeEvent): number | undefined {
 export function engagementAttributeGroups(record: ConversationRecord): EngagementAttributeGroup[] {
   const all: SdeEvent[] = [...(record.sdes?.events ?? []), ...(record.unAuthSdes?.events ?? [])]
   const groups: EngagementAttributeGroup[] = []
-  for (const { sdeType, heading } of ENGAGEMENT_ATTRIBUTE_GROUPS) {
+  for (const sdeType of ENGAGEMENT_ATTRIBUTE_GROUPS) {
     const ofType = all
       .filter((event) => event.sdeType === sdeType)
       .map((event, index) => ({ event, index, time: eventTime(event) }))
@@ -414,7 +413,6 @@ export function engagementAttributeGroups(record: ConversationRecord): Engagemen
     if (ofType.length === 0) continue
     groups.push({
       sdeType,
-      heading,
       events: ofType.map(({ event, time }, index) => {
         const out: EngagementAttributeEvent = {
           id: `${sdeType}-${String(index)}`,

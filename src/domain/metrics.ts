@@ -1,8 +1,7 @@
 import type { ConversationRecord } from '@/domain/schema/record'
-import { messageItems, responseGaps, SpeakerDirectory } from '@/domain/timeline'
-
-export { agentStretches } from '@/domain/timeline'
-export type { AgentStretch } from '@/domain/timeline'
+import { messageItems } from '@/domain/timeline/messages'
+import { SpeakerDirectory } from '@/domain/timeline/speakers'
+import { responseGaps } from '@/domain/timeline/waits'
 
 /**
  * Header metrics of one conversation, computed from the same message order as the transcript.

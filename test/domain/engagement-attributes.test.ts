@@ -21,9 +21,9 @@ function seedGroups(): EngagementAttributeGroup[] {
   return engagementAttributeGroups(parse(seedRecord()))
 }
 
-function group(groups: EngagementAttributeGroup[], heading: string): EngagementAttributeGroup {
-  const found = groups.find((g) => g.heading === heading)
-  if (!found) throw new Error(`no group "${heading}"`)
+function group(groups: EngagementAttributeGroup[], sdeType: string): EngagementAttributeGroup {
+  const found = groups.find((g) => g.sdeType === sdeType)
+  if (!found) throw new Error(`no group "${sdeType}"`)
   return found
 }
 
@@ -39,23 +39,23 @@ function fieldsOf(raw: unknown, authenticated = false): SdeField[] {
   return describeSdeEvent(built.event)
 }
 
-test('the seed example fills all ten groups, in the page order, with their headings', () => {
-  expect(seedGroups().map((g) => g.heading)).toEqual([
-    'Customer info',
-    'Personal info',
-    'Cart status',
-    'Purchase',
-    'Marketing campaign',
-    'Search content',
-    'Viewed product',
-    'Visitor error',
-    'Lead',
-    'Service activity',
+test('the seed example fills all ten groups, in the page order, by type (the vocabulary names them)', () => {
+  expect(seedGroups().map((g) => g.sdeType)).toEqual([
+    'CUSTOMER_INFO',
+    'PERSONAL_INFO',
+    'CART_STATUS',
+    'PURCHASE',
+    'MARKETING_CAMPAIGN_INFO',
+    'SEARCH_CONTENT',
+    'VIEWED_PRODUCT',
+    'VISITOR_ERROR',
+    'LEAD',
+    'SERVICE_ACTIVITY',
   ])
 })
 
 test('authenticated (sdes) and unauthenticated (unAuthSdes) events of a type share a group, newest first', () => {
-  const customer = group(seedGroups(), 'Customer info')
+  const customer = group(seedGroups(), 'CUSTOMER_INFO')
   expect(customer.events.map((e) => [e.isAuthenticated, e.time])).toEqual([
     [false, 1528628536880],
     [true, 1497871291351],
@@ -66,7 +66,7 @@ test('authenticated (sdes) and unauthenticated (unAuthSdes) events of a type sha
 })
 
 test('double-nested customer info: dates become dates and the balance an amount in its currency', () => {
-  const [latest] = group(seedGroups(), 'Customer info').events
+  const [latest] = group(seedGroups(), 'CUSTOMER_INFO').events
   const fields = latest?.fields ?? []
   expect(field(fields, 'Balance')).toEqual({ kind: 'amount', value: -400.99, currency: 'USD' })
   expect(field(fields, 'Last payment date')).toEqual({
@@ -83,7 +83,7 @@ test('double-nested customer info: dates become dates and the balance an amount 
 })
 
 test('personal info: age, date of birth and contacts come out typed', () => {
-  const [latest] = group(seedGroups(), 'Personal info').events
+  const [latest] = group(seedGroups(), 'PERSONAL_INFO').events
   const fields = latest?.fields ?? []
   expect(field(fields, 'Name')).toEqual({ kind: 'text', text: 'John' })
   expect(field(fields, 'Age')).toEqual({ kind: 'number', value: 34 })
@@ -95,7 +95,7 @@ test('personal info: age, date of birth and contacts come out typed', () => {
 })
 
 test('flat cart status: numbers from strings, products as rows with the cart currency', () => {
-  const [cart] = group(seedGroups(), 'Cart status').events
+  const [cart] = group(seedGroups(), 'CART_STATUS').events
   const fields = cart?.fields ?? []
   expect(field(fields, 'Total')).toEqual({ kind: 'amount', value: 11.7, currency: 'USD' })
   expect(field(fields, 'Number of items')).toEqual({ kind: 'number', value: 6 })
@@ -108,26 +108,26 @@ test('flat cart status: numbers from strings, products as rows with the cart cur
 
 test('quirks: null currency, null level/resolved and an all-null cart are simply left out', () => {
   const groups = seedGroups()
-  const purchase = group(groups, 'Purchase').events[0]?.fields ?? []
+  const purchase = group(groups, 'PURCHASE').events[0]?.fields ?? []
   expect(purchase.map((f) => f.label)).toEqual(['Order ID', 'Total'])
   expect(field(purchase, 'Total')).toEqual({ kind: 'amount', value: 78 })
 
-  const error = group(groups, 'Visitor error').events[0]?.fields ?? []
+  const error = group(groups, 'VISITOR_ERROR').events[0]?.fields ?? []
   expect(error.map((f) => f.label)).toEqual(['Message', 'Code', 'Context ID'])
 
-  const lead = group(groups, 'Lead').events[0]?.fields ?? []
+  const lead = group(groups, 'LEAD').events[0]?.fields ?? []
   expect(field(lead, 'Value')).toEqual({ kind: 'amount', value: 22.22 })
 })
 
 test('search keywords become a keyword list; the marketing channel and service status numbers', () => {
   const groups = seedGroups()
-  expect(group(groups, 'Search content').events[0]?.fields).toEqual([
+  expect(group(groups, 'SEARCH_CONTENT').events[0]?.fields).toEqual([
     { key: 'keywords', label: 'Keywords', value: { kind: 'keywords', keywords: ['word'] } },
   ])
-  const campaign = group(groups, 'Marketing campaign').events[0]?.fields ?? []
+  const campaign = group(groups, 'MARKETING_CAMPAIGN_INFO').events[0]?.fields ?? []
   expect(field(campaign, 'Originating channel')).toEqual({ kind: 'number', value: 1 })
   expect(field(campaign, 'Affiliate')).toEqual({ kind: 'text', text: 'Yahoo' })
-  const service = group(groups, 'Service activity').events[0]?.fields ?? []
+  const service = group(groups, 'SERVICE_ACTIVITY').events[0]?.fields ?? []
   expect(field(service, 'Status')).toEqual({ kind: 'number', value: 0 })
 })
 
@@ -242,7 +242,7 @@ test('several events of one type are listed newest first; untimed ones last, in 
   }
   delete raw.unAuthSdes
   const groups = engagementAttributeGroups(parse(raw))
-  expect(groups.map((g) => g.heading)).toEqual(['Search content'])
+  expect(groups.map((g) => g.sdeType)).toEqual(['SEARCH_CONTENT'])
   const keywords = groups[0]?.events.map((e) => {
     const value = e.fields[0]?.value
     return value?.kind === 'keywords' ? value.keywords[0] : undefined

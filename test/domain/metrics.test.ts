@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { agentStretches, conversationMetrics } from '@/domain/metrics'
+import { conversationMetrics } from '@/domain/metrics'
+import { agentStretches } from '@/domain/timeline/stretches'
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { seedRecord } from './schema/seed'
@@ -113,9 +114,9 @@ describe('the seed example', () => {
         from: 1472483644999,
         to: 1498127364726,
       },
-      { agentName: 'In queue (cats)', role: 'system', from: 1498127364726, to: 1498127562332 },
+      { queue: 'cats', role: 'system', from: 1498127364726, to: 1498127562332 },
       // Still open: no end.
-      { agentName: 'In queue (lpsocial)', role: 'system', from: 1498127562332 },
+      { queue: 'lpsocial', role: 'system', from: 1498127562332 },
     ])
   })
 })
@@ -146,7 +147,7 @@ describe('agent stretches', () => {
     })
     expect(agentStretches(record)).toEqual([
       { agentId: '200', agentName: 'Helper', role: 'bot', from: sec(1), to: sec(100) },
-      { agentName: 'In queue (Billing)', role: 'system', from: sec(100), to: sec(120) },
+      { queue: 'Billing', role: 'system', from: sec(100), to: sec(120) },
       { agentId: '100', agentName: 'Ben', role: 'agent', from: sec(120), to: sec(600) },
       { agentId: '101', agentName: 'Cleo', role: 'agent', from: sec(600), to: sec(900) },
     ])

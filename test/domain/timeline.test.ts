@@ -1,64 +1,20 @@
 import { describe, expect, test } from 'vitest'
-import { parseConversationRecord } from '@/domain/schema/record'
-import type { ConversationRecord } from '@/domain/schema/record'
+import {
+  conversation,
+  eventsRecord,
+  message,
+  parse,
+  sec,
+  T0,
+  transferRecord,
+  visitorErrorRecord,
+} from './timeline-records'
 import { htmlToText } from '@/domain/html-text'
-import { buildTimeline, parseWireTime } from '@/domain/timeline'
-import type { EventItem, MessageItem, TimelineItem, WaitItem } from '@/domain/timeline'
+import { buildTimeline } from '@/domain/timeline/build'
+import type { EventItem, TimelineItem, WaitItem } from '@/domain/timeline/build'
+import type { MessageItem } from '@/domain/timeline/messages'
+import { parseWireTime } from '@/domain/timeline/wire-time'
 import { seedRecord } from './schema/seed'
-
-const T0 = Date.UTC(2024, 0, 15, 9, 0, 0)
-const sec = (s: number) => T0 + s * 1000
-const CONSUMER = 'c0ffee00-0000-4000-8000-000000000001'
-
-function parse(raw: Record<string, unknown>): ConversationRecord {
-  const result = parseConversationRecord(raw)
-  if (!result.ok) throw new Error(result.reason)
-  return result.record
-}
-
-/** A record with one consumer (Anna Smith) and one human agent (Ben Agent, id 100). */
-function conversation(sections: Record<string, unknown> = {}): ConversationRecord {
-  return parse({
-    info: { conversationId: 'conv-1', startTimeL: T0, status: 'CLOSE' },
-    consumerParticipants: [
-      { participantId: CONSUMER, firstName: 'Anna', lastName: 'Smith', timeL: T0 },
-    ],
-    agentParticipants: [
-      {
-        agentId: '100',
-        agentFullName: 'Ben Agent',
-        userType: '1',
-        userTypeName: 'Human',
-        role: 'ASSIGNED_AGENT',
-        permission: 'ASSIGNED_AGENT',
-        timeL: sec(5),
-      },
-    ],
-    ...sections,
-  })
-}
-
-let nextSeq = 0
-/** A public TEXT_PLAIN message `at` seconds after T0 from `'consumer'` or an agent ID. */
-function message(
-  at: number,
-  from: string,
-  text: string,
-  extra: Record<string, unknown> = {},
-): Record<string, unknown> {
-  const seq = nextSeq++
-  return {
-    type: 'TEXT_PLAIN',
-    messageData: { msg: { text } },
-    messageId: `ms::conv:conv-1::msg:${String(seq)}`,
-    seq,
-    participantId: from === 'consumer' ? CONSUMER : from,
-    sentBy: from === 'consumer' ? 'Consumer' : 'Agent',
-    audience: 'ALL',
-    timeL: sec(at),
-    ...extra,
-  }
-}
 
 const messagesOf = (items: TimelineItem[]) =>
   items.filter((i): i is MessageItem => i.kind === 'message')
@@ -72,7 +28,11 @@ describe('the seed example', () => {
     const kinds = seed()
       .filter((i) => i.kind !== 'day')
       .map((i) =>
-        i.kind === 'message' ? `message:${i.speaker.role}` : i.kind === 'event' ? i.type : i.kind,
+        i.kind === 'message'
+          ? `message:${i.speaker.role}`
+          : i.kind === 'event'
+            ? i.event.kind
+            : i.kind,
       )
     expect(kinds).toEqual([
       'assigned',
@@ -126,41 +86,62 @@ describe('the seed example', () => {
 
   test('the rich-content message from an unknown participant is an agent, searchable by its text', () => {
     const rich = messagesOf(seed()).at(-1)
-    expect(rich?.speaker).toMatchObject({
-      id: '2198186612',
-      name: 'Agent 2198186612',
-      role: 'agent',
-    })
+    // No name on the record: the app names it by role and ID ("Agent 2198186612", see vocabulary).
+    expect(rich?.speaker).toEqual({ id: '2198186612', role: 'agent', side: 'right' })
     expect(rich?.text).toContain('Now on sale!')
     expect(rich?.textParts.map((p) => p.source)).toEqual(['rich'])
     // Nobody wrote after it, so there is no choice to show.
     expect(rich?.chosenText).toBeUndefined()
   })
 
-  test('events read as sentences', () => {
-    const texts = eventsOf(seed()).map((e) => [e.text, e.detail])
-    expect(texts).toContainEqual(['Assigned to michal@lp.com', 'Assignment 1'])
-    expect(texts).toContainEqual([
-      'michal@lp.com joined as assigned agent',
-      'Role: agent, permission: assigned agent',
-    ])
-    expect(texts).toContainEqual([
-      'Transferred from michal1 (skill Unassigned) to skill cats',
-      'Reason: transferred to a skill',
-    ])
-    expect(texts).toContainEqual([
-      'Transferred from michal (skill cats) to skill lpsocial',
-      'Reason: transferred to a skill',
-    ])
-    expect(texts).toContainEqual([
-      'Co-browse ended by visitor',
-      expect.stringContaining('AGENT_APP_CONTROL'),
-    ])
-    expect(texts).toContainEqual(['Survey submitted: Satisfaction', 'Confirm Resolution: Yes'])
-    expect(texts).toContainEqual([
-      'Engagement attributes updated: Customer info (authenticated)',
-      'customerId: 12345678, companyBranch: dummyCompanyBranch',
-    ])
+  test('events are facts with a stable key from their section and index', () => {
+    const events = eventsOf(seed()).map((e) => e.event)
+    for (const item of eventsOf(seed())) expect(item.key).toBe(item.event.key)
+    expect(events).toContainEqual({
+      kind: 'assigned',
+      key: 'interactions:0',
+      agent: { id: '3677470410', name: 'michal@lp.com' },
+      sequence: 1,
+    })
+    expect(events).toContainEqual({
+      kind: 'agent-joined',
+      key: 'agentParticipants:0:joined',
+      agentId: '3677470410',
+      name: 'michal@lp.com',
+      role: 'agent',
+      participantRole: 'AGENT',
+      permission: 'ASSIGNED_AGENT',
+    })
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        kind: 'transfer',
+        key: 'transfers:0',
+        fromSkill: 'Unassigned',
+        toSkill: 'cats',
+        reason: 'Skill',
+      }),
+    )
+    expect(events).toContainEqual(
+      expect.objectContaining({ kind: 'cobrowse-end', endReason: 'VISITOR' }),
+    )
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        kind: 'survey',
+        key: 'conversationSurveys:0',
+        surveyType: 'Satisfaction',
+        answers: [{ question: 'Confirm Resolution', answer: 'Yes' }],
+      }),
+    )
+    expect(events).toContainEqual({
+      kind: 'sde',
+      key: 'sdes:0',
+      sdeType: 'CUSTOMER_INFO',
+      authenticated: true,
+      fields: [
+        { name: 'customerId', value: '12345678' },
+        { name: 'companyBranch', value: 'dummyCompanyBranch' },
+      ],
+    })
   })
 
   test('the consumer waited from their last message in 2016 until the reply in 2017', () => {
@@ -184,13 +165,10 @@ describe('the seed example', () => {
   })
 
   test('messages carry the stretch of who owned the conversation', () => {
-    const owners = messagesOf(seed()).map((m) => m.owner?.name)
-    expect(owners).toEqual([
-      'michal@lp.com',
-      'michal@lp.com',
-      'michal@lp.com',
-      'In queue (lpsocial)',
-    ])
+    const owners = messagesOf(seed()).map(
+      (m) => m.owner?.agentName ?? `queue ${m.owner?.queue ?? ''}`,
+    )
+    expect(owners).toEqual(['michal@lp.com', 'michal@lp.com', 'michal@lp.com', 'queue lpsocial'])
   })
 
   test('every key is unique', () => {
@@ -239,7 +217,9 @@ describe('order', () => {
       }),
     )
     expect(
-      items.filter((i) => i.kind !== 'day').map((i) => (i.kind === 'event' ? i.type : i.kind)),
+      items
+        .filter((i) => i.kind !== 'day')
+        .map((i) => (i.kind === 'event' ? i.event.kind : i.kind)),
     ).toEqual(['agent-joined', 'message', 'agent-left'])
   })
 
@@ -308,12 +288,13 @@ describe('speakers', () => {
       ['bot-by-type', 'bot', 'right'],
       ['Mia Manager', 'manager', 'right'],
       ['Rita Reader', 'manager', 'right'],
-      ['System', 'system', 'right'],
+      // Named by the app ("System"): the record gives no name.
+      [undefined, 'system', 'right'],
       ['Ben Agent', 'agent', 'right'],
     ])
   })
 
-  test('consumer names fall back to consumerName, then "Consumer"; unknown senders to sentBy', () => {
+  test('consumer names fall back to consumerName, then none (the app says "Consumer"); unknown senders to sentBy', () => {
     const record = parse({
       info: { conversationId: 'conv-2' },
       consumerParticipants: [
@@ -329,9 +310,9 @@ describe('speakers', () => {
     })
     expect(messagesOf(buildTimeline(record)).map((m) => [m.speaker.name, m.speaker.role])).toEqual([
       ['Visitor', 'consumer'],
-      ['Consumer', 'consumer'],
-      ['Consumer', 'consumer'],
-      ['Agent 555', 'agent'],
+      [undefined, 'consumer'],
+      [undefined, 'consumer'],
+      [undefined, 'agent'],
     ])
   })
 
@@ -506,111 +487,106 @@ describe('waits', () => {
 })
 
 describe('events', () => {
-  test('dialogs, skill changes, agent leaves and agent surveys are events', () => {
-    const record = conversation({
-      dialogs: [
-        {
-          dialogId: 'conv-1',
-          dialogType: 'MAIN',
-          startTimeL: T0,
-          endTimeL: sec(100),
-          closeReason: 'AGENT',
-          closeReasonDescription: 'MANUAL_CLOSE',
-        },
-        { dialogId: 'd-2', dialogType: 'POST_SURVEY', startTimeL: sec(100), endTimeL: sec(160) },
-      ],
-      skillChanges: [
-        { timeL: sec(50), fromSkillName: 'Sales', toSkillName: 'Billing', reason: 'fallback' },
-      ],
-      agentParticipantsLeave: [
-        {
-          agentId: '100',
-          agentFullName: 'Ben Agent',
-          permission: 'ASSIGNED_AGENT',
-          timeL: sec(90),
-        },
-      ],
-      conversationSurveys: [
-        {
-          surveyType: 'PostSurvey',
-          surveyStatus: 'FILLED',
-          dialogId: 'd-2',
-          surveyData: [{ question: 'Rate us', answer: '5' }],
-        },
-      ],
-      latestAgentSurvey: {
-        surveyStatus: 'SUBMITTED',
-        acSurveyName: 'Wrap-up',
-        performedByAgentName: 'Ben Agent',
-        lastUpdateTime: sec(200),
-        submittedAnswers: [{ questionText: 'Resolved?', answers: [{ answer: 'Yes' }] }],
-      },
-    })
-    const events = eventsOf(buildTimeline(record)).map((e) => [e.time, e.type, e.text, e.detail])
+  // Their sentences: test/app/vocabulary.test.ts.
+  test('dialogs, skill changes, agent leaves and agent surveys are facts', () => {
+    const events = eventsOf(buildTimeline(eventsRecord())).map((e) => [e.time, e.event])
+    const ben = { agentId: '100', name: 'Ben Agent', role: 'agent', permission: 'ASSIGNED_AGENT' }
     expect(events).toEqual([
       [
         sec(5),
-        'agent-joined',
-        'Ben Agent joined as assigned agent',
-        'Role: agent, permission: assigned agent',
+        {
+          kind: 'agent-joined',
+          key: 'agentParticipants:0:joined',
+          ...ben,
+          participantRole: 'ASSIGNED_AGENT',
+        },
       ],
-      [sec(50), 'skill-change', 'Skill changed from Sales to Billing', 'Reason: fallback'],
-      [sec(90), 'agent-left', 'Ben Agent left', 'Role: agent, permission: assigned agent'],
-      [sec(100), 'dialog', 'Post-conversation survey started', undefined],
-      [sec(100), 'dialog', 'Conversation closed', 'Close reason: agent, manual close'],
-      [sec(160), 'dialog', 'Post-conversation survey ended', undefined],
-      [sec(160), 'survey', 'Survey submitted: PostSurvey', 'Rate us: 5'],
-      [sec(200), 'survey', 'Agent survey submitted: Wrap-up by Ben Agent', 'Resolved?: Yes'],
+      [
+        sec(50),
+        {
+          kind: 'skill-change',
+          key: 'skillChanges:0',
+          fromSkill: 'Sales',
+          toSkill: 'Billing',
+          reason: 'fallback',
+        },
+      ],
+      [sec(90), { kind: 'agent-left', key: 'agentParticipantsLeave:0:left', ...ben }],
+      [sec(100), { kind: 'dialog-started', key: 'dialogs:1:started', dialogType: 'POST_SURVEY' }],
+      [
+        sec(100),
+        {
+          kind: 'conversation-closed',
+          key: 'dialogs:0:ended',
+          closeReason: 'AGENT',
+          closeReasonDescription: 'MANUAL_CLOSE',
+        },
+      ],
+      [sec(160), { kind: 'dialog-ended', key: 'dialogs:1:ended', dialogType: 'POST_SURVEY' }],
+      [
+        sec(160),
+        {
+          kind: 'survey',
+          key: 'conversationSurveys:0',
+          status: 'FILLED',
+          surveyType: 'PostSurvey',
+          answers: [{ question: 'Rate us', answer: '5' }],
+        },
+      ],
+      [
+        sec(200),
+        {
+          kind: 'agent-survey',
+          key: 'latestAgentSurvey',
+          surveyName: 'Wrap-up',
+          by: 'Ben Agent',
+          answers: [{ question: 'Resolved?', answers: ['Yes'] }],
+        },
+      ],
     ])
   })
 
-  test('engagement attributes sum up their first few values on one short line', () => {
-    const record = conversation({
-      unAuthSdes: {
-        events: [
-          {
-            visitorError: {
-              visitorError: {
-                contextId: 'ctx-1',
-                message: `TypeError\n${'   at Checkout.validate'.repeat(20)}`,
-              },
-            },
-            sdeType: 'VISITOR_ERROR',
-            serverTimeStamp: String(sec(3)),
-          },
-        ],
-      },
+  test('engagement attributes keep their first few values whole (the sentence clips them)', () => {
+    const [item] = eventsOf(buildTimeline(visitorErrorRecord()))
+    expect(item?.event).toEqual({
+      kind: 'sde',
+      key: 'unAuthSdes:0',
+      sdeType: 'VISITOR_ERROR',
+      authenticated: false,
+      fields: [
+        { name: 'contextId', value: 'ctx-1' },
+        { name: 'message', value: `TypeError\n${'   at Checkout.validate'.repeat(20)}` },
+      ],
     })
-    const [event] = eventsOf(buildTimeline(record))
-    expect(event?.text).toBe('Engagement attributes updated: Visitor error (unauthenticated)')
-    expect(event?.detail).toMatch(/^contextId: ctx-1, message: TypeError at Checkout\.validate at /)
-    expect(event?.detail).toHaveLength('contextId: ctx-1, message: '.length + 80)
-    expect(event?.detail?.endsWith('…')).toBe(true)
   })
 
-  test('a transfer names agents and skills on both sides and the reason', () => {
+  test('a transfer names agents and skills on both sides, the reason code and who made it', () => {
+    const transfer = eventsOf(buildTimeline(transferRecord())).find(
+      (e) => e.event.kind === 'transfer',
+    )
+    expect(transfer?.event).toEqual({
+      kind: 'transfer',
+      key: 'transfers:0',
+      fromAgent: { id: '100', name: 'Ben Agent' },
+      fromSkill: 'Sales',
+      toSkill: 'Billing',
+      toAgent: { id: '101', name: 'Cleo Agent' },
+      reason: 'Agent',
+      by: { id: '300', name: 'Mia Manager' },
+    })
+  })
+
+  test('at the same instant an ending sorts by its kind, never by its words', () => {
     const record = conversation({
-      transfers: [
-        {
-          timeL: sec(40),
-          sourceAgentId: '100',
-          sourceSkillName: 'Sales',
-          targetSkillName: 'Billing',
-          assignedAgentId: '101',
-          assignedAgentFullName: 'Cleo Agent',
-          reason: 'Agent',
-          by: '300',
-        },
+      dialogs: [
+        { dialogId: 'd-2', dialogType: 'POST_SURVEY', startTimeL: sec(30), endTimeL: sec(40) },
       ],
-      agentParticipants: [
-        { agentId: '100', agentFullName: 'Ben Agent' },
-        { agentId: '300', agentFullName: 'Mia Manager', permission: 'AGENT_MANAGER' },
-      ],
+      messageRecords: [message(30, '100', 'survey starts'), message(40, '100', 'survey ends')],
     })
-    expect(eventsOf(buildTimeline(record)).find((e) => e.type === 'transfer')).toMatchObject({
-      text: 'Transferred from Ben Agent (skill Sales) to skill Billing (Cleo Agent)',
-      detail: 'Reason: transferred to an agent, by Mia Manager',
-    })
+    const order = buildTimeline(record)
+      .filter((i) => i.kind !== 'day')
+      .map((i) => (i.kind === 'event' ? i.event.kind : i.kind))
+    expect(order).toEqual(['agent-joined', 'dialog-started', 'message', 'message', 'dialog-ended'])
   })
 })
 

@@ -1,6 +1,6 @@
 import type { Campaign } from '@/domain/schema/campaign'
 import { Fact } from '@/app/features/conversation/fact'
-import { yesNo } from '@/app/features/conversation/labels'
+import { yesNo } from '@/app/lib/vocabulary/labels'
 
 function nameAndId(name: string | undefined, id: string | number | undefined): string | undefined {
   if (name && id !== undefined) return `${name} (${String(id)})`

@@ -2,9 +2,9 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { DateTime } from '@/app/components/date-time'
-import { statusText } from '@/app/features/conversation/labels'
 import { configQueries } from '@/app/lib/config-queries'
 import { conversationQueries } from '@/app/lib/conversation-queries'
+import { statusLabel } from '@/app/lib/vocabulary/labels'
 import type { TimeZoneSetting } from '@/app/lib/time'
 
 /**
@@ -80,7 +80,7 @@ export function ConsumerConversations({
                   )}
                 </Link>
                 <span className="text-slate-600 dark:text-slate-400">
-                  {statusText(record.info.status)}
+                  {statusLabel(record.info.status)}
                 </span>
                 {record.summary?.text ? (
                   <span className="min-w-0 flex-1 truncate text-slate-700 dark:text-slate-300">

@@ -5,12 +5,8 @@ import { ConsumerConversations } from '@/app/features/conversation/consumer-conv
 import { CopyButton } from '@/app/features/conversation/copy-button'
 import { DateTime } from '@/app/components/date-time'
 import { Fact } from '@/app/features/conversation/fact'
-import {
-  alertedMcsText,
-  codeToWords,
-  consumerId,
-  statusText,
-} from '@/app/features/conversation/labels'
+import { alertedMcsLabel, codeToWords, statusLabel } from '@/app/lib/vocabulary/labels'
+import { consumerId } from '@/app/features/conversation/record-people'
 import { surveyScores } from '@/app/features/conversation/survey-scores'
 import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import { conversationMetrics } from '@/domain/metrics'
@@ -80,9 +76,13 @@ export function ConversationHeader({
               : 'mr-2 rounded bg-slate-200 px-1.5 py-0.5 font-medium text-slate-900 dark:bg-slate-700 dark:text-slate-100'
           }
         >
-          {statusText(info.status)}
+          {statusLabel(info.status)}
         </span>
-        {closeReason ? <span>Closed {closeReason}. </span> : null}
+        {closeReason ? (
+          <span>
+            {statusLabel('CLOSE')} {closeReason}.{' '}
+          </span>
+        ) : null}
         Times in {zoneName(zone)}.
       </p>
 
@@ -138,7 +138,7 @@ export function ConversationHeader({
         />
         <Maybe
           label="Alerted MCS"
-          value={info.alertedMCS !== undefined ? alertedMcsText(info.alertedMCS) : undefined}
+          value={info.alertedMCS !== undefined ? alertedMcsLabel(info.alertedMCS) : undefined}
         />
         <Maybe label="CSAT" value={scores.csat !== undefined ? `${scores.csat} / 5` : undefined} />
         <Maybe label="NPS" value={scores.nps !== undefined ? `${scores.nps} / 10` : undefined} />

@@ -3,6 +3,7 @@ import { DateTime } from '@/app/components/date-time'
 import { PanelSection } from '@/app/features/conversation/panel-section'
 import { SdeFieldList } from '@/app/features/conversation/sde-value-view'
 import type { TimeZoneSetting } from '@/app/lib/time'
+import { sdeTypeLabel } from '@/app/lib/vocabulary/labels'
 import { engagementAttributeGroups } from '@/domain/engagement-attributes'
 import type { ConversationRecord } from '@/domain/schema/record'
 
@@ -28,7 +29,7 @@ export function EngagementAttributesPanel({
               id={`sde-${group.sdeType}`}
               className="text-sm font-semibold text-slate-700 dark:text-slate-300"
             >
-              {group.heading}
+              {sdeTypeLabel(group.sdeType)}
               {group.events.length > 1 ? (
                 <span className="ml-1 font-normal text-slate-600 dark:text-slate-400">
                   ({group.events.length}, newest first)

@@ -1,12 +1,8 @@
 import { DateTime } from '@/app/components/date-time'
 import { Fact } from '@/app/features/conversation/fact'
-import {
-  agentDisplayName,
-  agentKind,
-  consumerDisplayName,
-  consumerPhone,
-  codeToWords,
-} from '@/app/features/conversation/labels'
+import { agentKindLabel, codeToWords } from '@/app/lib/vocabulary/labels'
+import { agentDisplayName, consumerDisplayName } from '@/app/lib/vocabulary/people'
+import { consumerPhone } from '@/app/features/conversation/record-people'
 import { PanelSection } from '@/app/features/conversation/panel-section'
 import type { TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
@@ -37,7 +33,7 @@ export function ParticipantsPanel({
       ) : (
         <ul className="mt-1 space-y-2" aria-label="Agents">
           {agents.map((agent, index) => {
-            const kind = agentKind(agent)
+            const kind = agentKindLabel(agent)
             return (
               <li key={`${agent.agentId ?? 'agent'}-${String(index)}`} className={CARD}>
                 <p className="flex flex-wrap items-center gap-2 font-medium">

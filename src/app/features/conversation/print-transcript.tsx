@@ -3,7 +3,9 @@ import { flushSync } from 'react-dom'
 import { clockDateTime, clockTime, dayNamer } from '@/app/features/conversation/transcript/clock'
 import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
-import { buildTimeline } from '@/domain/timeline'
+import { describeEvent } from '@/app/lib/vocabulary/events'
+import { roleWord, speakerName } from '@/app/lib/vocabulary/people'
+import { buildTimeline } from '@/domain/timeline/build'
 
 /**
  * The whole transcript as a plain list for printing (the screen transcript is virtualised, so it
@@ -53,20 +55,25 @@ export function PrintTranscript({
                   The consumer waited {formatDuration(item.waitMs)} for a reply
                 </li>
               )
-            case 'event':
+            case 'event': {
+              const { text, detail } = describeEvent(item.event)
               return (
                 <li key={item.key} className="my-1 text-[10pt] italic break-inside-avoid">
-                  {clockTime(item.time, zone)} — {item.text}
-                  {item.detail ? <span className="block not-italic">{item.detail}</span> : null}
+                  {clockTime(item.time, zone)} — {text}
+                  {detail ? <span className="block not-italic">{detail}</span> : null}
                 </li>
               )
+            }
             case 'message':
               return (
                 <li key={item.key} className="my-1.5 break-inside-avoid">
-                  <span className="font-semibold">{item.speaker.name}</span>{' '}
+                  <span className="font-semibold">{speakerName(item.speaker)}</span>{' '}
                   <span className="text-[9pt]">
-                    ({item.private ? `${item.speaker.role}, private` : item.speaker.role}) ·{' '}
-                    {clockTime(item.time, zone)}
+                    (
+                    {item.private
+                      ? `${roleWord(item.speaker.role)}, private`
+                      : roleWord(item.speaker.role)}
+                    ) · {clockTime(item.time, zone)}
                   </span>
                   <span className="block whitespace-pre-wrap">{item.text}</span>
                 </li>

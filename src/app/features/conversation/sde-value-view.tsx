@@ -1,7 +1,7 @@
 import { Chip } from '@/app/features/conversation/chip'
 import { LongText } from '@/app/features/conversation/long-text'
 import { formatAmount, formatNumber } from '@/app/features/conversation/sde-format'
-import { yesNo } from '@/app/features/conversation/labels'
+import { yesNo } from '@/app/lib/vocabulary/labels'
 import type { SdeField, SdeProductRow, SdeValue } from '@/domain/engagement-attributes'
 
 const CELL = 'border-b border-slate-200 px-1.5 py-1 text-left align-top dark:border-slate-700'

@@ -1,6 +1,6 @@
 import { DateTime } from '@/app/components/date-time'
 import { Fact } from '@/app/features/conversation/fact'
-import { codeToWords } from '@/app/features/conversation/labels'
+import { codeToWords } from '@/app/lib/vocabulary/labels'
 import { LongText } from '@/app/features/conversation/long-text'
 import { PanelSection } from '@/app/features/conversation/panel-section'
 import type { TimeZoneSetting } from '@/app/lib/time'

@@ -1,8 +1,10 @@
-import { codeToWords, statusText } from '@/app/features/conversation/labels'
+import { codeToWords, statusLabel } from '@/app/lib/vocabulary/labels'
 import { clockDate, clockDateTime, dayNamer } from '@/app/features/conversation/transcript/clock'
 import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
-import { buildTimeline } from '@/domain/timeline'
+import { describeEvent } from '@/app/lib/vocabulary/events'
+import { roleWord, speakerName } from '@/app/lib/vocabulary/people'
+import { buildTimeline } from '@/domain/timeline/build'
 
 /** Keeps a line of message text from turning into Markdown structure (a heading, a quote, …). */
 function escapeLine(line: string): string {
@@ -36,7 +38,7 @@ export function transcriptMarkdown(record: ConversationRecord, zone: TimeZoneSet
     [
       'Status',
       [
-        statusText(info.status),
+        statusLabel(info.status),
         info.closeReason ? `closed by ${info.closeReason.toLowerCase()}` : undefined,
         info.closeReasonDescription ? codeToWords(info.closeReasonDescription) : undefined,
       ]
@@ -73,13 +75,16 @@ export function transcriptMarkdown(record: ConversationRecord, zone: TimeZoneSet
       case 'wait':
         lines.push('', `> _The consumer waited ${formatDuration(item.waitMs)} for a reply_`)
         break
-      case 'event':
-        lines.push('', `> _${item.text.replace(/\s*\r?\n\s*/g, ' ')}_`)
-        if (item.detail) lines.push(quote(item.detail))
+      case 'event': {
+        const { text, detail } = describeEvent(item.event)
+        lines.push('', `> _${text.replace(/\s*\r?\n\s*/g, ' ')}_`)
+        if (detail) lines.push(quote(detail))
         break
+      }
       case 'message': {
-        const role = item.private ? `${item.speaker.role}, private note` : item.speaker.role
-        lines.push('', `**${item.speaker.name}** (${role}) — ${at(item.time)}`)
+        const word = roleWord(item.speaker.role)
+        const role = item.private ? `${word}, private note` : word
+        lines.push('', `**${speakerName(item.speaker)}** (${role}) — ${at(item.time)}`)
         lines.push(item.text ? block(item.text) : '_(no text)_')
         break
       }

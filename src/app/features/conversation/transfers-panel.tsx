@@ -1,6 +1,7 @@
 import { DateTime } from '@/app/components/date-time'
 import { Fact } from '@/app/features/conversation/fact'
-import { agentNames, transferReasonText } from '@/app/features/conversation/labels'
+import { transferReasonLabel } from '@/app/lib/vocabulary/labels'
+import { agentNames } from '@/app/features/conversation/record-people'
 import { PanelSection } from '@/app/features/conversation/panel-section'
 import type { TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
@@ -59,7 +60,7 @@ export function TransfersPanel({
                 <Fact label="Reason">
                   {transfer.reason ? (
                     <>
-                      {transferReasonText(transfer.reason)}{' '}
+                      {transferReasonLabel(transfer.reason)}{' '}
                       <span className="text-xs text-slate-600 dark:text-slate-400">
                         ({transfer.reason})
                       </span>

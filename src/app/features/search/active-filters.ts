@@ -7,10 +7,9 @@ import {
   DEVICE_CHOICES,
   labelOf,
   QUEUE_CHOICES,
-  SDE_TYPE_LABELS,
   STATUS_CHOICES,
 } from '@/app/features/search/filter-choices'
-import { channelLabel } from '@/app/features/search/conversation-row'
+import { channelLabel, SDE_LABELS } from '@/app/lib/vocabulary/labels'
 
 export interface ActiveFilter {
   label: string
@@ -80,7 +79,7 @@ export function describeFilters(
   )
   add('Queue state', search.queue ? labelOf(QUEUE_CHOICES, search.queue) : undefined)
   const sde = parseSde(search.sde)
-  add('Engagement attribute', sde ? `${SDE_TYPE_LABELS[sde.type]} "${sde.value}"` : undefined)
+  add('Engagement attribute', sde ? `${SDE_LABELS[sde.type]} "${sde.value}"` : undefined)
   return out
 }
 

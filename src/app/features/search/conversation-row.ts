@@ -22,44 +22,6 @@ export interface ConversationRow {
   isPartial: boolean
 }
 
-/** How the API spells channels (`info.source`) and how people say them. */
-const CHANNEL_NAMES: Readonly<Record<string, string>> = {
-  SHARK: 'Web',
-  WEB: 'Web',
-  APP: 'App',
-  SMS: 'SMS',
-  FACEBOOK: 'Facebook',
-  AGENT: 'Agent',
-  'WhatsApp Business': 'WhatsApp',
-  'Apple Business Chat': 'Apple Messages',
-}
-
-export function channelLabel(source: string): string {
-  return CHANNEL_NAMES[source] ?? source
-}
-
-const DEVICE_NAMES: Readonly<Record<string, string>> = {
-  DESKTOP: 'Desktop',
-  TABLET: 'Tablet',
-  MOBILE: 'Mobile',
-  NA: 'Unknown',
-}
-
-export function deviceLabel(device: string): string {
-  return DEVICE_NAMES[device] ?? device
-}
-
-const CLOSE_REASONS: Readonly<Record<string, string>> = {
-  AGENT: 'by agent',
-  CONSUMER: 'by consumer',
-  SYSTEM: 'auto close',
-  TIMEOUT: 'auto close',
-}
-
-export function closeReasonLabel(reason: string): string {
-  return CLOSE_REASONS[reason] ?? reason.toLowerCase().replaceAll('_', ' ')
-}
-
 const isUnassigned = (name: string | undefined) => !name || name === 'Unassigned'
 
 function consumerName(record: ConversationRecord): string {

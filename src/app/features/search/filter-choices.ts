@@ -1,24 +1,33 @@
-import type { SdeSearchKey } from '@/domain/schema/search-constants'
 import type { Choice } from '@/app/features/search/checkbox-group'
-import { channelLabel } from '@/app/features/search/conversation-row'
+import {
+  ALERTED_MCS_LABELS,
+  channelLabel,
+  DEVICE_LABELS,
+  STATUS_LABELS,
+} from '@/app/lib/vocabulary/labels'
 
-export const STATUS_CHOICES: readonly Choice[] = [
-  { value: 'OPEN', label: 'Open' },
-  { value: 'CLOSE', label: 'Closed' },
-]
+/** A label map as choices, in its order. */
+function choicesOf(labels: Readonly<Record<string, string>>, order: readonly string[]): Choice[] {
+  return order.map((value) => ({ value, label: labels[value] ?? value }))
+}
 
-export const DEVICE_CHOICES: readonly Choice[] = [
-  { value: 'DESKTOP', label: 'Desktop' },
-  { value: 'TABLET', label: 'Tablet' },
-  { value: 'MOBILE', label: 'Mobile' },
-  { value: 'NA', label: 'Unknown' },
-]
+/** Conversation status: Open, Closed. */
+export const STATUS_CHOICES: readonly Choice[] = choicesOf(STATUS_LABELS, ['OPEN', 'CLOSE'])
 
-export const ALERTED_MCS_CHOICES: readonly Choice[] = [
-  { value: '-1', label: 'Negative' },
-  { value: '0', label: 'Neutral' },
-  { value: '1', label: 'Positive' },
-]
+/** Devices, unknown last. */
+export const DEVICE_CHOICES: readonly Choice[] = choicesOf(DEVICE_LABELS, [
+  'DESKTOP',
+  'TABLET',
+  'MOBILE',
+  'NA',
+])
+
+/** Alerted MCS: negative, neutral, positive. */
+export const ALERTED_MCS_CHOICES: readonly Choice[] = choicesOf(ALERTED_MCS_LABELS, [
+  '-1',
+  '0',
+  '1',
+])
 
 export const CONTENT_CHOICES: readonly Choice[] = [
   { value: 'TEXT_PLAIN', label: 'Plain text' },
@@ -35,20 +44,6 @@ export const QUEUE_CHOICES: readonly Choice[] = [
   { value: 'IN_QUEUE', label: 'In queue' },
   { value: 'ACTIVE', label: 'Active (assigned)' },
 ]
-
-export const SDE_TYPE_LABELS: Readonly<Record<SdeSearchKey, string>> = {
-  personalInfo: 'Personal info',
-  customerInfo: 'Customer info',
-  userUpdate: 'User profile',
-  marketingCampaignInfo: 'Marketing campaign',
-  lead: 'Lead',
-  purchase: 'Purchase',
-  viewedProduct: 'Viewed product',
-  cartStatus: 'Cart status',
-  serviceActivity: 'Service activity',
-  visitorError: 'Visitor error',
-  searchContent: 'Search content',
-}
 
 /** The channels LivePerson documents (`source`), shown even when the archive has none yet. */
 const KNOWN_CHANNELS = [

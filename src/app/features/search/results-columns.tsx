@@ -1,11 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table'
 import { formatDuration } from '@/app/lib/time'
-import {
-  channelLabel,
-  closeReasonLabel,
-  deviceLabel,
-  type ConversationRow,
-} from '@/app/features/search/conversation-row'
+import { channelLabel, closeReasonLabel, deviceLabel } from '@/app/lib/vocabulary/labels'
+import type { ConversationRow } from '@/app/features/search/conversation-row'
 import { RowLink } from '@/app/features/search/row-link'
 import { StatusBadge } from '@/app/features/search/status-badge'
 import type { resultsFeatures } from '@/app/features/search/table-features'

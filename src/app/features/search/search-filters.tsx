@@ -5,6 +5,7 @@ import { FieldError } from '@/app/components/ui/field-error'
 import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
 import { LabeledInput } from '@/app/components/ui/labeled-input'
 import { zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { SDE_LABELS } from '@/app/lib/vocabulary/labels'
 import { SDE_SEARCH_KEYS } from '@/domain/schema/search-constants'
 import { countMoreFilters } from '@/app/features/search/active-filters'
 import { CheckboxGroup } from '@/app/features/search/checkbox-group'
@@ -22,7 +23,6 @@ import {
   CONTENT_CHOICES,
   DEVICE_CHOICES,
   QUEUE_CHOICES,
-  SDE_TYPE_LABELS,
   STATUS_CHOICES,
 } from '@/app/features/search/filter-choices'
 import { RangeInputs } from '@/app/features/search/range-inputs'
@@ -331,7 +331,7 @@ export function SearchFilters({
               >
                 {SDE_SEARCH_KEYS.map((key) => (
                   <option key={key} value={key}>
-                    {SDE_TYPE_LABELS[key]}
+                    {SDE_LABELS[key]}
                   </option>
                 ))}
               </select>

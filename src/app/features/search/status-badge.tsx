@@ -1,4 +1,5 @@
 import { Badge } from '@/app/components/ui/badge'
+import { statusLabel } from '@/app/lib/vocabulary/labels'
 
 /** "Open", or "Closed" with how it closed ("by agent", "auto close"). */
 export function StatusBadge({
@@ -9,7 +10,7 @@ export function StatusBadge({
   closeReason: string | undefined
 }) {
   const tone = status === 'OPEN' ? 'success' : status === 'CLOSE' ? 'neutral' : 'warning'
-  const label = status === 'OPEN' ? 'Open' : status === 'CLOSE' ? 'Closed' : (status ?? 'Unknown')
+  const label = statusLabel(status)
   return (
     <span className="whitespace-nowrap">
       <Badge tone={tone}>{label}</Badge>

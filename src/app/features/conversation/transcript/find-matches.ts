@@ -1,4 +1,5 @@
-import type { TimelineItem } from '@/domain/timeline'
+import { describeEvent } from '@/app/lib/vocabulary/events'
+import type { TimelineItem } from '@/domain/timeline/build'
 
 /**
  * Find in transcript: case-insensitive, literal (no patterns), over each item's searchable
@@ -23,8 +24,10 @@ const EMPTY: FindResult = { matches: [], countByItem: new Map() }
 /** The texts of an item that find searches, in display order. */
 export function searchableParts(item: TimelineItem): string[] {
   if (item.kind === 'message') return item.textParts.map((p) => p.text)
-  if (item.kind === 'event')
-    return item.detail !== undefined ? [item.text, item.detail] : [item.text]
+  if (item.kind === 'event') {
+    const { text, detail } = describeEvent(item.event)
+    return detail !== undefined ? [text, detail] : [text]
+  }
   return []
 }
 

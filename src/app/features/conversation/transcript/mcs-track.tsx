@@ -1,6 +1,5 @@
 import { memo, useId, useRef, useState } from 'react'
-import type { Sentiment } from './labels'
-import { SENTIMENT_DOT } from './labels'
+import { SENTIMENT_DOT, type Sentiment } from './styles'
 
 export interface McsPoint {
   /** Index of the message in the timeline. */

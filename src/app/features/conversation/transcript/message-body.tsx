@@ -1,5 +1,5 @@
 import { LazyQuickReplies, LazyRichContent } from '@/app/features/rich-content/lazy-rich-content'
-import type { MessageItem, TextPartSource } from '@/domain/timeline'
+import type { MessageItem, TextPartSource } from '@/domain/timeline/messages'
 import { ExpandableText, MESSAGE_PREVIEW_CHARS } from './expandable-text'
 import { FileCard } from './file-card'
 import type { FindHighlight } from './find-context'

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react'
 import { Button } from '@/app/components/ui/button'
 import type { TimeZoneSetting } from '@/app/lib/time'
-import type { MessageItem } from '@/domain/timeline'
+import { deliveryStatusLabel } from '@/app/lib/vocabulary/labels'
+import { ROLE_LABELS, speakerName } from '@/app/lib/vocabulary/people'
+import type { MessageItem } from '@/domain/timeline/messages'
 import { CopyLinkButton } from './copy-link-button'
 import { MessageBody } from './message-body'
-import { ROLE_LABELS, SENTIMENT_BADGE, sentimentOf, statusLabel } from './labels'
+import { SENTIMENT_BADGE, sentimentOf } from './styles'
 import { clockDateTime, clockTime } from './clock'
 
 const BUBBLES = {
@@ -73,7 +75,7 @@ export function MessageRow({
         ].join(' ')}
       >
         <div className="mb-1 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-xs">
-          <span className="text-sm font-semibold">{speaker.name}</span>
+          <span className="text-sm font-semibold">{speakerName(speaker)}</span>
           <span className="rounded bg-white/70 px-1.5 py-0.5 text-slate-700 dark:bg-slate-900/60 dark:text-slate-300">
             {ROLE_LABELS[speaker.role]}
           </span>
@@ -103,7 +105,7 @@ export function MessageRow({
             {item.statuses.length ? (
               <span>
                 {item.statuses
-                  .map((s) => `${statusLabel(s.status)} ${clockTime(s.time, zone)}`)
+                  .map((s) => `${deliveryStatusLabel(s.status)} ${clockTime(s.time, zone)}`)
                   .join(' · ')}
               </span>
             ) : null}
@@ -135,7 +137,7 @@ export function MessageRow({
           {message.messageId ? (
             <CopyLinkButton
               href={messageLink(message.messageId)}
-              label={`Copy link to the message from ${speaker.name} at ${time}`}
+              label={`Copy link to the message from ${speakerName(speaker)} at ${time}`}
             />
           ) : null}
           <Button
@@ -153,7 +155,7 @@ export function MessageRow({
             id={rawId}
             tabIndex={0}
             role="region"
-            aria-label={`Raw JSON of the message from ${speaker.name} at ${time}`}
+            aria-label={`Raw JSON of the message from ${speakerName(speaker)} at ${time}`}
             className="mt-1 max-h-80 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"
           >
             {JSON.stringify(message, null, 2)}

@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import type { TimeZoneSetting } from '@/app/lib/time'
-import type { AgentStretch } from '@/domain/timeline'
-import { ROLE_LABELS, swatchClass } from './labels'
+import { roleWord, stretchName } from '@/app/lib/vocabulary/people'
+import type { AgentStretch } from '@/domain/timeline/stretches'
+import { swatchClass } from './styles'
 import { clockDateTime } from './clock'
 
 /** Who owned the conversation, stretch by stretch; each jumps to where its stretch begins. */
@@ -37,8 +38,8 @@ export function OwnershipStrip({
                 className={['h-3 w-1.5 rounded-sm', swatchClass(colors[i])].join(' ')}
               />
               <span>
-                <span className="font-medium">{s.agentName}</span>
-                {s.agentId !== undefined ? ` (${ROLE_LABELS[s.role].toLowerCase()})` : ''}
+                <span className="font-medium">{stretchName(s)}</span>
+                {s.agentId !== undefined ? ` (${roleWord(s.role)})` : ''}
                 <span className="text-slate-600 dark:text-slate-400">
                   {' '}
                   {clockDateTime(s.from, zone)} –{' '}

@@ -4,16 +4,18 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTimeZone } from '@/app/lib/preferences'
 import { formatDuration, type TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
-import { agentStretches, buildTimeline } from '@/domain/timeline'
-import type { TimelineItem } from '@/domain/timeline'
+import { EVENT_LABELS } from '@/app/lib/vocabulary/events'
+import { roleWord, speakerName, stretchName } from '@/app/lib/vocabulary/people'
+import { buildTimeline, type TimelineItem } from '@/domain/timeline/build'
+import { agentStretches } from '@/domain/timeline/stretches'
 import { DaySeparator } from './day-separator'
 import { EventRow } from './event-row'
 import { FindBar } from './find-bar'
 import { findInTimeline, matcher } from './find-matches'
-import { bandClass, EVENT_LABELS, NO_BAND, ROLE_LABELS, sentimentOf } from './labels'
 import { McsTrack, type McsPoint } from './mcs-track'
 import { MessageRow } from './message-row'
 import { OwnershipStrip } from './ownership-strip'
+import { bandClass, NO_BAND, sentimentOf } from './styles'
 import { WaitMarker } from './wait-marker'
 import { clockDate, clockTime, dayNamer } from './clock'
 
@@ -44,13 +46,13 @@ function itemLabel(item: TimelineItem, zone: TimeZoneSetting): string {
   switch (item.kind) {
     case 'message':
       return [
-        item.speaker.name,
-        ROLE_LABELS[item.speaker.role].toLowerCase(),
+        speakerName(item.speaker),
+        roleWord(item.speaker.role),
         time,
         ...(item.private ? ['agents and managers only'] : []),
       ].join(', ')
     case 'event':
-      return `${EVENT_LABELS[item.type]}, ${time}`
+      return `${EVENT_LABELS[item.event.kind]}, ${time}`
     case 'day':
       return `Day ${item.label ?? clockDate(item.time, zone)}`
     case 'wait':
@@ -171,7 +173,7 @@ export function Transcript(props: TranscriptProps) {
         itemIndex,
         mcs: item.mcs,
         sentiment,
-        label: `MCS ${String(item.mcs)}, ${sentiment}: ${item.speaker.name} at ${clockTime(item.time, zone)}: ${snippet(item.text)}`,
+        label: `MCS ${String(item.mcs)}, ${sentiment}: ${speakerName(item.speaker)} at ${clockTime(item.time, zone)}: ${snippet(item.text)}`,
       })
     })
     return points
@@ -298,8 +300,8 @@ export function Transcript(props: TranscriptProps) {
                       ownerLabel={
                         ownerIndex !== undefined && item.owner
                           ? item.owner.assigned
-                            ? `From here: ${item.owner.name} (${ROLE_LABELS[item.owner.role].toLowerCase()}) owns the conversation`
-                            : `From here: ${item.owner.name}, nobody assigned`
+                            ? `From here: ${stretchName(item.owner)} (${roleWord(item.owner.role)}) owns the conversation`
+                            : `From here: ${stretchName(item.owner)}, nobody assigned`
                           : undefined
                       }
                       messageLink={messageLink}

@@ -1,5 +1,5 @@
 import { formatDuration, type TimeZoneSetting } from '@/app/lib/time'
-import type { WaitItem } from '@/domain/timeline'
+import type { WaitItem } from '@/domain/timeline/build'
 import { clockTime } from './clock'
 
 /** The consumer waited more than five minutes for the reply below. */

@@ -1,43 +1,8 @@
-import type { EventType, SpeakerRole } from '@/domain/timeline'
+import type { TimelineEventKind } from '@/domain/timeline/events'
 
-export const ROLE_LABELS: Readonly<Record<SpeakerRole, string>> = {
-  consumer: 'Consumer',
-  agent: 'Agent',
-  bot: 'Bot',
-  manager: 'Manager',
-  system: 'System',
-}
+/** Class names and colours of the transcript: sentiment, stretch bands, event cards (no words). */
 
-export const EVENT_LABELS: Readonly<Record<EventType, string>> = {
-  'agent-joined': 'Joined',
-  'agent-left': 'Left',
-  assigned: 'Assignment',
-  transfer: 'Transfer',
-  'skill-change': 'Skill change',
-  dialog: 'Dialog',
-  'cobrowse-start': 'Co-browse',
-  'cobrowse-end': 'Co-browse',
-  sde: 'Engagement attributes',
-  survey: 'Survey',
-}
-
-const STATUS_LABELS: Readonly<Record<string, string>> = {
-  ACCEPT: 'Accepted',
-  ACCEPTED: 'Accepted',
-  READ: 'Read',
-  SENT: 'Sent',
-  ACTION: 'Acted on',
-  NACK: 'Not delivered',
-}
-
-/** `ACCEPT` → `Accepted`; unknown codes in words. */
-export function statusLabel(status: string): string {
-  const known = STATUS_LABELS[status.toUpperCase()]
-  if (known) return known
-  const words = status.replace(/_/g, ' ').toLowerCase()
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
-
+/** The MCS band of a message. */
 export type Sentiment = 'negative' | 'neutral' | 'positive'
 
 /** The MCS band: 0–33 negative, 34–66 neutral, 67–100 positive. */
@@ -47,6 +12,7 @@ export function sentimentOf(mcs: number): Sentiment {
   return 'neutral'
 }
 
+/** The MCS badge's colours, by band. */
 export const SENTIMENT_BADGE: Readonly<Record<Sentiment, string>> = {
   negative:
     'border-red-300 bg-red-50 text-red-800 dark:border-red-700 dark:bg-red-950 dark:text-red-200',
@@ -56,6 +22,7 @@ export const SENTIMENT_BADGE: Readonly<Record<Sentiment, string>> = {
     'border-emerald-300 bg-emerald-50 text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200',
 }
 
+/** The MCS track's dot colours, by band. */
 export const SENTIMENT_DOT: Readonly<Record<Sentiment, string>> = {
   negative: 'bg-red-600 dark:bg-red-400',
   neutral: 'bg-slate-500 dark:bg-slate-300',
@@ -71,9 +38,12 @@ export const STRETCH_BANDS = [
   'border-l-rose-500',
   'border-l-lime-600',
 ] as const
+/** The left band of a queue stretch. */
 export const QUEUE_BAND = 'border-l-slate-300 dark:border-l-slate-600'
+/** No band (an item outside any stretch). */
 export const NO_BAND = 'border-l-transparent'
 
+/** The ownership strip's swatches, by stretch number (as {@link STRETCH_BANDS}). */
 export const STRETCH_SWATCHES = [
   'bg-sky-500',
   'bg-violet-500',
@@ -82,6 +52,7 @@ export const STRETCH_SWATCHES = [
   'bg-rose-500',
   'bg-lime-600',
 ] as const
+/** The swatch of a queue stretch. */
 export const QUEUE_SWATCH = 'bg-slate-300 dark:bg-slate-600'
 
 /** The band colour of the n-th assigned stretch (queue stretches do not use up a colour). */
@@ -90,7 +61,36 @@ export function bandClass(assignedNumber: number | undefined): string {
   return STRETCH_BANDS[assignedNumber % STRETCH_BANDS.length] ?? QUEUE_BAND
 }
 
+/** The swatch colour of the n-th assigned stretch. */
 export function swatchClass(assignedNumber: number | undefined): string {
   if (assignedNumber === undefined) return QUEUE_SWATCH
   return STRETCH_SWATCHES[assignedNumber % STRETCH_SWATCHES.length] ?? QUEUE_SWATCH
+}
+
+const PEOPLE =
+  'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100'
+const ROUTING =
+  'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100'
+const DIALOG =
+  'border-violet-300 bg-violet-50 text-violet-950 dark:border-violet-800 dark:bg-violet-950 dark:text-violet-100'
+const COBROWSE =
+  'border-teal-300 bg-teal-50 text-teal-950 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-100'
+const DATA =
+  'border-slate-300 bg-slate-50 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100'
+
+/** An event card's colours, by the event's kind. */
+export const EVENT_STYLES: Readonly<Record<TimelineEventKind, string>> = {
+  'agent-joined': PEOPLE,
+  'agent-left': PEOPLE,
+  assigned: PEOPLE,
+  transfer: ROUTING,
+  'skill-change': ROUTING,
+  'dialog-started': DIALOG,
+  'dialog-ended': DIALOG,
+  'conversation-closed': DIALOG,
+  survey: DIALOG,
+  'agent-survey': DIALOG,
+  'cobrowse-start': COBROWSE,
+  'cobrowse-end': COBROWSE,
+  sde: DATA,
 }
