@@ -1,5 +1,5 @@
 /**
- * Differential tests of the compiled fast path (src/domain/schema/fast-parse.ts) against zod.
+ * Differential tests of the compiled fast path (src/domain/schema/record-fast-path.ts) against zod.
  *
  * The contract: for every value, the compiled parser returns FAIL exactly when zod reports at
  * least one issue, and otherwise exactly `schema.safeParse(value).data` (deep, strict: same keys
@@ -15,13 +15,7 @@ import { z } from 'zod'
 import { campaignSchema } from '@/domain/schema/campaign'
 import { coBrowseSessionSchema } from '@/domain/schema/co-browse'
 import { dialogSchema } from '@/domain/schema/dialogs'
-import {
-  FAIL,
-  fastParser,
-  parseFast,
-  setFastParseEnabled,
-  tryParse,
-} from '@/domain/schema/fast-parse'
+import { FAIL, parseFast, setFastParseEnabled, tryParse } from '@/domain/schema/fast-path-switch'
 import { conversationInfoSchema } from '@/domain/schema/info'
 import { intentSchema, uniqueIntentSchema } from '@/domain/schema/intents'
 import { interactionSchema } from '@/domain/schema/interactions'
@@ -31,6 +25,7 @@ import { messageRecordSchema } from '@/domain/schema/messages'
 import { monitoringSchema } from '@/domain/schema/monitoring'
 import { agentParticipantSchema, consumerParticipantSchema } from '@/domain/schema/participants'
 import { parseConversationRecord } from '@/domain/schema/record'
+import { enableRecordFastPath, fastParser } from '@/domain/schema/record-fast-path'
 import { responseTimeSchema } from '@/domain/schema/response-time'
 import { skillChangeSchema } from '@/domain/schema/skill-changes'
 import * as sc from '@/domain/schema/structured-content'
@@ -42,6 +37,23 @@ import { seedRecord } from './seed'
 
 type Schema = z.ZodType
 type Json = Record<string, unknown> | unknown[]
+
+/** How many times `run` has zod parse a small clean value itself (0: the fast path answered). */
+function zodRuns(run: (schema: Schema) => unknown): number {
+  const schema = z.object({ a: z.string() })
+  let calls = 0
+  const original = schema.safeParse.bind(schema)
+  schema.safeParse = (value: unknown) => {
+    calls++
+    return original(value)
+  }
+  run(schema)
+  return calls
+}
+
+// The fast path is off until it is asked for, as the server's import code and the SPA ask.
+const ZOD_RUNS_BEFORE_ENABLING = zodRuns((schema) => parseFast(schema, { a: 'x' }))
+enableRecordFastPath()
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -652,6 +664,304 @@ const SC_CORPUS = scCorpus()
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// zod's internal layout, as the fast path reads it
+
+/** `value` followed along `path` (property names), or undefined where a step is missing. */
+function at(value: unknown, ...path: (string | number)[]): unknown {
+  let node = value
+  for (const key of path) {
+    if ((typeof node !== 'object' && typeof node !== 'function') || node === null) return undefined
+    node = Reflect.get(node, key)
+  }
+  return node
+}
+
+const hasTrait = (schema: unknown, trait: string) => {
+  const traits = at(schema, '_zod', 'traits')
+  return traits instanceof Set && traits.has(trait)
+}
+
+/** The first check of `schema` as zod stores it (`_zod.def.checks[0]._zod`). */
+const firstCheck = (schema: unknown) => at(schema, '_zod', 'def', 'checks', 0, '_zod')
+
+/**
+ * Each internal field of zod's the compiler (record-fast-path.ts) reads, with what it expects to
+ * find there. When zod changes one of them, the compiler would quietly stop compiling (every
+ * schema left to zod) or, worse, misread a schema: this list says which read broke.
+ */
+const ZOD_LAYOUT: [string, () => boolean][] = [
+  [
+    "schema._zod.def.type names the node ('string')",
+    () => at(z.string(), '_zod', 'def', 'type') === 'string',
+  ],
+  ['schema._zod.traits is a Set of trait names', () => hasTrait(z.string(), '$ZodString')],
+  ...(
+    [
+      ['z.number()', z.number(), 'number', '$ZodNumber'],
+      ['z.boolean()', z.boolean(), 'boolean', '$ZodBoolean'],
+      ['z.unknown()', z.unknown(), 'unknown', '$ZodUnknown'],
+      ['z.any()', z.any(), 'any', '$ZodAny'],
+      ['z.enum()', z.enum(['a', 'b']), 'enum', '$ZodEnum'],
+      ['z.literal()', z.literal('a'), 'literal', '$ZodLiteral'],
+      ['.optional()', z.string().optional(), 'optional', '$ZodOptional'],
+      ['z.exactOptional()', z.exactOptional(z.string()), 'optional', '$ZodExactOptional'],
+      ['.default()', z.string().default('d'), 'default', '$ZodDefault'],
+      ['.catch()', z.string().catch('c'), 'catch', '$ZodCatch'],
+      ['z.transform()', z.transform((v) => v), 'transform', '$ZodTransform'],
+      ['.pipe()', z.string().pipe(z.string()), 'pipe', '$ZodPipe'],
+      [
+        'z.codec()',
+        z.codec(z.string(), z.number(), { decode: Number, encode: String }),
+        'pipe',
+        '$ZodCodec',
+      ],
+      ['z.array()', z.array(z.string()), 'array', '$ZodArray'],
+      ['z.object()', z.object({}), 'object', '$ZodObject'],
+      ['z.union()', z.union([z.string(), z.number()]), 'union', '$ZodUnion'],
+      ['z.xor()', z.xor([z.string(), z.number()]), 'union', '$ZodXor'],
+      [
+        'z.discriminatedUnion()',
+        z.discriminatedUnion('type', [z.object({ type: z.literal('a') })]),
+        'union',
+        '$ZodDiscriminatedUnion',
+      ],
+      ['z.int() (a schema that is also a check)', z.int(), 'number', '$ZodCheck'],
+    ] as const
+  ).map(([what, schema, type, trait]): [string, () => boolean] => [
+    `${what}: def.type '${type}' and trait ${trait}`,
+    () => at(schema, '_zod', 'def', 'type') === type && hasTrait(schema, trait),
+  ]),
+  [
+    ".optional(): _zod.optin and _zod.optout are 'optional'",
+    () =>
+      at(z.string().optional(), '_zod', 'optin') === 'optional' &&
+      at(z.string().optional(), '_zod', 'optout') === 'optional',
+  ],
+  [
+    ".default(): _zod.optin is 'defaulted', _zod.optout unset",
+    () =>
+      at(z.string().default('d'), '_zod', 'optin') === 'defaulted' &&
+      at(z.string().default('d'), '_zod', 'optout') === undefined,
+  ],
+  [
+    'z.string(): no _zod.optin / optout (a required field)',
+    () =>
+      at(z.string(), '_zod', 'optin') === undefined &&
+      at(z.string(), '_zod', 'optout') === undefined,
+  ],
+  [
+    'object: _zod.propValues[key] is the Set of values a literal field accepts',
+    () => {
+      const values = at(z.object({ type: z.literal('a') }), '_zod', 'propValues', 'type')
+      return values instanceof Set && values.has('a') && values.size === 1
+    },
+  ],
+  [
+    'optional / default / catch: def.innerType is the wrapped schema',
+    () => {
+      const inner = z.string()
+      return [inner.optional(), inner.default('d'), inner.catch('c')].every(
+        (schema) => at(schema, '_zod', 'def', 'innerType') === inner,
+      )
+    },
+  ],
+  [
+    'default: def.defaultValue is the value',
+    () => at(z.string().default('d'), '_zod', 'def', 'defaultValue') === 'd',
+  ],
+  [
+    'catch(value): def.catchValue is a thunk tagged with util.CONSTANT_CATCH',
+    () => {
+      const catchValue = at(z.string().catch('c'), '_zod', 'def', 'catchValue')
+      return (
+        typeof catchValue === 'function' &&
+        Reflect.get(catchValue, z.core.util.CONSTANT_CATCH) === true &&
+        Reflect.apply(catchValue, undefined, []) === 'c' &&
+        Reflect.get(
+          at(
+            z.string().catch(() => 'c'),
+            '_zod',
+            'def',
+            'catchValue',
+          ) as object,
+          z.core.util.CONSTANT_CATCH,
+        ) !== true
+      )
+    },
+  ],
+  [
+    'transform: def.transform is the function as given',
+    () => {
+      const fn = (value: unknown) => value
+      return at(z.transform(fn), '_zod', 'def', 'transform') === fn
+    },
+  ],
+  [
+    'pipe: def.in and def.out are its two schemas',
+    () => {
+      const a = z.string()
+      const b = z.string()
+      const pipe = a.pipe(b)
+      return at(pipe, '_zod', 'def', 'in') === a && at(pipe, '_zod', 'def', 'out') === b
+    },
+  ],
+  [
+    'array: def.element is the item schema',
+    () => {
+      const item = z.string()
+      return at(z.array(item), '_zod', 'def', 'element') === item
+    },
+  ],
+  [
+    'object: def.shape holds the field schemas; def.catchall unset (strip) or z.unknown() (loose)',
+    () => {
+      const field = z.string()
+      return (
+        at(z.object({ a: field }), '_zod', 'def', 'shape', 'a') === field &&
+        at(z.object({ a: field }), '_zod', 'def', 'catchall') === undefined &&
+        at(z.looseObject({}), '_zod', 'def', 'catchall', '_zod', 'def', 'type') === 'unknown'
+      )
+    },
+  ],
+  [
+    'union: def.options; discriminated: def.discriminator and def.unionFallback',
+    () => {
+      const a = z.object({ type: z.literal('a') })
+      const union = z.discriminatedUnion('type', [a], { unionFallback: true })
+      return (
+        at(union, '_zod', 'def', 'options', 0) === a &&
+        at(union, '_zod', 'def', 'discriminator') === 'type' &&
+        at(union, '_zod', 'def', 'unionFallback') === true
+      )
+    },
+  ],
+  [
+    'enum: util.getEnumValues(def.entries) lists its values',
+    () => {
+      const entries = at(z.enum(['a', 'b']), '_zod', 'def', 'entries')
+      return isDeepStrictEqual(z.core.util.getEnumValues(entries as z.core.util.EnumLike), [
+        'a',
+        'b',
+      ])
+    },
+  ],
+  [
+    'literal: def.values is the array of values',
+    () => isDeepStrictEqual(at(z.literal(['a', 2]), '_zod', 'def', 'values'), ['a', 2]),
+  ],
+  ['z.coerce: def.coerce is true', () => at(z.coerce.number(), '_zod', 'def', 'coerce') === true],
+  [
+    'checks: def.checks[i]._zod.def.check names the check, with its traits',
+    () => {
+      const check = firstCheck(z.string().max(3))
+      return (
+        at(check, 'def', 'check') === 'max_length' &&
+        hasTrait({ _zod: check }, '$ZodCheckMaxLength')
+      )
+    },
+  ],
+  [
+    'max / min length: def.maximum / def.minimum, and one shared default `when`',
+    () => {
+      const max = firstCheck(z.string().max(3))
+      const min = firstCheck(z.array(z.string()).min(1))
+      return (
+        at(max, 'def', 'maximum') === 3 &&
+        at(min, 'def', 'minimum') === 1 &&
+        hasTrait({ _zod: min }, '$ZodCheckMinLength') &&
+        typeof at(max, 'def', 'when') === 'function' &&
+        at(max, 'def', 'when') === at(min, 'def', 'when') &&
+        at(firstCheck(z.number().min(1)), 'def', 'when') === undefined
+      )
+    },
+  ],
+  [
+    "regex: check 'string_format' with def.pattern",
+    () => {
+      const check = firstCheck(z.string().regex(/a/))
+      return (
+        at(check, 'def', 'check') === 'string_format' &&
+        at(check, 'def', 'pattern') instanceof RegExp &&
+        hasTrait({ _zod: check }, '$ZodCheckRegex')
+      )
+    },
+  ],
+  [
+    "trim / toLowerCase: check 'overwrite' with def.tx",
+    () => {
+      const check = firstCheck(z.string().trim())
+      return (
+        at(check, 'def', 'check') === 'overwrite' &&
+        typeof at(check, 'def', 'tx') === 'function' &&
+        hasTrait({ _zod: check }, '$ZodCheckOverwrite')
+      )
+    },
+  ],
+  [
+    "gt / lte: checks 'greater_than' / 'less_than' with def.value and def.inclusive",
+    () => {
+      const gt = firstCheck(z.number().gt(1))
+      const lte = firstCheck(z.number().lte(2))
+      return (
+        at(gt, 'def', 'check') === 'greater_than' &&
+        at(gt, 'def', 'value') === 1 &&
+        at(gt, 'def', 'inclusive') === false &&
+        hasTrait({ _zod: gt }, '$ZodCheckGreaterThan') &&
+        at(lte, 'def', 'check') === 'less_than' &&
+        at(lte, 'def', 'value') === 2 &&
+        at(lte, 'def', 'inclusive') === true &&
+        hasTrait({ _zod: lte }, '$ZodCheckLessThan')
+      )
+    },
+  ],
+  [
+    "int: check 'number_format' with def.format, its range in util.NUMBER_FORMAT_RANGES",
+    () => {
+      const check = firstCheck(z.number().int())
+      const format = at(check, 'def', 'format')
+      const ranges: Record<string, unknown> = z.core.util.NUMBER_FORMAT_RANGES
+      return (
+        at(check, 'def', 'check') === 'number_format' &&
+        hasTrait({ _zod: check }, '$ZodCheckNumberFormat') &&
+        typeof format === 'string' &&
+        Array.isArray(ranges[format])
+      )
+    },
+  ],
+  ['util.codePointLength counts code points', () => z.core.util.codePointLength('😀a') === 2],
+  [
+    'core.isRecursiveSchema tells a recursive schema',
+    () => {
+      const tree: z.ZodType = z.object({
+        get children() {
+          return z.array(tree)
+        },
+      })
+      return (
+        z.core.isRecursiveSchema(tree) && !z.core.isRecursiveSchema(z.object({ a: z.string() }))
+      )
+    },
+  ],
+  ['core.$ZodAsyncError is an Error class', () => new z.core.$ZodAsyncError() instanceof Error],
+]
+
+describe("zod's internal layout, as the fast path reads it", () => {
+  test('every field the compiler reads is where and what it expects', () => {
+    const broken = ZOD_LAYOUT.flatMap(([what, holds]) => {
+      try {
+        return holds() ? [] : [what]
+      } catch (error) {
+        return [`${what} (threw: ${String(error)})`]
+      }
+    })
+    expect(
+      broken,
+      `zod's internal layout (installed: zod ${z.core.version.major}.${z.core.version.minor}.${z.core.version.patch}) no longer matches what the record fast path (src/domain/schema/record-fast-path.ts, written against zod 4.6.7) reads; until the compiler is adapted to it, the fast path cannot be trusted. These reads broke`,
+    ).toStrictEqual([])
+  })
+})
+
 describe('record section schemas', () => {
   test.each(Object.entries(SECTION_SCHEMAS))('%s compiles', (_name, schema) => {
     expect(fastParser(schema)).toBeTypeOf('function')
@@ -763,6 +1073,15 @@ describe('parseConversationRecord with and without the fast path', { timeout: 30
     expect(spy.calls).toBe(0)
     bothWays(() => parseFast(schema, { a: 'x' }))
     expect(spy.calls).toBe(1)
+  })
+
+  test('the fast path is off until enableRecordFastPath() turns it on', () => {
+    // a value the fast path accepts: before the call zod parsed it, after it the fast path does
+    expect(ZOD_RUNS_BEFORE_ENABLING).toBe(1)
+    expect(zodRuns((schema) => parseFast(schema, { a: 'x' }))).toBe(0)
+    // asking again changes nothing
+    enableRecordFastPath()
+    expect(zodRuns((schema) => parseFast(schema, { a: 'x' }))).toBe(0)
   })
 
   test('same record and warnings for every demo record and the seed', () => {
