@@ -292,36 +292,52 @@ describe('streamed NDJSON import (large files)', () => {
     expect(importText(archive, lines[0] ?? '', 'again')).toMatchObject({ ok: true, inserted: 1 })
   })
 
+  // This test starts one worker thread (tsx loads the import code in it), which takes a second
+  // or two on a busy machine: it is allowed the time of that, not the default 5 s.
   it('a malformed section nobody filters on fails the file like any other, at its line and column', async () => {
     const good = JSON.stringify(buildRecord({ id: 'a', start: T0 }))
     const record = buildRecord({ id: 'b', start: T0 })
     const bad = (section: string, json: string) =>
       JSON.stringify({ ...record, [section]: '@' }).replace('"@"', json)
-    for (const [section, json] of [
+    const malformed = [
       ['messageStatuses', '[{"seq": 1,}]'],
       ['campaign', '{"campaignId": 01}'],
       ['latestAgentSurvey', '{"note": "tab\there"}'],
       ['someUnknownKey', '[1 2]'],
-    ] as const) {
-      const text = `${good}\n${bad(section, json)}\n`
-      const path = join(dir, 'stored.ndjson')
-      writeFileSync(path, text)
+    ] as const
+    const stored = join(dir, 'stored.ndjson')
+    /** Imports `text` whole, then streamed: in this thread (false) and in a worker (true). */
+    const expectSameAsWholeFile = async (text: string, lines: number[], parallel: boolean[]) => {
+      writeFileSync(stored, text)
       // The same message as a whole-file import (JSON.parse of the line) gives.
       const expected = importText(archive, text, 'stored.ndjson')
       expect(expected).toEqual({
         ok: false,
-        errors: [expect.stringMatching(/^stored\.ndjson:2:\d+: /)],
+        errors: lines.map((line): unknown =>
+          expect.stringMatching(new RegExp(`^stored\\.ndjson:${String(line)}:\\d+: `)),
+        ),
       })
-      for (const parallel of [false, true]) {
-        const outcome = await importFile(archive, path, {
+      for (const inWorker of parallel) {
+        const outcome = await importFile(archive, stored, {
           fileName: 'stored.ndjson',
           wholeFileLimit: 0,
-          parallel,
+          parallel: inWorker,
+          workers: 1,
         })
         expect(outcome).toEqual(expected)
         expect(archive.conversationCount()).toBe(0)
       }
     }
+    // Each malformed section alone fails its file, streamed in this thread.
+    for (const [section, json] of malformed) {
+      await expectSameAsWholeFile(`${good}\n${bad(section, json)}\n`, [2], [false])
+    }
+    // All of them in one file: each at its own line, streamed here and in one worker thread.
+    await expectSameAsWholeFile(
+      `${good}\n${malformed.map(([section, json]) => bad(section, json)).join('\n')}\n`,
+      [2, 3, 4, 5],
+      [false, true],
+    )
     // Nested deeper than SQLite's JSON check goes (1,000) but JSON all the same: imported.
     const deep = `${'['.repeat(1500)}${']'.repeat(1500)}`
     const path = join(dir, 'deep.ndjson')
@@ -330,9 +346,9 @@ describe('streamed NDJSON import (large files)', () => {
       ok: true,
       inserted: 2,
     })
-    const [stored] = archive.byIds(['b'], ['messageStatuses'])
-    expect(JSON.parse(stored ?? '{}')).toHaveProperty('messageStatuses', JSON.parse(deep))
-  })
+    const [deepRecord] = archive.byIds(['b'], ['messageStatuses'])
+    expect(JSON.parse(deepRecord ?? '{}')).toHaveProperty('messageStatuses', JSON.parse(deep))
+  }, 30_000)
 
   it('parses in worker threads and still writes in file order, all or nothing', async () => {
     const path = join(dir, 'parallel.ndjson')

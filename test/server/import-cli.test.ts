@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { searchBodySchema } from '@/domain/schema/search-request'
 import { openArchive } from '@/server/archive/archive'
+import { importFile } from '@/server/archive/import'
 import { DAY, T0 } from './fixtures'
 import { buildRecord, withoutInfoField } from './record-factory'
 
@@ -50,6 +51,19 @@ function write(name: string, content: unknown): string {
   const path = join(dir, name)
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2))
   return path
+}
+
+/**
+ * Imports `path` into the test's archive in this process: the state a previous `npm run import`
+ * leaves, without starting another process for it.
+ */
+async function importedBefore(path: string): Promise<void> {
+  const archive = openArchive(archivePath)
+  try {
+    expect(await importFile(archive, path)).toMatchObject({ ok: true })
+  } finally {
+    archive.close()
+  }
 }
 
 /** Conversation IDs in the archive, sorted. */
@@ -115,7 +129,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
   it('upserts by conversationId: a second import counts updates', async () => {
     const first = write('first.json', [record('u-1'), record('u-2')])
-    await runImport([first], archivePath)
+    await importedBefore(first)
     const second = write('second.json', [record('u-2', 'changed'), record('u-3')])
     const result = await runImport([second], archivePath)
     expect(result.code).toBe(0)
@@ -131,7 +145,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
   it('malformed JSON: exit 1, file:line:column, archive unchanged', async () => {
     const before = write('before.json', [record('keep-1')])
-    await runImport([before], archivePath)
+    await importedBefore(before)
     const result = await runImport(['test/fixtures/seed-example-malformed.json'], archivePath)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(

@@ -55,7 +55,10 @@ export async function getConversation(
 ): Promise<SearchResponseParseResult> {
   // The domain parser's compiled fast path (several times faster on a long transcript) loads
   // while the answer is on its way; the search page does without it.
-  const fastPath = import('@/domain/schema/fast-parse').catch(() => undefined)
+  const fastPath = import('@/domain/schema/record-fast-path').then(
+    ({ enableRecordFastPath }) => enableRecordFastPath(),
+    () => undefined,
+  )
   const { url, json } = conversationRequest(accountId, conversationId)
   const raw = await requestJson(url, z.unknown(), { json, signal })
   await fastPath

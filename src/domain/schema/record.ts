@@ -12,7 +12,7 @@ import {
   parseJson,
 } from '@/domain/schema/coerce'
 import { dialogSchema } from '@/domain/schema/dialogs'
-import { parseFast } from '@/domain/schema/parse-fast'
+import { parseFast } from '@/domain/schema/fast-path-switch'
 import { INFO_RENAMES, conversationInfoSchema } from '@/domain/schema/info'
 import type { ConversationInfo } from '@/domain/schema/info'
 import { intentSchema, uniqueIntentSchema } from '@/domain/schema/intents'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseFast } from '@/domain/schema/parse-fast'
+import { parseFast } from '@/domain/schema/fast-path-switch'
 import {
   cleanArray,
   cleanObject,

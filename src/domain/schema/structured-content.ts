@@ -9,7 +9,7 @@
  */
 import { z } from 'zod'
 import { decodeCharacterReferences } from '@/domain/html-text'
-import { parseFast, tryParse } from '@/domain/schema/parse-fast'
+import { parseFast, tryParse } from '@/domain/schema/fast-path-switch'
 
 /** json-pollock's default `maxAllowedElements`: elements beyond it are not rendered. */
 export const MAX_RENDERED_ELEMENTS = 50

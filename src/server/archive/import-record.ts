@@ -1,10 +1,13 @@
 import { isPlainObject } from '@/domain/schema/coerce'
-// The domain parser's compiled fast path, for every record an import validates.
-import '@/domain/schema/fast-parse'
 import { parseConversationRecord } from '@/domain/schema/record'
+import { enableRecordFastPath } from '@/domain/schema/record-fast-path'
 import type { ArchiveEntry } from '@/server/archive/archive'
 import { extractIndexed, type IndexedConversation } from '@/server/archive/extract'
 import { splitRecord } from '@/server/archive/record-output'
+
+// Every record an import validates (in this thread or an import worker) takes the domain
+// parser's compiled fast path.
+enableRecordFastPath()
 
 /**
  * The sections the archive indexes. Only these go through the clean-record parser at import:

@@ -1,20 +1,22 @@
 import type { z } from 'zod'
 
 /**
- * `schema.safeParse(value)` with an optional fast path: the compiler in fast-parse.ts, which
- * installs itself when it is imported (the server always; the SPA with a conversation's detail,
- * so the search page's first script does without it). Without it, these are plain zod.
+ * The switch between zod and the record fast path: the schemas parse through {@link parseFast}
+ * and {@link tryParse}, which are `schema.safeParse(value)` until `enableRecordFastPath()`
+ * (record-fast-path.ts) installs the compiler, and take its compiled parsers from then on. The
+ * server's import code enables it; the SPA enables it when it loads a conversation's detail, so
+ * the search page's first script does without the compiler.
  */
 
 /** What a compiled parser answers at the first issue (the caller then asks zod). */
-export const FAIL: unique symbol = Symbol('fast-parse failed')
+export const FAIL: unique symbol = Symbol('fast path failed')
 
 export type FastParser = (value: unknown) => unknown
 
 let compiler: ((schema: z.ZodType) => FastParser | undefined) | undefined
 let enabled = true
 
-/** Called by fast-parse.ts when it is loaded. */
+/** Called by `enableRecordFastPath()` (record-fast-path.ts) with its compiler. */
 export function installFastParser(compile: (schema: z.ZodType) => FastParser | undefined): void {
   compiler = compile
 }
@@ -49,7 +51,7 @@ export function parseFast<S extends z.ZodType>(
 /**
  * Whether `value` parses, and its output, for callers that would throw zod's error away: the fast
  * path answers alone when the schema compiles (its FAIL is exactly zod's "has an issue", which
- * test/domain/schema/fast-parse.test.ts holds it to), so a failure costs no second parse.
+ * test/domain/schema/record-fast-path.test.ts holds it to), so a failure costs no second parse.
  */
 export function tryParse<S extends z.ZodType>(
   schema: S,

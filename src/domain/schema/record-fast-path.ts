@@ -1,11 +1,9 @@
 import { z } from 'zod'
-import { FAIL, installFastParser, type FastParser } from '@/domain/schema/parse-fast'
-
-export { FAIL, parseFast, setFastParseEnabled, tryParse } from '@/domain/schema/parse-fast'
-export type { FastParser } from '@/domain/schema/parse-fast'
+import { FAIL, installFastParser, type FastParser } from '@/domain/schema/fast-path-switch'
 
 /**
- * A fast path for the record and structured-content schemas: each zod schema is compiled once
+ * The record fast path: parses a record (and structured content) without zod's generic machinery
+ * when the input is already clean. Each zod schema is compiled once
  * into plain closures that produce the same output as `schema.safeParse(value).data` for any value
  * that parses without a single issue, and give up ({@link FAIL}) at the first issue. The caller
  * then runs zod itself, which finds the issue again and words the warning, so output and warnings
@@ -25,7 +23,7 @@ export type { FastParser } from '@/domain/schema/parse-fast'
  *
  * One assumption zod does not make: a one-parameter transform is called with the value alone
  * (zod also passes its payload, which such a function cannot name) and is expected not to throw
- * for a value the fast path stops early on. test/domain/schema/fast-parse.test.ts holds the two
+ * for a value the fast path stops early on. test/domain/schema/record-fast-path.test.ts holds the two
  * parsers to the same answers on every demo record, the seed and many thousands of mutated values.
  */
 
@@ -448,6 +446,11 @@ function hasLength(value: unknown): value is { length: number } {
   )
 }
 
-// Importing this module turns the fast path on for parseFast and tryParse (parse-fast.ts). The
-// server imports it with the import code; the SPA loads it with a conversation's detail.
-installFastParser(fastParser)
+/**
+ * Turns the fast path on for `parseFast` and `tryParse` (fast-path-switch.ts), for the rest of
+ * the process or page (calling it again changes nothing). The server's import code calls it
+ * when it loads; the SPA when it loads a conversation's detail.
+ */
+export function enableRecordFastPath(): void {
+  installFastParser(fastParser)
+}

@@ -1,0 +1,148 @@
+import type { SearchFilters } from '@/domain/schema/search-request'
+import type { ArchiveDatabase } from '@/server/archive/db'
+import {
+  compileFilters,
+  orderBy,
+  type SideTableEstimate,
+  type SqlValue,
+} from '@/server/archive/query'
+import { assembleRecord, SECTION_COLUMNS, type SectionColumn } from '@/server/archive/record-output'
+import { num, rowsOf, str } from '@/server/archive/sql-rows'
+import type { StatementCache } from '@/server/archive/statement-cache'
+
+/** Which page of matches, in which order. */
+export interface Page {
+  offset: number
+  limit: number
+  sortField: 'start' | 'end'
+  sortOrder: 'asc' | 'desc'
+}
+
+/** A page of records (JSON text with the asked sections) and the total number of matches. */
+export interface SearchResult {
+  count: number
+  records: string[]
+}
+
+/** The reading half of the archive: search, records by ID, a consumer's conversations. */
+export interface ArchiveReader {
+  search(filters: SearchFilters, page: Page, sections: readonly SectionColumn[]): SearchResult
+  /** Records for the IDs that exist, in the order asked. */
+  byIds(conversationIds: readonly string[], sections: readonly SectionColumn[]): string[]
+  byConsumer(
+    consumerId: string,
+    statuses: readonly string[],
+    page: Page,
+    sections: readonly SectionColumn[],
+  ): SearchResult
+  conversationCount(): number
+}
+
+/**
+ * Reads the archive `db`; SQL that varies per request is prepared through `statements`, and
+ * `estimate` (the facet counts) tells the filters how selective a skill, agent or group is.
+ */
+export function createArchiveReader(
+  db: ArchiveDatabase,
+  statements: StatementCache,
+  estimate: SideTableEstimate,
+): ArchiveReader {
+  const prepare = (sql: string) => statements.prepare(sql)
+  const idOf = db.prepare('SELECT id FROM conversations WHERE conversation_id = ?').pluck()
+
+  const recordsByIds = (ids: readonly number[], sections: readonly SectionColumn[]): string[] => {
+    if (ids.length === 0) return []
+    const columns = SECTION_COLUMNS.filter((column) => sections.includes(column))
+    const select = columns.map((column) => `"${column}"`).join(', ')
+    const rows = prepare(
+      `SELECT id${select ? `, ${select}` : ''} FROM conversation_sections WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    ).all(...ids)
+    const byId = new Map<number, string>()
+    for (const row of rowsOf(rows)) {
+      byId.set(
+        num(row.id),
+        assembleRecord(columns, (column) => str(row[column])),
+      )
+    }
+    return ids.flatMap((id) => {
+      const json = byId.get(id)
+      return json === undefined ? [] : [json]
+    })
+  }
+
+  /**
+   * One page and the total count. A bare time window is counted on its covering index and the
+   * page read separately; otherwise one query finds every match once, sorted, and reports the
+   * total with a window function (instead of running the same scan twice).
+   */
+  const pageOf = (
+    where: string,
+    params: SqlValue[],
+    page: Page,
+    sections: readonly SectionColumn[],
+    windowOnly: boolean,
+  ): SearchResult => {
+    const order = orderBy(page.sortField, page.sortOrder)
+    if (windowOnly) {
+      const count = num(
+        prepare(`SELECT count(*) FROM conversations c WHERE ${where}`)
+          .pluck()
+          .get(...params),
+      )
+      if (count === 0 || page.offset >= count) return { count, records: [] }
+      const ids = prepare(
+        `SELECT c.id FROM conversations c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+        .pluck()
+        .all(...params, page.limit, page.offset)
+        .map(num)
+      return { count, records: recordsByIds(ids, sections) }
+    }
+    const rows = rowsOf(
+      prepare(
+        `SELECT c.id AS id, count(*) OVER () AS total FROM conversations c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      ).all(...params, page.limit, page.offset),
+    )
+    const first = rows[0]
+    if (first === undefined) {
+      // Past the last page (or no match): the count still has to be told.
+      if (page.offset === 0) return { count: 0, records: [] }
+      const count = num(
+        prepare(`SELECT count(*) FROM conversations c WHERE ${where}`)
+          .pluck()
+          .get(...params),
+      )
+      return { count, records: [] }
+    }
+    return {
+      count: num(first.total),
+      records: recordsByIds(
+        rows.map((row) => num(row.id)),
+        sections,
+      ),
+    }
+  }
+
+  return {
+    search(filters, page, sections) {
+      const compiled = compileFilters(filters, estimate)
+      return pageOf(compiled.where, compiled.params, page, sections, compiled.windowOnly)
+    },
+    byIds(conversationIds, sections) {
+      const ids: number[] = []
+      for (const conversationId of conversationIds) {
+        const id: unknown = idOf.get(conversationId)
+        if (typeof id === 'number') ids.push(id)
+      }
+      return recordsByIds(ids, sections)
+    },
+    byConsumer(consumerId, statuses, page, sections) {
+      const where = [
+        'c.id IN (SELECT conversation FROM conversation_consumers WHERE consumer_id = ?)',
+        `c.status IN (${statuses.map(() => '?').join(', ')})`,
+      ].join(' AND ')
+      return pageOf(where, [consumerId, ...statuses], page, sections, false)
+    },
+    conversationCount: () => num(db.prepare('SELECT count(*) FROM conversations').pluck().get()),
+  }
+}
