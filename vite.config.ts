@@ -57,7 +57,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/app/**/*.test.{ts,tsx}'],
           exclude: APP_TESTS_NEEDING_FRESH_MODULES,
-          setupFiles: ['./test/app/setup.ts'],
+          setupFiles: ['./test/app/setup.ts', './test/app/preload-lazy-modules.ts'],
           // One jsdom and one module graph per worker instead of per file: building them was
           // half of the app tests' time. Each test starts clean all the same (setup.ts).
           isolate: false,

@@ -1,5 +1,4 @@
-import type { SearchFilters } from '@/domain/schema/search-request'
-import { createArchiveReader, type Page, type SearchResult } from '@/server/archive/archive-reader'
+import { createArchiveReader, type ArchiveReader } from '@/server/archive/archive-reader'
 import {
   createArchiveWriting,
   type ArchiveEntry,
@@ -9,7 +8,6 @@ import {
 } from '@/server/archive/archive-writer'
 import { openArchiveDatabase, type OpenOptions } from '@/server/archive/db'
 import { createFacetCounts, type Facets } from '@/server/archive/facets'
-import type { SectionColumn } from '@/server/archive/record-output'
 import { createStatementCache } from '@/server/archive/statement-cache'
 
 // The archive's vocabulary, named where its callers look for it (each defined with its job).
@@ -24,7 +22,7 @@ export type {
 export type { FacetAgent, FacetItem, Facets } from '@/server/archive/facets'
 
 /** The SQLite archive of conversations: what the import writes and the API reads. */
-export interface Archive {
+export interface Archive extends ArchiveReader {
   readonly path: string
   /** Inserts or replaces conversations by ID, all in one transaction (all or nothing). */
   upsert(entries: readonly ArchiveEntry[]): UpsertResult
@@ -34,17 +32,7 @@ export interface Archive {
    * takes the archive to itself when no other connection has it open (see {@link BeginOptions}).
    */
   begin(options?: BeginOptions): ArchiveWriter
-  search(filters: SearchFilters, page: Page, sections: readonly SectionColumn[]): SearchResult
-  /** Records for the IDs that exist, in the order asked. */
-  byIds(conversationIds: readonly string[], sections: readonly SectionColumn[]): string[]
-  byConsumer(
-    consumerId: string,
-    statuses: readonly string[],
-    page: Page,
-    sections: readonly SectionColumn[],
-  ): SearchResult
   facets(): Facets
-  conversationCount(): number
   /** Refreshes planner statistics (and, with `full`, checkpoints the WAL) after an import. */
   optimize(full?: boolean): void
   close(): void

@@ -1,10 +1,9 @@
+import { Table, TableCell, TableHeaderCell } from '@/app/components/ui/table'
 import { Chip } from '@/app/features/conversation/chip'
 import { LongText } from '@/app/features/conversation/long-text'
 import { formatAmount, formatNumber } from '@/app/features/conversation/sde-format'
 import { yesNo } from '@/app/lib/vocabulary/labels'
 import type { SdeField, SdeProductRow, SdeValue } from '@/domain/engagement-attributes'
-
-const CELL = 'border-b border-slate-200 px-1.5 py-1 text-left align-top dark:border-slate-700'
 
 function ProductsTable({
   rows,
@@ -17,75 +16,64 @@ function ProductsTable({
 }) {
   const has = (key: keyof SdeProductRow) => rows.some((row) => row[key] !== undefined)
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-xs">
-        <caption className="sr-only">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={CELL}>
-              Product
-            </th>
-            {has('category') ? (
-              <th scope="col" className={CELL}>
-                Category
-              </th>
-            ) : null}
+    <Table caption={label} className="text-xs">
+      <thead>
+        <tr>
+          <TableHeaderCell size="sm">Product</TableHeaderCell>
+          {has('category') ? <TableHeaderCell size="sm">Category</TableHeaderCell> : null}
+          {has('quantity') ? (
+            <TableHeaderCell size="sm" numeric>
+              Qty
+            </TableHeaderCell>
+          ) : null}
+          {has('price') ? (
+            <TableHeaderCell size="sm" numeric>
+              Price
+            </TableHeaderCell>
+          ) : null}
+          {has('statusInStock') || has('quantityInStock') ? (
+            <TableHeaderCell size="sm">Stock</TableHeaderCell>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={`${row.sku ?? row.name ?? 'row'}-${String(index)}`}>
+            <TableCell size="sm">
+              <span className="break-words">{row.name ?? '—'}</span>
+              {row.sku ? (
+                <span className="block font-mono text-slate-600 dark:text-slate-400">
+                  {row.sku}
+                </span>
+              ) : null}
+            </TableCell>
+            {has('category') ? <TableCell size="sm">{row.category ?? ''}</TableCell> : null}
             {has('quantity') ? (
-              <th scope="col" className={`${CELL} text-right`}>
-                Qty
-              </th>
+              <TableCell size="sm" numeric>
+                {row.quantity !== undefined ? formatNumber(row.quantity) : ''}
+              </TableCell>
             ) : null}
             {has('price') ? (
-              <th scope="col" className={`${CELL} text-right`}>
-                Price
-              </th>
+              <TableCell size="sm" numeric>
+                {row.price !== undefined ? formatAmount(row.price, currency) : ''}
+              </TableCell>
             ) : null}
             {has('statusInStock') || has('quantityInStock') ? (
-              <th scope="col" className={CELL}>
-                Stock
-              </th>
+              <TableCell size="sm">
+                {[
+                  row.statusInStock,
+                  row.quantityInStock !== undefined
+                    ? `${formatNumber(row.quantityInStock)} left`
+                    : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </TableCell>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={`${row.sku ?? row.name ?? 'row'}-${String(index)}`}>
-              <td className={CELL}>
-                <span className="break-words">{row.name ?? '—'}</span>
-                {row.sku ? (
-                  <span className="block font-mono text-slate-600 dark:text-slate-400">
-                    {row.sku}
-                  </span>
-                ) : null}
-              </td>
-              {has('category') ? <td className={CELL}>{row.category ?? ''}</td> : null}
-              {has('quantity') ? (
-                <td className={`${CELL} text-right tabular-nums`}>
-                  {row.quantity !== undefined ? formatNumber(row.quantity) : ''}
-                </td>
-              ) : null}
-              {has('price') ? (
-                <td className={`${CELL} text-right tabular-nums`}>
-                  {row.price !== undefined ? formatAmount(row.price, currency) : ''}
-                </td>
-              ) : null}
-              {has('statusInStock') || has('quantityInStock') ? (
-                <td className={CELL}>
-                  {[
-                    row.statusInStock,
-                    row.quantityInStock !== undefined
-                      ? `${formatNumber(row.quantityInStock)} left`
-                      : undefined,
-                  ]
-                    .filter(Boolean)
-                    .join(', ')}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   )
 }
 

@@ -5,6 +5,7 @@ import { EVENT_PREVIEW_CHARS, ExpandableText } from './expandable-text'
 import { offsetsFor } from './find-matches'
 import { EVENT_STYLES } from './styles'
 import { clockDateTime, clockTime } from './clock'
+import { cn } from '@/app/lib/cn'
 
 interface EventRowProps {
   item: EventItem
@@ -20,11 +21,11 @@ export function EventRow({ item, zone, re, activeMatch }: EventRowProps) {
   return (
     <div className="flex justify-center">
       <div
-        className={[
+        className={cn(
           'max-w-[90%] rounded-md border border-dashed px-3 py-1.5 text-center text-xs',
           EVENT_STYLES[item.event.kind],
           activeMatch !== undefined ? 'outline-2 outline-offset-2 outline-orange-500' : '',
-        ].join(' ')}
+        )}
       >
         <p>
           <span className="font-semibold tracking-wide uppercase">

@@ -2,6 +2,7 @@ import type { Ref } from 'react'
 import { useId } from 'react'
 import { Button } from '@/app/components/ui/button'
 import { INPUT_CLASSES } from '@/app/components/ui/input-classes'
+import { cn } from '@/app/lib/cn'
 
 interface FindBarProps {
   value: string
@@ -65,7 +66,7 @@ export function FindBar({
               else onNext()
             }
           }}
-          className={['mt-1', INPUT_CLASSES].join(' ')}
+          className={cn('mt-1', INPUT_CLASSES)}
         />
       </div>
       <p

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react'
 import { EXPANDER, showAllLabel } from './expandable-text'
 import type { FindHighlight } from './find-context'
 import { sanitizeMessageHtml } from './sanitize-html'
+import { cn } from '@/app/lib/cn'
 
 interface HtmlMessageProps {
   html: string
@@ -33,7 +34,10 @@ export function HtmlMessage({ html, find, textLength, matches, limit }: HtmlMess
     <>
       <div
         id={id}
-        className={`break-words [&_a]:text-blue-700 [&_a]:underline dark:[&_a]:text-blue-300 [&_blockquote]:border-l-2 [&_blockquote]:pl-2 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-1 [&_pre]:whitespace-pre-wrap [&_ul]:list-disc${cut ? ' max-h-72 overflow-hidden' : ''}`}
+        className={cn(
+          'break-words [&_a]:text-blue-700 [&_a]:underline dark:[&_a]:text-blue-300 [&_blockquote]:border-l-2 [&_blockquote]:pl-2 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-1 [&_pre]:whitespace-pre-wrap [&_ul]:list-disc',
+          cut && 'max-h-72 overflow-hidden',
+        )}
         style={
           cut ? { maskImage: 'linear-gradient(to bottom, black 75%, transparent)' } : undefined
         }
@@ -46,7 +50,7 @@ export function HtmlMessage({ html, find, textLength, matches, limit }: HtmlMess
           aria-expanded={!cut}
           aria-controls={id}
           onClick={() => setExpanded((value) => !value)}
-          className={`${EXPANDER} self-start`}
+          className={cn(EXPANDER, 'self-start')}
         >
           {cut ? showAllLabel(textLength) : 'Show less'}
         </button>

@@ -1,5 +1,6 @@
 import { memo, useId, useRef, useState } from 'react'
 import { SENTIMENT_DOT, type Sentiment } from './styles'
+import { cn } from '@/app/lib/cn'
 
 export interface McsPoint {
   /** Index of the message in the timeline. */
@@ -129,7 +130,7 @@ export const McsTrack = memo(function McsTrack({
           >
             <span
               aria-hidden="true"
-              className={[dense ? DENSE_DOT : DOT, SENTIMENT_DOT[p.sentiment]].join(' ')}
+              className={cn(dense ? DENSE_DOT : DOT, SENTIMENT_DOT[p.sentiment])}
             />
           </button>
         ))}

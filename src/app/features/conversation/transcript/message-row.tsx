@@ -8,6 +8,7 @@ import { CopyLinkButton } from './copy-link-button'
 import { MessageBody } from './message-body'
 import { SENTIMENT_BADGE, sentimentOf } from './styles'
 import { clockDateTime, clockTime } from './clock'
+import { cn } from '@/app/lib/cn'
 
 const BUBBLES = {
   consumer: 'border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-800',
@@ -65,14 +66,14 @@ export function MessageRow({
         </p>
       ) : null}
       <div
-        className={[
+        className={cn(
           'w-fit max-w-[85%] min-w-48 rounded-lg border px-3 py-2 text-sm text-slate-900 dark:text-slate-100',
           bubble,
           highlighted
             ? 'ring-2 ring-blue-600 ring-offset-2 ring-offset-white dark:ring-blue-400 dark:ring-offset-slate-950'
             : '',
           activeMatch !== undefined ? 'outline-2 outline-offset-2 outline-orange-500' : '',
-        ].join(' ')}
+        )}
       >
         <div className="mb-1 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-xs">
           <span className="text-sm font-semibold">{speakerName(speaker)}</span>
@@ -111,7 +112,7 @@ export function MessageRow({
             ) : null}
             {sentiment && item.mcs !== undefined ? (
               <span
-                className={['rounded border px-1.5 py-0.5', SENTIMENT_BADGE[sentiment]].join(' ')}
+                className={cn('rounded border px-1.5 py-0.5', SENTIMENT_BADGE[sentiment])}
                 title="Meaningful Connection Score (0–100) after this message"
               >
                 MCS {item.mcs} · {sentiment}

@@ -4,6 +4,7 @@ import { roleWord, stretchName } from '@/app/lib/vocabulary/people'
 import type { AgentStretch } from '@/domain/timeline/stretches'
 import { swatchClass } from './styles'
 import { clockDateTime } from './clock'
+import { cn } from '@/app/lib/cn'
 
 /** Who owned the conversation, stretch by stretch; each jumps to where its stretch begins. */
 export function OwnershipStrip({
@@ -35,7 +36,7 @@ export function OwnershipStrip({
             >
               <span
                 aria-hidden="true"
-                className={['h-3 w-1.5 rounded-sm', swatchClass(colors[i])].join(' ')}
+                className={cn('h-3 w-1.5 rounded-sm', swatchClass(colors[i]))}
               />
               <span>
                 <span className="font-medium">{stretchName(s)}</span>

@@ -18,6 +18,7 @@ import { OwnershipStrip } from './ownership-strip'
 import { bandClass, NO_BAND, sentimentOf } from './styles'
 import { WaitMarker } from './wait-marker'
 import { clockDate, clockTime, dayNamer } from './clock'
+import { cn } from '@/app/lib/cn'
 
 export interface TranscriptProps {
   record: ConversationRecord
@@ -283,10 +284,7 @@ export function Transcript(props: TranscriptProps) {
                   aria-setsize={items.length}
                   aria-posinset={row.index + 1}
                   aria-current={highlighted ? 'true' : undefined}
-                  className={[
-                    'absolute top-0 left-0 w-full border-l-4 py-1.5 pr-3 pl-2',
-                    band,
-                  ].join(' ')}
+                  className={cn('absolute top-0 left-0 w-full border-l-4 py-1.5 pr-3 pl-2', band)}
                   style={{ transform: `translateY(${String(row.start)}px)` }}
                 >
                   {item.kind === 'message' ? (

@@ -1,0 +1,11 @@
+// The app tests that share one module graph (vite.config.ts, project `app`) load the app's lazy
+// modules once, up front. Otherwise a test that ends while the page is still fetching one (a
+// route preloaded on hover, say) leaves that import to finish after its jsdom is gone, and
+// Vitest reports the next file as failed.
+await Promise.all([
+  import('@/app/features/conversation/conversation-page'),
+  import('@/app/features/rich-content/rich-content'),
+  import('@/app/features/rich-content/quick-replies'),
+  import('@/app/features/search/export-csv'),
+  import('@/domain/schema/record-fast-path'),
+])
