@@ -9,3 +9,5 @@ await Promise.all([
   import('@/app/features/search/export-csv'),
   import('@/domain/schema/record-fast-path'),
 ])
+
+export {}

@@ -124,12 +124,7 @@ export function ConversationPage() {
       <PrintTranscript record={record} zone={zone} />
 
       {helpOpen ? (
-        <KeyboardShortcutsDialog
-          onClose={() => {
-            setHelpOpen(false)
-            helpButtonRef.current?.focus()
-          }}
-        />
+        <KeyboardShortcutsDialog onClose={() => setHelpOpen(false)} returnFocusTo={helpButtonRef} />
       ) : null}
     </div>
   )

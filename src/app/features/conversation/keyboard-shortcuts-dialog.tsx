@@ -1,3 +1,4 @@
+import type { RefObject } from 'react'
 import { Button } from '@/app/components/ui/button'
 import { Dialog } from '@/app/components/ui/dialog'
 
@@ -10,9 +11,16 @@ const SHORTCUTS: readonly [string, string][] = [
 ]
 
 /** The keyboard shortcut sheet, a modal dialog; Escape or Close dismisses it. */
-export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
+export function KeyboardShortcutsDialog({
+  onClose,
+  returnFocusTo,
+}: {
+  onClose: () => void
+  /** Where focus goes once the dialog is gone (the button that opens it). */
+  returnFocusTo: RefObject<HTMLElement | null>
+}) {
   return (
-    <Dialog labelledBy="shortcuts-heading" onClose={onClose}>
+    <Dialog labelledBy="shortcuts-heading" onClose={onClose} returnFocusTo={returnFocusTo}>
       <h2 id="shortcuts-heading" className="text-lg font-semibold">
         Keyboard shortcuts
       </h2>
