@@ -41,6 +41,10 @@ export default defineConfig({
   test: {
     // Vitest's default leaves one core idle; on a 2-core machine that is half the speed.
     maxWorkers: 2,
+    // Tests wait on events (findBy, a server's answer), not on time; these budgets are for a
+    // 2-core machine running two suites at once, where a test that takes 3 s alone takes 10.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

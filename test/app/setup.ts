@@ -1,11 +1,14 @@
 import '@testing-library/jest-dom/vitest'
 import { format } from 'node:util'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { server } from './msw-server'
 import { reportProblem, takeProblems } from './test-guards'
 
 const consoleError = console.error.bind(console)
+
+// findBy… and waitFor wait for what the page shows; on a loaded machine that can take seconds.
+configure({ asyncUtilTimeout: 10_000 })
 
 beforeAll(() => {
   server.listen({

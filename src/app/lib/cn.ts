@@ -1,10 +1,11 @@
 import { clsx, type ClassValue } from 'clsx'
-import { twMerge } from 'tailwind-merge'
 
 /**
- * Joins class names (strings, conditionals, arrays) and lets a later Tailwind class win over an
- * earlier one of the same kind, so a caller's `className` can override a primitive's default.
+ * Joins class names (strings, conditionals, arrays): the one way the app builds a class list.
+ * It does not resolve conflicts between Tailwind classes (decision 010: tailwind-merge would put
+ * the search page over its script budget), so a primitive's `className` is for layout only:
+ * margins, width, alignment, never a colour or a size the primitive sets itself.
  */
 export function cn(...inputs: ClassValue[]): string {
-  return twMerge(clsx(inputs))
+  return clsx(inputs)
 }

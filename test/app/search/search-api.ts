@@ -1,6 +1,4 @@
-import { configure } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { vi } from 'vitest'
 import { z } from 'zod'
 import { server } from '../msw-server'
 
@@ -9,11 +7,6 @@ import { server } from '../msw-server'
  * the LivePerson-compatible `conversations/search`, answered by MSW. Every search request is
  * recorded (query parameters and JSON body) so tests can assert what the page asked for.
  */
-
-// Two shared cores run several suites at once: give findBy* more than the default second, and
-// a test that renders the whole page and types into it more than the default 5 seconds.
-configure({ asyncUtilTimeout: 5000 })
-vi.setConfig({ testTimeout: 30_000 })
 
 export const ACCOUNT = 'acc-1'
 /** 2026-03-10 12:03:00 UTC: the tests' "now" (relative windows end at 12:10, rounded up). */

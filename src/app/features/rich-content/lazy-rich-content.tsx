@@ -12,7 +12,7 @@ const QuickRepliesChunk = lazy(() =>
 
 function Loading() {
   return (
-    <span className="inline-block text-xs text-slate-500 dark:text-slate-400">
+    <span className="inline-block text-xs text-slate-600 dark:text-slate-400">
       Loading rich content…
     </span>
   )
