@@ -54,9 +54,11 @@ export type SdeValue =
   | { kind: 'fields'; fields: SdeField[] }
 
 export interface SdeField {
-  /** The wire key (`lastPaymentDate`), or a derived one (`customerAge.dateOfBirth`). */
+  /**
+   * The wire key (`lastPaymentDate`), or a derived one (`customerAge.dateOfBirth`, and
+   * `cart.total` inside a purchase's cart); the app's vocabulary names it.
+   */
   key: string
-  label: string
   value: SdeValue
 }
 
@@ -92,98 +94,70 @@ type FieldKind =
 
 interface FieldSpec {
   key: string
-  label: string
   kind: FieldKind
 }
 
-const spec = (key: string, label: string, kind: FieldKind = 'text'): FieldSpec => ({
-  key,
-  label,
-  kind,
-})
+const spec = (key: string, kind: FieldKind = 'text'): FieldSpec => ({ key, kind })
 
 /** Known fields per type, in display order. `currency` is folded into the amounts. */
 const FIELD_SPECS: Readonly<Record<SdeType, readonly FieldSpec[]>> = {
   CUSTOMER_INFO: [
-    spec('customerId', 'Customer ID'),
-    spec('userName', 'User name'),
-    spec('accountName', 'Account name'),
-    spec('customerStatus', 'Customer status'),
-    spec('customerType', 'Customer type'),
-    spec('balance', 'Balance', 'amount'),
-    spec('lastPaymentDate', 'Last payment date', 'date'),
-    spec('registrationDate', 'Registration date', 'date'),
-    spec('loginStatus', 'Login status', 'number'),
-    spec('role', 'Role'),
-    spec('companySize', 'Company size', 'number'),
-    spec('companyBranch', 'Company branch'),
-    spec('storeNumber', 'Store number'),
-    spec('storeZipCode', 'Store ZIP code'),
-    spec('socialId', 'Social ID'),
-    spec('imei', 'IMEI'),
+    spec('customerId'),
+    spec('userName'),
+    spec('accountName'),
+    spec('customerStatus'),
+    spec('customerType'),
+    spec('balance', 'amount'),
+    spec('lastPaymentDate', 'date'),
+    spec('registrationDate', 'date'),
+    spec('loginStatus', 'number'),
+    spec('role'),
+    spec('companySize', 'number'),
+    spec('companyBranch'),
+    spec('storeNumber'),
+    spec('storeZipCode'),
+    spec('socialId'),
+    spec('imei'),
   ],
   PERSONAL_INFO: [
-    spec('name', 'Name'),
-    spec('surname', 'Surname'),
-    spec('gender', 'Gender'),
-    spec('company', 'Company'),
-    spec('language', 'Language'),
-    spec('customerAge', 'Age', 'age'),
-    spec('email', 'Email'),
-    spec('phone', 'Phone'),
-    spec('contacts', 'Contacts', 'contacts'),
+    spec('name'),
+    spec('surname'),
+    spec('gender'),
+    spec('company'),
+    spec('language'),
+    spec('customerAge', 'age'),
+    spec('email'),
+    spec('phone'),
+    spec('contacts', 'contacts'),
   ],
-  CART_STATUS: [
-    spec('total', 'Total', 'amount'),
-    spec('numItems', 'Number of items', 'number'),
-    spec('products', 'Products', 'products'),
-  ],
-  PURCHASE: [
-    spec('orderId', 'Order ID'),
-    spec('total', 'Total', 'amount'),
-    spec('cart', 'Cart', 'cart'),
-  ],
+  CART_STATUS: [spec('total', 'amount'), spec('numItems', 'number'), spec('products', 'products')],
+  PURCHASE: [spec('orderId'), spec('total', 'amount'), spec('cart', 'cart')],
   MARKETING_CAMPAIGN_INFO: [
-    spec('campaignId', 'Campaign ID'),
-    spec('affiliate', 'Affiliate'),
-    spec('originatingChannel', 'Originating channel', 'number'),
+    spec('campaignId'),
+    spec('affiliate'),
+    spec('originatingChannel', 'number'),
   ],
-  SEARCH_CONTENT: [spec('keywords', 'Keywords', 'keywords')],
-  VIEWED_PRODUCT: [spec('products', 'Products', 'products')],
+  SEARCH_CONTENT: [spec('keywords', 'keywords')],
+  VIEWED_PRODUCT: [spec('products', 'products')],
   VISITOR_ERROR: [
-    spec('message', 'Message'),
-    spec('code', 'Code'),
-    spec('level', 'Level', 'number'),
-    spec('resolved', 'Resolved', 'boolean'),
-    spec('contextId', 'Context ID'),
+    spec('message'),
+    spec('code'),
+    spec('level', 'number'),
+    spec('resolved', 'boolean'),
+    spec('contextId'),
   ],
-  LEAD: [spec('topic', 'Topic'), spec('value', 'Value', 'amount'), spec('leadId', 'Lead ID')],
-  SERVICE_ACTIVITY: [
-    spec('topic', 'Topic'),
-    spec('category', 'Category'),
-    spec('status', 'Status', 'number'),
-    spec('serviceId', 'Service ID'),
-  ],
+  LEAD: [spec('topic'), spec('value', 'amount'), spec('leadId')],
+  SERVICE_ACTIVITY: [spec('topic'), spec('category'), spec('status', 'number'), spec('serviceId')],
 }
 
 const CART_SPECS: readonly FieldSpec[] = [
-  spec('total', 'Cart total', 'amount'),
-  spec('numItems', 'Number of items', 'number'),
-  spec('products', 'Products', 'products'),
+  spec('total', 'amount'),
+  spec('numItems', 'number'),
+  spec('products', 'products'),
 ]
 
 /** Keys that are the event's envelope, not its payload. */
 const ENVELOPE = new Set(['serverTimeStamp', 'originalTimeStamp', 'isAuthenticated'])
-
-/** `storeZipCode` → `Store zip code`: a readable label for a field this code does not know. */
-export function humanizeKey(key: string): string {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-    .toLowerCase()
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
@@ -289,29 +263,27 @@ function describe(
   const known = new Set(specs.map((s) => s.key))
   let currencyUsed = false
 
-  for (const { key, label, kind } of specs) {
+  for (const { key, kind } of specs) {
     const raw = payload[key]
     switch (kind) {
       case 'text': {
         const text = str(raw)
-        if (text !== undefined) fields.push({ key, label, value: { kind: 'text', text } })
+        if (text !== undefined) fields.push({ key, value: { kind: 'text', text } })
         break
       }
       case 'number': {
         const value = num(raw)
-        if (value !== undefined) fields.push({ key, label, value: { kind: 'number', value } })
+        if (value !== undefined) fields.push({ key, value: { kind: 'number', value } })
         break
       }
       case 'boolean':
-        if (typeof raw === 'boolean')
-          fields.push({ key, label, value: { kind: 'boolean', value: raw } })
+        if (typeof raw === 'boolean') fields.push({ key, value: { kind: 'boolean', value: raw } })
         break
       case 'amount': {
         const value = num(raw)
         if (value === undefined) break
         fields.push({
           key,
-          label,
           value:
             currency === undefined
               ? { kind: 'amount', value }
@@ -322,7 +294,7 @@ function describe(
       }
       case 'date': {
         const value = dateValue(raw)
-        if (value) fields.push({ key, label, value })
+        if (value) fields.push({ key, value })
         break
       }
       case 'products': {
@@ -330,7 +302,6 @@ function describe(
         if (rows.length === 0) break
         fields.push({
           key,
-          label,
           value:
             currency === undefined
               ? { kind: 'products', rows }
@@ -341,32 +312,35 @@ function describe(
       }
       case 'keywords': {
         const keywords = Array.isArray(raw) ? raw.map(str).filter((k) => k !== undefined) : []
-        if (keywords.length > 0) fields.push({ key, label, value: { kind: 'keywords', keywords } })
+        if (keywords.length > 0) fields.push({ key, value: { kind: 'keywords', keywords } })
         break
       }
       case 'contacts': {
         const contacts = contactRows(raw)
-        if (contacts.length > 0) fields.push({ key, label, value: { kind: 'contacts', contacts } })
+        if (contacts.length > 0) fields.push({ key, value: { kind: 'contacts', contacts } })
         break
       }
       case 'age': {
         if (!isPlainObject(raw)) break
         const years = num(raw.customerAgeInYears)
         if (years !== undefined)
-          fields.push({ key: `${key}.years`, label, value: { kind: 'number', value: years } })
+          fields.push({ key: `${key}.years`, value: { kind: 'number', value: years } })
         const born = sdeDate(
           num(raw.customerYearOfBirth),
           num(raw.customerMonthOfBirth),
           num(raw.customerDateOfBirth),
         )
-        if (born) fields.push({ key: `${key}.dateOfBirth`, label: 'Date of birth', value: born })
+        if (born) fields.push({ key: `${key}.dateOfBirth`, value: born })
         break
       }
       case 'cart': {
         if (!isPlainObject(raw)) break
-        const nested = describe(raw, CART_SPECS, currency)
-        if (nested.length > 0)
-          fields.push({ key, label, value: { kind: 'fields', fields: nested } })
+        // The cart's own fields are named as the cart's (`cart.total`: "Cart total").
+        const nested = describe(raw, CART_SPECS, currency).map((field) => ({
+          ...field,
+          key: `${key}.${field.key}`,
+        }))
+        if (nested.length > 0) fields.push({ key, value: { kind: 'fields', fields: nested } })
         break
       }
     }
@@ -376,8 +350,7 @@ function describe(
     if (known.has(key) || ENVELOPE.has(key)) continue
     if (key === 'currency' && (currencyUsed || str(raw) === undefined)) continue
     const value = unknownValue(raw)
-    if (value)
-      fields.push({ key, label: key === 'currency' ? 'Currency' : humanizeKey(key), value })
+    if (value) fields.push({ key, value })
   }
   return fields
 }

@@ -2,7 +2,6 @@ import { expect, test } from 'vitest'
 import {
   describeSdeEvent,
   engagementAttributeGroups,
-  humanizeKey,
   sdeDate,
 } from '@/domain/engagement-attributes'
 import type { EngagementAttributeGroup, SdeField } from '@/domain/engagement-attributes'
@@ -27,9 +26,9 @@ function group(groups: EngagementAttributeGroup[], sdeType: string): EngagementA
   return found
 }
 
-function field(fields: SdeField[], label: string): SdeField['value'] {
-  const found = fields.find((f) => f.label === label)
-  if (!found) throw new Error(`no field "${label}" in ${fields.map((f) => f.label).join(', ')}`)
+function field(fields: SdeField[], key: string): SdeField['value'] {
+  const found = fields.find((f) => f.key === key)
+  if (!found) throw new Error(`no field "${key}" in ${fields.map((f) => f.key).join(', ')}`)
   return found.value
 }
 
@@ -61,23 +60,23 @@ test('authenticated (sdes) and unauthenticated (unAuthSdes) events of a type sha
     [true, 1497871291351],
   ])
   const [unauth, auth] = customer.events
-  expect(field(auth?.fields ?? [], 'Customer ID')).toEqual({ kind: 'text', text: '12345678' })
-  expect(field(unauth?.fields ?? [], 'Customer ID')).toEqual({ kind: 'text', text: 'customerId' })
+  expect(field(auth?.fields ?? [], 'customerId')).toEqual({ kind: 'text', text: '12345678' })
+  expect(field(unauth?.fields ?? [], 'customerId')).toEqual({ kind: 'text', text: 'customerId' })
 })
 
 test('double-nested customer info: dates become dates and the balance an amount in its currency', () => {
   const [latest] = group(seedGroups(), 'CUSTOMER_INFO').events
   const fields = latest?.fields ?? []
-  expect(field(fields, 'Balance')).toEqual({ kind: 'amount', value: -400.99, currency: 'USD' })
-  expect(field(fields, 'Last payment date')).toEqual({
+  expect(field(fields, 'balance')).toEqual({ kind: 'amount', value: -400.99, currency: 'USD' })
+  expect(field(fields, 'lastPaymentDate')).toEqual({
     kind: 'date',
     text: '2014-10-15',
     year: 2014,
     month: 10,
     day: 15,
   })
-  expect(field(fields, 'Registration date')).toMatchObject({ kind: 'date', text: '2013-05-23' })
-  expect(field(fields, 'Company size')).toEqual({ kind: 'number', value: 2222 })
+  expect(field(fields, 'registrationDate')).toMatchObject({ kind: 'date', text: '2013-05-23' })
+  expect(field(fields, 'companySize')).toEqual({ kind: 'number', value: 2222 })
   // The currency is shown with the balance, not as a field of its own.
   expect(fields.some((f) => f.key === 'currency')).toBe(false)
 })
@@ -85,10 +84,13 @@ test('double-nested customer info: dates become dates and the balance an amount 
 test('personal info: age, date of birth and contacts come out typed', () => {
   const [latest] = group(seedGroups(), 'PERSONAL_INFO').events
   const fields = latest?.fields ?? []
-  expect(field(fields, 'Name')).toEqual({ kind: 'text', text: 'John' })
-  expect(field(fields, 'Age')).toEqual({ kind: 'number', value: 34 })
-  expect(field(fields, 'Date of birth')).toMatchObject({ kind: 'date', text: '1980-04-15' })
-  expect(field(fields, 'Contacts')).toEqual({
+  expect(field(fields, 'name')).toEqual({ kind: 'text', text: 'John' })
+  expect(field(fields, 'customerAge.years')).toEqual({ kind: 'number', value: 34 })
+  expect(field(fields, 'customerAge.dateOfBirth')).toMatchObject({
+    kind: 'date',
+    text: '1980-04-15',
+  })
+  expect(field(fields, 'contacts')).toEqual({
     kind: 'contacts',
     contacts: [{ email: 'myname@example.com', phone: '+1 212-788-8877' }],
   })
@@ -97,9 +99,9 @@ test('personal info: age, date of birth and contacts come out typed', () => {
 test('flat cart status: numbers from strings, products as rows with the cart currency', () => {
   const [cart] = group(seedGroups(), 'CART_STATUS').events
   const fields = cart?.fields ?? []
-  expect(field(fields, 'Total')).toEqual({ kind: 'amount', value: 11.7, currency: 'USD' })
-  expect(field(fields, 'Number of items')).toEqual({ kind: 'number', value: 6 })
-  expect(field(fields, 'Products')).toEqual({
+  expect(field(fields, 'total')).toEqual({ kind: 'amount', value: 11.7, currency: 'USD' })
+  expect(field(fields, 'numItems')).toEqual({ kind: 'number', value: 6 })
+  expect(field(fields, 'products')).toEqual({
     kind: 'products',
     currency: 'USD',
     rows: [{ quantity: 1, name: 'prod1', category: 'category', sku: 'sku', price: 7.8 }],
@@ -109,26 +111,26 @@ test('flat cart status: numbers from strings, products as rows with the cart cur
 test('quirks: null currency, null level/resolved and an all-null cart are simply left out', () => {
   const groups = seedGroups()
   const purchase = group(groups, 'PURCHASE').events[0]?.fields ?? []
-  expect(purchase.map((f) => f.label)).toEqual(['Order ID', 'Total'])
-  expect(field(purchase, 'Total')).toEqual({ kind: 'amount', value: 78 })
+  expect(purchase.map((f) => f.key)).toEqual(['orderId', 'total'])
+  expect(field(purchase, 'total')).toEqual({ kind: 'amount', value: 78 })
 
   const error = group(groups, 'VISITOR_ERROR').events[0]?.fields ?? []
-  expect(error.map((f) => f.label)).toEqual(['Message', 'Code', 'Context ID'])
+  expect(error.map((f) => f.key)).toEqual(['message', 'code', 'contextId'])
 
   const lead = group(groups, 'LEAD').events[0]?.fields ?? []
-  expect(field(lead, 'Value')).toEqual({ kind: 'amount', value: 22.22 })
+  expect(field(lead, 'value')).toEqual({ kind: 'amount', value: 22.22 })
 })
 
 test('search keywords become a keyword list; the marketing channel and service status numbers', () => {
   const groups = seedGroups()
   expect(group(groups, 'SEARCH_CONTENT').events[0]?.fields).toEqual([
-    { key: 'keywords', label: 'Keywords', value: { kind: 'keywords', keywords: ['word'] } },
+    { key: 'keywords', value: { kind: 'keywords', keywords: ['word'] } },
   ])
   const campaign = group(groups, 'MARKETING_CAMPAIGN_INFO').events[0]?.fields ?? []
-  expect(field(campaign, 'Originating channel')).toEqual({ kind: 'number', value: 1 })
-  expect(field(campaign, 'Affiliate')).toEqual({ kind: 'text', text: 'Yahoo' })
+  expect(field(campaign, 'originatingChannel')).toEqual({ kind: 'number', value: 1 })
+  expect(field(campaign, 'affiliate')).toEqual({ kind: 'text', text: 'Yahoo' })
   const service = group(groups, 'SERVICE_ACTIVITY').events[0]?.fields ?? []
-  expect(field(service, 'Status')).toEqual({ kind: 'number', value: 0 })
+  expect(field(service, 'status')).toEqual({ kind: 'number', value: 0 })
 })
 
 test('a purchase with a filled cart shows the cart as a nested block with its products', () => {
@@ -146,18 +148,16 @@ test('a purchase with a filled cart shows the cart as a nested block with its pr
       },
     },
   })
-  expect(field(fields, 'Cart')).toEqual({
+  expect(field(fields, 'cart')).toEqual({
     kind: 'fields',
     fields: [
       {
-        key: 'total',
-        label: 'Cart total',
+        key: 'cart.total',
         value: { kind: 'amount', value: 120.5, currency: 'EUR' },
       },
-      { key: 'numItems', label: 'Number of items', value: { kind: 'number', value: 2 } },
+      { key: 'cart.numItems', value: { kind: 'number', value: 2 } },
       {
-        key: 'products',
-        label: 'Products',
+        key: 'cart.products',
         value: {
           kind: 'products',
           currency: 'EUR',
@@ -181,7 +181,6 @@ test('viewed products keep stock status and quantity in stock', () => {
   expect(fields).toEqual([
     {
       key: 'products',
-      label: 'Products',
       value: {
         kind: 'products',
         currency: 'GBP',
@@ -191,16 +190,16 @@ test('viewed products keep stock status and quantity in stock', () => {
   ])
 })
 
-test('a currency with nothing to qualify is shown on its own; unknown fields are kept and labelled', () => {
+test('a currency with nothing to qualify is shown on its own; unknown fields are kept under their own key', () => {
   const fields = fieldsOf({
     sdeType: 'LEAD',
     lead: { lead: { topic: 'Car', currency: 'USD', dealerNote: 'call after 5', rating: 4 } },
   })
   expect(fields).toEqual([
-    { key: 'topic', label: 'Topic', value: { kind: 'text', text: 'Car' } },
-    { key: 'currency', label: 'Currency', value: { kind: 'text', text: 'USD' } },
-    { key: 'dealerNote', label: 'Dealer note', value: { kind: 'text', text: 'call after 5' } },
-    { key: 'rating', label: 'Rating', value: { kind: 'number', value: 4 } },
+    { key: 'topic', value: { kind: 'text', text: 'Car' } },
+    { key: 'currency', value: { kind: 'text', text: 'USD' } },
+    { key: 'dealerNote', value: { kind: 'text', text: 'call after 5' } },
+    { key: 'rating', value: { kind: 'number', value: 4 } },
   ])
 })
 
@@ -210,8 +209,8 @@ test('a boolean from a string, an address joined, and a 50,000-character value k
     sdeType: 'VISITOR_ERROR',
     visitorError: { visitorError: { resolved: 'true', message: long } },
   })
-  expect(field(error, 'Resolved')).toEqual({ kind: 'boolean', value: true })
-  expect(field(error, 'Message')).toEqual({ kind: 'text', text: long })
+  expect(field(error, 'resolved')).toEqual({ kind: 'boolean', value: true })
+  expect(field(error, 'message')).toEqual({ kind: 'text', text: long })
 
   const personal = fieldsOf({
     sdeType: 'PERSONAL_INFO',
@@ -223,7 +222,7 @@ test('a boolean from a string, an address joined, and a 50,000-character value k
       },
     },
   })
-  expect(field(personal, 'Contacts')).toEqual({
+  expect(field(personal, 'contacts')).toEqual({
     kind: 'contacts',
     contacts: [{ email: 'a@b.c', address: 'US, 10001' }],
   })
@@ -258,11 +257,9 @@ test('a record without engagement attributes has no groups', () => {
   expect(engagementAttributeGroups(parse(raw))).toEqual([])
 })
 
-test('partial dates and labels for unknown keys read sensibly', () => {
+test('partial dates read sensibly', () => {
   expect(sdeDate(2014)).toEqual({ kind: 'date', text: '2014', year: 2014 })
   expect(sdeDate(2014, 3)).toEqual({ kind: 'date', text: '2014-03', year: 2014, month: 3 })
   expect(sdeDate(undefined, 3, 9)).toEqual({ kind: 'date', text: '????-03-09', month: 3, day: 9 })
   expect(sdeDate()).toBeUndefined()
-  expect(humanizeKey('storeZipCode')).toBe('Store zip code')
-  expect(humanizeKey('loyalty_tier')).toBe('Loyalty tier')
 })

@@ -8,6 +8,8 @@ import {
   transferReasonWords,
 } from '@/app/lib/vocabulary/labels'
 import { speakerName, stretchName } from '@/app/lib/vocabulary/people'
+import { humanizeKey, sdeFieldLabel } from '@/app/lib/vocabulary/sde-fields'
+import { engagementAttributeGroups } from '@/domain/engagement-attributes'
 import { parseConversationRecord } from '@/domain/schema/record'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { buildTimeline, type EventItem, type TimelineItem } from '@/domain/timeline/build'
@@ -184,4 +186,36 @@ test('one word per code, whichever screen asks', () => {
   // SDE types: the panel heading, the timeline sentence and the search filter say the same.
   expect(sdeTypeLabel('MARKETING_CAMPAIGN_INFO')).toBe(SDE_LABELS.marketingCampaignInfo)
   expect(sdeTypeLabel('NOT_A_TYPE')).toBe('NOT_A_TYPE')
+})
+
+describe('engagement-attribute fields in words', () => {
+  test('the fields the domain names by key get the labels the panel shows', () => {
+    const record = seed()
+    const labels = engagementAttributeGroups(record).flatMap((group) =>
+      group.events.flatMap((event) => event.fields.map((field) => sdeFieldLabel(field.key))),
+    )
+    for (const label of ['Customer ID', 'Order ID', 'Total', 'Message', 'Code', 'Context ID']) {
+      expect(labels).toContain(label)
+    }
+    expect(labels).toContain('Keywords')
+    expect(labels).toContain('Originating channel')
+  })
+
+  test("a cart's own fields are named as the cart's; an age splits into age and date of birth", () => {
+    expect(sdeFieldLabel('cart')).toBe('Cart')
+    expect(sdeFieldLabel('cart.total')).toBe('Cart total')
+    expect(sdeFieldLabel('cart.numItems')).toBe('Number of items')
+    expect(sdeFieldLabel('cart.products')).toBe('Products')
+    expect(sdeFieldLabel('customerAge.years')).toBe('Age')
+    expect(sdeFieldLabel('customerAge.dateOfBirth')).toBe('Date of birth')
+    expect(sdeFieldLabel('currency')).toBe('Currency')
+  })
+
+  test('a key nobody named reads as words from its spelling', () => {
+    expect(sdeFieldLabel('dealerNote')).toBe('Dealer note')
+    expect(sdeFieldLabel('rating')).toBe('Rating')
+    expect(sdeFieldLabel('cart.giftWrap')).toBe('Gift wrap')
+    expect(humanizeKey('storeZipCode')).toBe('Store zip code')
+    expect(humanizeKey('loyalty_tier')).toBe('Loyalty tier')
+  })
 })

@@ -3,6 +3,7 @@ import { Chip } from '@/app/features/conversation/chip'
 import { LongText } from '@/app/features/conversation/long-text'
 import { formatAmount, formatNumber } from '@/app/features/conversation/sde-format'
 import { yesNo } from '@/app/lib/vocabulary/labels'
+import { sdeFieldLabel } from '@/app/lib/vocabulary/sde-fields'
 import type { SdeField, SdeProductRow, SdeValue } from '@/domain/engagement-attributes'
 
 function ProductsTable({
@@ -83,9 +84,11 @@ export function SdeFieldList({ fields }: { fields: SdeField[] }) {
     <dl className="space-y-1.5">
       {fields.map((field) => (
         <div key={field.key} className="grid grid-cols-[minmax(0,9rem)_minmax(0,1fr)] gap-x-3">
-          <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{field.label}</dt>
+          <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">
+            {sdeFieldLabel(field.key)}
+          </dt>
           <dd className="min-w-0 text-sm text-slate-900 dark:text-slate-100">
-            <SdeValueView value={field.value} label={field.label} />
+            <SdeValueView value={field.value} label={sdeFieldLabel(field.key)} />
           </dd>
         </div>
       ))}
