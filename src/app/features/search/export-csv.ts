@@ -1,5 +1,6 @@
 import { searchConversations, type ConversationListRequest } from '@/app/lib/conversation-queries'
 import { formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { CONVERSATION_FIELD_LABELS, inUnit, inZone } from '@/app/lib/vocabulary/conversation-fields'
 import { toCsv, type CsvValue } from '@/app/features/search/csv'
 import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'
 import { toConversationRow, type ConversationRow } from '@/app/features/search/conversation-row'
@@ -53,24 +54,25 @@ export function conversationsCsv(
   origin: string,
 ): string {
   const time = (ms: number | undefined) => (ms === undefined ? '' : formatDateTime(ms, zone))
+  const words = CONVERSATION_FIELD_LABELS
   const header = [
-    'Conversation ID',
-    'URL',
-    `Start (${zoneName(zone)})`,
-    `End (${zoneName(zone)})`,
-    'Status',
-    'Close reason',
-    'Consumer',
-    'Agents',
-    'Skill',
-    'Agent group',
-    'Channel',
-    'Device',
-    'Duration (s)',
-    'MCS',
-    'Alerted MCS',
-    'CSAT',
-    'Summary',
+    words.conversationId,
+    words.url,
+    inZone(words.start, zoneName(zone)),
+    inZone(words.end, zoneName(zone)),
+    words.status,
+    words.closeReason,
+    words.consumer,
+    words.agents,
+    words.skill,
+    words.agentGroup,
+    words.channel,
+    words.device,
+    inUnit(words.duration, 's'),
+    words.mcs,
+    words.alertedMcs,
+    words.csat,
+    words.summary,
   ]
   const lines = rows.map((row): CsvValue[] => [
     row.id,

@@ -6,6 +6,7 @@ import { RowLink } from '@/app/features/search/row-link'
 import { StatusBadge } from '@/app/features/search/status-badge'
 import type { resultsFeatures } from '@/app/features/search/table-features'
 import { DateTime } from '@/app/components/date-time'
+import { CONVERSATION_FIELD_LABELS } from '@/app/lib/vocabulary/conversation-fields'
 
 const helper = createColumnHelper<typeof resultsFeatures, ConversationRow>()
 
@@ -18,7 +19,7 @@ export const resultsColumns = helper.columns([
     header: 'Start',
     enableHiding: false,
     sortDescFirst: true,
-    meta: { label: 'Start' },
+    meta: { label: CONVERSATION_FIELD_LABELS.start },
     cell: ({ row }) => (
       <RowLink
         conversationId={row.original.id}
@@ -31,7 +32,7 @@ export const resultsColumns = helper.columns([
     id: 'end',
     header: 'End',
     sortDescFirst: true,
-    meta: { label: 'End' },
+    meta: { label: CONVERSATION_FIELD_LABELS.end },
     cell: ({ getValue }) => {
       const ms = getValue()
       return ms === undefined ? dash : <DateTime ms={ms} />
@@ -41,7 +42,7 @@ export const resultsColumns = helper.columns([
     id: 'status',
     header: 'Status',
     enableSorting: false,
-    meta: { label: 'Status' },
+    meta: { label: CONVERSATION_FIELD_LABELS.status },
     cell: ({ row }) => (
       <StatusBadge
         status={row.original.status}
@@ -55,13 +56,13 @@ export const resultsColumns = helper.columns([
     id: 'consumer',
     header: 'Consumer',
     enableSorting: false,
-    meta: { label: 'Consumer' },
+    meta: { label: CONVERSATION_FIELD_LABELS.consumer },
   }),
   helper.accessor('agents', {
     id: 'agents',
     header: 'Agent',
     enableSorting: false,
-    meta: { label: 'Agent', wrap: true },
+    meta: { label: CONVERSATION_FIELD_LABELS.agent, wrap: true },
     cell: ({ getValue }) => {
       const agents = getValue()
       return agents.length > 0 ? <span className="block min-w-40">{agents.join(', ')}</span> : dash
@@ -71,14 +72,14 @@ export const resultsColumns = helper.columns([
     id: 'skill',
     header: 'Skill',
     enableSorting: false,
-    meta: { label: 'Skill' },
+    meta: { label: CONVERSATION_FIELD_LABELS.skill },
     cell: ({ getValue }) => getValue() ?? dash,
   }),
   helper.accessor('channel', {
     id: 'channel',
     header: 'Channel',
     enableSorting: false,
-    meta: { label: 'Channel' },
+    meta: { label: CONVERSATION_FIELD_LABELS.channel },
     cell: ({ getValue }) => {
       const channel = getValue()
       return channel ? channelLabel(channel) : dash
@@ -88,7 +89,7 @@ export const resultsColumns = helper.columns([
     id: 'device',
     header: 'Device',
     enableSorting: false,
-    meta: { label: 'Device' },
+    meta: { label: CONVERSATION_FIELD_LABELS.device },
     cell: ({ getValue }) => {
       const device = getValue()
       return device ? deviceLabel(device) : dash
@@ -98,7 +99,7 @@ export const resultsColumns = helper.columns([
     id: 'duration',
     header: 'Duration',
     enableSorting: false,
-    meta: { label: 'Duration', numeric: true },
+    meta: { label: CONVERSATION_FIELD_LABELS.duration, numeric: true },
     cell: ({ getValue }) => {
       const ms = getValue()
       return ms === undefined ? dash : formatDuration(ms)
@@ -108,21 +109,21 @@ export const resultsColumns = helper.columns([
     id: 'mcs',
     header: 'MCS',
     enableSorting: false,
-    meta: { label: 'MCS', numeric: true },
+    meta: { label: CONVERSATION_FIELD_LABELS.mcs, numeric: true },
     cell: ({ getValue }) => getValue() ?? dash,
   }),
   helper.accessor('csat', {
     id: 'csat',
     header: 'CSAT',
     enableSorting: false,
-    meta: { label: 'CSAT', numeric: true },
+    meta: { label: CONVERSATION_FIELD_LABELS.csat, numeric: true },
     cell: ({ getValue }) => getValue() ?? dash,
   }),
   helper.accessor('summary', {
     id: 'summary',
     header: 'Summary',
     enableSorting: false,
-    meta: { label: 'Summary', wrap: true },
+    meta: { label: CONVERSATION_FIELD_LABELS.summary, wrap: true },
     cell: ({ getValue }) => {
       const summary = getValue()
       return summary ? (
