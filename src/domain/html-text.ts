@@ -18,18 +18,26 @@ export function decodeCharacterReferences(text: string): string {
 
 /**
  * The visible text of an HTML fragment: scripts, styles, templates and comments dropped; line
- * breaks, paragraphs, list items, table rows and headings end a line; other tags vanish without a
- * space (as inline markup does on screen); character references decoded.
+ * breaks, rules and the ends of blocks (paragraphs, list items, table rows, headings, lists,
+ * tables, quotes) end a line; the ends of table cells, definition terms and options, and images,
+ * leave a space (`<td>Order</td><td>12345</td>` reads "Order 12345", so a search for 12345 finds
+ * it); other tags vanish without a space, as inline markup does on screen; character references
+ * decoded.
  */
 export function htmlToText(html: string): string {
   return decodeCharacterReferences(
     html
       .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/(p|div|li|tr|h[1-6])\s*>/gi, '\n')
+      .replace(/<(br|hr)\b[^>]*>/gi, '\n')
+      .replace(
+        /<\/(p|div|li|tr|h[1-6]|ul|ol|dl|table|thead|tbody|tfoot|caption|blockquote|pre|section|article|header|footer|figure|figcaption)\s*>/gi,
+        '\n',
+      )
+      .replace(/<\/(td|th|dt|dd|option)\s*>|<img\b[^>]*>/gi, ' ')
       .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<[^>]*>/g, ''),
   )
+    .replace(/ +\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }

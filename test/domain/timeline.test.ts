@@ -409,6 +409,10 @@ describe('message content', () => {
 
   test('htmlToText keeps visible text and decodes entities', () => {
     expect(htmlToText('a<br>b&nbsp;&#x41;&#66;<style>p{}</style><!-- c -->')).toBe('a\nb\u00a0AB')
+    expect(
+      htmlToText('<table><tr><td>Order</td><td>12345</td></tr><tr><td>Tax</td></tr></table>'),
+    ).toBe('Order 12345\nTax')
+    expect(htmlToText('a<hr>b<img src="x" alt="">c<b>d</b>e')).toBe('a\nb cde')
   })
 
   test('intents come from the bot’s contextData and from the record’s intents section', () => {

@@ -21,6 +21,7 @@ const HTML_MESSAGES = [
   '&#x1F449; choose <a href="https://example.com/x">this link</a> &lt;not a tag&gt;',
   '<h2>Refund</h2><p>Approved</p>\n\n\n\n<p>Thanks</p>',
   '<style>p { color: red }</style><p>Styled &quot;quote&quot; &apos;single&apos;</p>',
+  '<table><tr><th>Order</th><td>12345</td></tr></table><dl><dt>Status</dt><dd>shipped</dd></dl>',
 ]
 
 let dir: string
@@ -71,6 +72,9 @@ test('a word that find sees in an HTML message is one the server search finds, a
   expect(found('Wörld')).toEqual(['html-0'])
   expect(found('café')).toEqual(['html-4'])
   expect(found('"second step"')).toEqual(['html-2'])
+  // Table cells and definition terms are words apart, as on screen.
+  expect(found('12345')).toEqual(['html-8'])
+  expect(found('shipped')).toEqual(['html-8'])
   // Script, template, style and comment contents are not text.
   expect(found('alert')).toEqual([])
   expect(found('hidden')).toEqual([])
