@@ -10,38 +10,42 @@ const consoleError = console.error.bind(console)
 // findBy… and waitFor wait for what the page shows; on a loaded machine that can take seconds.
 configure({ asyncUtilTimeout: 10_000 })
 
+function failWith(heading: string, problems: string[]): void {
+  if (problems.length === 0) return
+  throw new Error(`${heading}\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+}
+
 beforeAll(() => {
   server.listen({
     onUnhandledRequest: (request) => {
       const problem = `unhandled request: ${request.method} ${request.url}`
       reportProblem(problem)
-      // Thrown, the request fails as the page would see a network error; it never goes out.
+      // Thrown, MSW answers the page with a 500 of its own: the request never goes out.
       throw new Error(problem)
     },
   })
-})
-beforeEach(() => {
-  takeProblems()
+  // Installed for the whole file, so an error logged after a test's end is still seen.
   console.error = (...args: unknown[]) => {
     consoleError(...args)
     reportProblem(`console.error: ${format(...args)}`)
   }
+})
+beforeEach(() => {
+  failWith('After the previous test had ended (a request or an update it left running):', [
+    ...takeProblems(),
+  ])
 })
 afterEach(() => {
   cleanup()
   server.resetHandlers()
   window.localStorage.clear()
   window.sessionStorage.clear()
-  console.error = consoleError
-  const problems = takeProblems()
-  if (problems.length > 0) {
-    throw new Error(
-      `The test passed its assertions, but:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    )
-  }
+  failWith('The test passed its assertions, but:', takeProblems())
 })
 afterAll(() => {
   server.close()
+  console.error = consoleError
+  failWith('After the last test of the file had ended:', takeProblems())
 })
 
 window.scrollTo = () => undefined

@@ -36,11 +36,15 @@ export const facetsSchema = z.object({
 export type Facets = z.infer<typeof facetsSchema>
 export type FacetItem = Facets['agents'][number]
 
-/** The archive's facets, for the filters' autocomplete; an import changes them. */
+/**
+ * The archive's facets, for the filters' autocomplete; an import changes them. As with
+ * `conversationQueries`, `all()` is the key of everything here, for invalidation.
+ */
 export const facetQueries = {
-  all: () =>
+  all: () => ['facets'] as const,
+  known: () =>
     queryOptions({
-      queryKey: ['facets'],
+      queryKey: facetQueries.all(),
       queryFn: ({ signal }) => requestJson('/api/facets', facetsSchema, { signal }),
       staleTime: 5 * 60_000,
     }),

@@ -22,6 +22,11 @@ function keepDownloads(event: MouseEvent) {
   }
 }
 
+const jsdomUrl = {
+  create: Object.getOwnPropertyDescriptor(URL, 'createObjectURL'),
+  revoke: Object.getOwnPropertyDescriptor(URL, 'revokeObjectURL'),
+}
+
 beforeEach(() => {
   let n = 0
   URL.createObjectURL = (blob: Blob) => {
@@ -39,6 +44,15 @@ beforeEach(() => {
 afterEach(() => {
   document.removeEventListener('click', keepDownloads, true)
   downloads.length = 0
+  blobs.clear()
+  // Put back what the environment had: a later file in this worker must not see the stubs.
+  for (const [name, descriptor] of [
+    ['createObjectURL', jsdomUrl.create],
+    ['revokeObjectURL', jsdomUrl.revoke],
+  ] as const) {
+    if (descriptor) Object.defineProperty(URL, name, descriptor)
+    else Reflect.deleteProperty(URL, name)
+  }
   vi.restoreAllMocks()
 })
 

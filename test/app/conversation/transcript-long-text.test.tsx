@@ -10,7 +10,7 @@ import { installLayout } from './virtual-layout'
 
 beforeEach(() => {
   window.localStorage.setItem('cv.timeZone', 'utc')
-  installLayout(5_000)
+  return installLayout(5_000)
 })
 afterEach(() => {
   vi.restoreAllMocks()

@@ -4,9 +4,12 @@ import { vi } from 'vitest'
  * Layout for the virtualised transcript under jsdom, which has none (a virtual list would render
  * nothing): every element gets a fixed size, a scroll container is as tall as its content (the
  * virtual list sets its own height), and scrollTop / scrollTo work and fire `scroll`: all the
- * virtualizer reads. Undo with `vi.restoreAllMocks()`.
+ * virtualizer reads. Returns the undo for `scrollTo` (jsdom has none: a later file must not see
+ * this one); the spies are undone by `vi.restoreAllMocks()`. `beforeEach(() => installLayout(…))`
+ * runs the undo after each test.
  */
-export function installLayout(viewport: number, itemHeight = 100): void {
+export function installLayout(viewport: number, itemHeight = 100): () => void {
+  const previousScrollTo = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo')
   const offsets = new WeakMap<Element, number>()
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(viewport)
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
@@ -36,4 +39,8 @@ export function installLayout(viewport: number, itemHeight = 100): void {
       this.dispatchEvent(new Event('scroll'))
     },
   })
+  return () => {
+    if (previousScrollTo) Object.defineProperty(Element.prototype, 'scrollTo', previousScrollTo)
+    else Reflect.deleteProperty(Element.prototype, 'scrollTo')
+  }
 }

@@ -124,6 +124,28 @@ describe('names the record does not give', () => {
     ).toBe('Agent 2198186612')
   })
 
+  test('consumers by consumerName, else "Consumer", also with two of them', () => {
+    const record = parse({
+      info: { conversationId: 'conv-2' },
+      consumerParticipants: [
+        { participantId: 'p1', consumerName: 'Visitor' },
+        { participantId: 'p2' },
+      ],
+      messageRecords: [
+        message(1, 'consumer', 'a', { participantId: 'p1' }),
+        message(2, 'consumer', 'b', { participantId: 'p2' }),
+        message(3, 'consumer', 'c', { participantId: 'p3' }),
+        message(4, '555', 'd'),
+      ],
+    })
+    expect(messagesOf(buildTimeline(record)).map((m) => speakerName(m.speaker))).toEqual([
+      'Visitor',
+      'Consumer',
+      'Consumer',
+      'Agent 555',
+    ])
+  })
+
   test('a queue stretch is "In queue", with its skill when known', () => {
     const owners = messagesOf(buildTimeline(seed())).map((m) =>
       m.owner ? stretchName(m.owner) : '',
@@ -189,16 +211,87 @@ test('one word per code, whichever screen asks', () => {
 })
 
 describe('engagement-attribute fields in words', () => {
-  test('the fields the domain names by key get the labels the panel shows', () => {
-    const record = seed()
-    const labels = engagementAttributeGroups(record).flatMap((group) =>
-      group.events.flatMap((event) => event.fields.map((field) => sdeFieldLabel(field.key))),
-    )
-    for (const label of ['Customer ID', 'Order ID', 'Total', 'Message', 'Code', 'Context ID']) {
-      expect(labels).toContain(label)
-    }
-    expect(labels).toContain('Keywords')
-    expect(labels).toContain('Originating channel')
+  test('the fields the domain names by key get the labels the panel shows, in its order', () => {
+    const labelled = engagementAttributeGroups(seed()).map((group) => [
+      group.sdeType,
+      group.events.map((event) => event.fields.map((field) => sdeFieldLabel(field.key))),
+    ])
+    expect(Object.fromEntries(labelled)).toEqual({
+      CUSTOMER_INFO: [
+        [
+          'Customer ID',
+          'User name',
+          'Account name',
+          'Customer status',
+          'Customer type',
+          'Balance',
+          'Last payment date',
+          'Registration date',
+          'Role',
+          'Company size',
+          'Company branch',
+          'Store number',
+          'Store ZIP code',
+          'Social ID',
+          'IMEI',
+        ],
+        ['Customer ID', 'Company branch'],
+      ],
+      PERSONAL_INFO: [
+        ['Name', 'Surname', 'Gender', 'Company', 'Language', 'Age', 'Date of birth', 'Contacts'],
+        ['Name', 'Surname', 'Contacts'],
+      ],
+      CART_STATUS: [['Total', 'Number of items', 'Products']],
+      PURCHASE: [['Order ID', 'Total']],
+      MARKETING_CAMPAIGN_INFO: [['Campaign ID', 'Affiliate', 'Originating channel']],
+      SEARCH_CONTENT: [['Keywords']],
+      VIEWED_PRODUCT: [['Products']],
+      VISITOR_ERROR: [['Message', 'Code', 'Context ID']],
+      LEAD: [['Topic', 'Value', 'Lead ID']],
+      SERVICE_ACTIVITY: [['Topic', 'Category', 'Status', 'Service ID']],
+    })
+  })
+
+  test('the other known fields keep the labels the panel has always shown', () => {
+    expect(
+      [
+        'userName',
+        'accountName',
+        'customerStatus',
+        'customerType',
+        'balance',
+        'lastPaymentDate',
+        'registrationDate',
+        'loginStatus',
+        'companySize',
+        'storeNumber',
+        'storeZipCode',
+        'socialId',
+        'imei',
+        'email',
+        'phone',
+        'level',
+        'resolved',
+      ].map(sdeFieldLabel),
+    ).toEqual([
+      'User name',
+      'Account name',
+      'Customer status',
+      'Customer type',
+      'Balance',
+      'Last payment date',
+      'Registration date',
+      'Login status',
+      'Company size',
+      'Store number',
+      'Store ZIP code',
+      'Social ID',
+      'IMEI',
+      'Email',
+      'Phone',
+      'Level',
+      'Resolved',
+    ])
   })
 
   test("a cart's own fields are named as the cart's; an age splits into age and date of birth", () => {

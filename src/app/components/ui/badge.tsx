@@ -16,19 +16,23 @@ const SHAPES = {
   pill: 'inline-block rounded-full px-2 py-0.5',
 } as const
 
+const SIZES = { sm: 'text-xs', md: 'text-sm' } as const
+
 export type BadgeTone = keyof typeof TONES
 
 /** A small label beside text; `tone` says what kind of thing it is, `className` is for layout. */
 export function Badge({
   tone = 'neutral',
   shape = 'tag',
+  size = 'sm',
   className,
   children,
 }: {
   tone?: BadgeTone
   shape?: keyof typeof SHAPES
+  size?: keyof typeof SIZES
   className?: string
   children: ReactNode
 }) {
-  return <span className={cn('text-xs', SHAPES[shape], TONES[tone], className)}>{children}</span>
+  return <span className={cn(SIZES[size], SHAPES[shape], TONES[tone], className)}>{children}</span>
 }

@@ -53,7 +53,7 @@ export function Dialog({
         onClose()
       }}
       className={cn(
-        'm-auto w-full max-w-sm rounded-lg bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100 print:hidden',
+        'm-auto w-[calc(100%-2rem)] max-w-sm rounded-lg bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100 print:hidden',
         className,
       )}
     >

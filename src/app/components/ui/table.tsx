@@ -5,7 +5,7 @@ const CELL_SIZES = {
   /** The results list: room to scan and click. */
   md: 'px-3 py-2',
   /** A table inside a panel: dense, ruled rows. */
-  sm: 'border-b border-slate-200 px-1.5 py-1 dark:border-slate-700',
+  sm: 'border-b border-slate-200 px-1.5 py-1 align-top dark:border-slate-700',
 } as const
 
 export type TableSize = keyof typeof CELL_SIZES
@@ -20,9 +20,8 @@ interface CellLook {
 
 function cellClasses({ size = 'md', numeric = false, nowrap = false }: CellLook) {
   return cn(
-    'text-left align-top',
     CELL_SIZES[size],
-    numeric && 'text-right tabular-nums',
+    numeric ? 'text-right tabular-nums' : 'text-left',
     nowrap && 'whitespace-nowrap',
   )
 }
@@ -78,5 +77,7 @@ export function TableCell({
   className,
   ...props
 }: ComponentPropsWithRef<'td'> & CellLook) {
-  return <td className={cn(cellClasses({ size, numeric, nowrap }), className)} {...props} />
+  return (
+    <td className={cn(cellClasses({ size, numeric, nowrap }), 'align-top', className)} {...props} />
+  )
 }

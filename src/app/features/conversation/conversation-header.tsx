@@ -11,6 +11,7 @@ import { surveyScores } from '@/app/features/conversation/survey-scores'
 import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import { conversationMetrics } from '@/domain/metrics'
 import type { ConversationRecord } from '@/domain/schema/record'
+import { StatusBadge } from '@/app/components/status-badge'
 
 function joined(...parts: (string | number | undefined)[]): string | undefined {
   const text = parts
@@ -69,15 +70,7 @@ export function ConversationHeader({
         <CopyButton text={info.conversationId} label="Copy conversation ID" />
       </div>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        <span
-          className={
-            info.status === 'OPEN'
-              ? 'mr-2 rounded bg-green-100 px-1.5 py-0.5 font-medium text-green-900 dark:bg-green-900 dark:text-green-100'
-              : 'mr-2 rounded bg-slate-200 px-1.5 py-0.5 font-medium text-slate-900 dark:bg-slate-700 dark:text-slate-100'
-          }
-        >
-          {statusLabel(info.status)}
-        </span>
+        <StatusBadge status={info.status} size="md" className="mr-2" />
         {closeReason ? (
           <span>
             {statusLabel('CLOSE')} {closeReason}.{' '}

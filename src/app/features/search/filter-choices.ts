@@ -2,7 +2,9 @@ import type { Choice } from '@/app/features/search/checkbox-group'
 import {
   ALERTED_MCS_LABELS,
   channelLabel,
+  CONTENT_TYPE_LABELS,
   DEVICE_LABELS,
+  QUEUE_STATE_LABELS,
   STATUS_LABELS,
 } from '@/app/lib/vocabulary/labels'
 
@@ -29,21 +31,23 @@ export const ALERTED_MCS_CHOICES: readonly Choice[] = choicesOf(ALERTED_MCS_LABE
   '1',
 ])
 
-export const CONTENT_CHOICES: readonly Choice[] = [
-  { value: 'TEXT_PLAIN', label: 'Plain text' },
-  { value: 'TEXT_HTML', label: 'HTML' },
-  { value: 'LINK', label: 'Link' },
-  { value: 'HOSTED_FILE', label: 'File' },
-  { value: 'IMG', label: 'Image' },
-  { value: 'SECURE_FORM_INVITATION', label: 'Secure form invitation' },
-  { value: 'SECURE_FORM_SUBMIT', label: 'Secure form submission' },
-  { value: 'RICH_CONTENT', label: 'Rich content' },
-]
+/** Message content types, in the order LivePerson documents them. */
+export const CONTENT_CHOICES: readonly Choice[] = choicesOf(CONTENT_TYPE_LABELS, [
+  'TEXT_PLAIN',
+  'TEXT_HTML',
+  'LINK',
+  'HOSTED_FILE',
+  'IMG',
+  'SECURE_FORM_INVITATION',
+  'SECURE_FORM_SUBMIT',
+  'RICH_CONTENT',
+])
 
-export const QUEUE_CHOICES: readonly Choice[] = [
-  { value: 'IN_QUEUE', label: 'In queue' },
-  { value: 'ACTIVE', label: 'Active (assigned)' },
-]
+/** Whether an open conversation waits in a queue or has an agent. */
+export const QUEUE_CHOICES: readonly Choice[] = choicesOf(QUEUE_STATE_LABELS, [
+  'IN_QUEUE',
+  'ACTIVE',
+])
 
 /** The channels LivePerson documents (`source`), shown even when the archive has none yet. */
 const KNOWN_CHANNELS = [

@@ -42,7 +42,7 @@ export function ImportButton() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: conversationQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: facetQueries.all().queryKey }),
+        queryClient.invalidateQueries({ queryKey: facetQueries.all() }),
       ]),
   })
   // One problem is already in the message; several are listed (the first few).

@@ -18,5 +18,5 @@ export async function prefetchSearch(
   if (!config) return
   const built = buildListRequest(search, config.accountId, readTimeZone(), Date.now())
   if (built.ok) void queryClient.prefetchQuery(conversationQueries.list(built.request))
-  void queryClient.prefetchQuery(facetQueries.all())
+  void queryClient.prefetchQuery(facetQueries.known())
 }

@@ -3,7 +3,7 @@ import { formatDuration } from '@/app/lib/time'
 import { channelLabel, closeReasonLabel, deviceLabel } from '@/app/lib/vocabulary/labels'
 import type { ConversationRow } from '@/app/features/search/conversation-row'
 import { RowLink } from '@/app/features/search/row-link'
-import { StatusBadge } from '@/app/features/search/status-badge'
+import { StatusBadge } from '@/app/components/status-badge'
 import type { resultsFeatures } from '@/app/features/search/table-features'
 import { DateTime } from '@/app/components/date-time'
 import { CONVERSATION_FIELD_LABELS } from '@/app/lib/vocabulary/conversation-fields'
@@ -16,7 +16,7 @@ const dash = <span className="text-slate-500 dark:text-slate-400">—</span>
 export const resultsColumns = helper.columns([
   helper.accessor('startMs', {
     id: 'start',
-    header: 'Start',
+    header: CONVERSATION_FIELD_LABELS.start,
     enableHiding: false,
     sortDescFirst: true,
     meta: { label: CONVERSATION_FIELD_LABELS.start },
@@ -30,7 +30,7 @@ export const resultsColumns = helper.columns([
   }),
   helper.accessor('endMs', {
     id: 'end',
-    header: 'End',
+    header: CONVERSATION_FIELD_LABELS.end,
     sortDescFirst: true,
     meta: { label: CONVERSATION_FIELD_LABELS.end },
     cell: ({ getValue }) => {
@@ -40,7 +40,7 @@ export const resultsColumns = helper.columns([
   }),
   helper.accessor('status', {
     id: 'status',
-    header: 'Status',
+    header: CONVERSATION_FIELD_LABELS.status,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.status },
     cell: ({ row }) => (
@@ -54,13 +54,13 @@ export const resultsColumns = helper.columns([
   }),
   helper.accessor('consumer', {
     id: 'consumer',
-    header: 'Consumer',
+    header: CONVERSATION_FIELD_LABELS.consumer,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.consumer },
   }),
   helper.accessor('agents', {
     id: 'agents',
-    header: 'Agent',
+    header: CONVERSATION_FIELD_LABELS.agent,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.agent, wrap: true },
     cell: ({ getValue }) => {
@@ -70,14 +70,14 @@ export const resultsColumns = helper.columns([
   }),
   helper.accessor('skill', {
     id: 'skill',
-    header: 'Skill',
+    header: CONVERSATION_FIELD_LABELS.skill,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.skill },
     cell: ({ getValue }) => getValue() ?? dash,
   }),
   helper.accessor('channel', {
     id: 'channel',
-    header: 'Channel',
+    header: CONVERSATION_FIELD_LABELS.channel,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.channel },
     cell: ({ getValue }) => {
@@ -87,7 +87,7 @@ export const resultsColumns = helper.columns([
   }),
   helper.accessor('device', {
     id: 'device',
-    header: 'Device',
+    header: CONVERSATION_FIELD_LABELS.device,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.device },
     cell: ({ getValue }) => {
@@ -97,7 +97,7 @@ export const resultsColumns = helper.columns([
   }),
   helper.accessor('durationMs', {
     id: 'duration',
-    header: 'Duration',
+    header: CONVERSATION_FIELD_LABELS.duration,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.duration, numeric: true },
     cell: ({ getValue }) => {
@@ -107,21 +107,21 @@ export const resultsColumns = helper.columns([
   }),
   helper.accessor('mcs', {
     id: 'mcs',
-    header: 'MCS',
+    header: CONVERSATION_FIELD_LABELS.mcs,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.mcs, numeric: true },
     cell: ({ getValue }) => getValue() ?? dash,
   }),
   helper.accessor('csat', {
     id: 'csat',
-    header: 'CSAT',
+    header: CONVERSATION_FIELD_LABELS.csat,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.csat, numeric: true },
     cell: ({ getValue }) => getValue() ?? dash,
   }),
   helper.accessor('summary', {
     id: 'summary',
-    header: 'Summary',
+    header: CONVERSATION_FIELD_LABELS.summary,
     enableSorting: false,
     meta: { label: CONVERSATION_FIELD_LABELS.summary, wrap: true },
     cell: ({ getValue }) => {

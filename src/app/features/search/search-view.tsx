@@ -45,7 +45,7 @@ export function SearchView({ config }: { config: AppConfig }) {
   const [zone] = useTimeZone()
   const now = currentTime()
   const built = buildListRequest(search, config.accountId, zone, now)
-  const facets = useQuery(facetQueries.all())
+  const facets = useQuery(facetQueries.known())
   const list = useQuery({
     ...conversationQueries.list(built.request),
     enabled: built.ok,

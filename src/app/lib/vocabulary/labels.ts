@@ -169,3 +169,21 @@ const CLOSE_REASONS: Readonly<Record<string, string>> = {
 export function closeReasonLabel(reason: string): string {
   return CLOSE_REASONS[reason] ?? reason.toLowerCase().replaceAll('_', ' ')
 }
+
+/** Message content types (`contentType`), as the search's filter names them. */
+export const CONTENT_TYPE_LABELS: Readonly<Record<string, string>> = {
+  TEXT_PLAIN: 'Plain text',
+  TEXT_HTML: 'HTML',
+  LINK: 'Link',
+  HOSTED_FILE: 'File',
+  IMG: 'Image',
+  SECURE_FORM_INVITATION: 'Secure form invitation',
+  SECURE_FORM_SUBMIT: 'Secure form submission',
+  RICH_CONTENT: 'Rich content',
+}
+
+/** An open conversation's queue state (`latestQueueState`). */
+export const QUEUE_STATE_LABELS: Readonly<Record<string, string>> = {
+  IN_QUEUE: 'In queue',
+  ACTIVE: 'Active (assigned)',
+}
