@@ -7,6 +7,13 @@ import {
   QUEUE_STATE_LABELS,
   STATUS_LABELS,
 } from '@/app/lib/vocabulary/labels'
+import {
+  ALERTED_MCS_VALUES,
+  CONVERSATION_STATUSES,
+  DEVICES,
+  MESSAGE_CONTENT_TYPES,
+  QUEUE_STATES,
+} from '@/domain/schema/search-constants'
 
 /** A label map as choices, in its order. */
 function choicesOf(labels: Readonly<Record<string, string>>, order: readonly string[]): Choice[] {
@@ -14,40 +21,25 @@ function choicesOf(labels: Readonly<Record<string, string>>, order: readonly str
 }
 
 /** Conversation status: Open, Closed. */
-export const STATUS_CHOICES: readonly Choice[] = choicesOf(STATUS_LABELS, ['OPEN', 'CLOSE'])
+export const STATUS_CHOICES: readonly Choice[] = choicesOf(STATUS_LABELS, CONVERSATION_STATUSES)
 
 /** Devices, unknown last. */
-export const DEVICE_CHOICES: readonly Choice[] = choicesOf(DEVICE_LABELS, [
-  'DESKTOP',
-  'TABLET',
-  'MOBILE',
-  'NA',
-])
+export const DEVICE_CHOICES: readonly Choice[] = choicesOf(DEVICE_LABELS, DEVICES)
 
 /** Alerted MCS: negative, neutral, positive. */
-export const ALERTED_MCS_CHOICES: readonly Choice[] = choicesOf(ALERTED_MCS_LABELS, [
-  '-1',
-  '0',
-  '1',
-])
+export const ALERTED_MCS_CHOICES: readonly Choice[] = choicesOf(
+  ALERTED_MCS_LABELS,
+  ALERTED_MCS_VALUES,
+)
 
 /** Message content types, in the order LivePerson documents them. */
-export const CONTENT_CHOICES: readonly Choice[] = choicesOf(CONTENT_TYPE_LABELS, [
-  'TEXT_PLAIN',
-  'TEXT_HTML',
-  'LINK',
-  'HOSTED_FILE',
-  'IMG',
-  'SECURE_FORM_INVITATION',
-  'SECURE_FORM_SUBMIT',
-  'RICH_CONTENT',
-])
+export const CONTENT_CHOICES: readonly Choice[] = choicesOf(
+  CONTENT_TYPE_LABELS,
+  MESSAGE_CONTENT_TYPES,
+)
 
 /** Whether an open conversation waits in a queue or has an agent. */
-export const QUEUE_CHOICES: readonly Choice[] = choicesOf(QUEUE_STATE_LABELS, [
-  'IN_QUEUE',
-  'ACTIVE',
-])
+export const QUEUE_CHOICES: readonly Choice[] = choicesOf(QUEUE_STATE_LABELS, QUEUE_STATES)
 
 /** The channels LivePerson documents (`source`), shown even when the archive has none yet. */
 const KNOWN_CHANNELS = [
