@@ -7,6 +7,7 @@ import {
   optNumber,
   optString,
   optStringArray,
+  optTime,
 } from '@/domain/schema/coerce'
 
 /** One co-browse session. `isInteractive` (documentation table) folds to `interactive`. */
@@ -14,11 +15,11 @@ export const coBrowseSessionSchema = cleanObject(
   {
     sessionId: optString,
     startTime: optString,
-    startTimeL: optNumber,
+    startTimeL: optTime,
     endTime: optString,
     endTimeL: optEndTime,
     interactiveTime: optString,
-    interactiveTimeL: optNumber,
+    interactiveTimeL: optTime,
     interactive: optBoolean,
     endReason: optString,
     duration: optNumber,

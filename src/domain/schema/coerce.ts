@@ -115,8 +115,30 @@ function coerceStringArray(value: unknown): unknown {
 /** A number, also from a numeric string. Sentinels become absent; anything else is an issue. */
 export const optNumber = primitive(coerceNumber, z.number(failed('a number')))
 
-/** An end time in epoch ms: like {@link optNumber}, and `-1` (or any negative) means "not ended". */
-export const optEndTime = primitive(coerceEndTime, z.number(failed('an epoch time')))
+/** The latest instant a JavaScript `Date` holds, in ms from the epoch (either way). */
+export const MAX_EPOCH_MS = 8.64e15
+
+function outOfRange(input: unknown): string {
+  return `expected an epoch time in ms from 0 to ${String(MAX_EPOCH_MS)}, got ${describeValue(input)}`
+}
+
+/** An epoch time in ms, as a number or a numeric string, within what `Date` holds. */
+function epochTime(expected: string) {
+  return z
+    .number(failed(expected))
+    .min(0, { error: (issue) => outOfRange(issue.input) })
+    .max(MAX_EPOCH_MS, { error: (issue) => outOfRange(issue.input) })
+}
+
+/**
+ * A time in epoch ms (`startTimeL`, a message's `timeL`): like {@link optNumber}, and only from 0
+ * to {@link MAX_EPOCH_MS}. A number outside that range (no `Date` can show it) is an issue the
+ * parser turns into an absent field with a warning, keeping the rest of the item.
+ */
+export const optTime = primitive(coerceNumber, epochTime('a number'))
+
+/** An end time in epoch ms: like {@link optTime}, and `-1` (or any negative) means "not ended". */
+export const optEndTime = primitive(coerceEndTime, epochTime('an epoch time'))
 
 /**
  * A string value such as an ID, a name or an enum. Numbers and booleans become strings (agent

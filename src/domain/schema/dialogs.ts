@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { cleanObject, optEndTime, optNumber, optString } from '@/domain/schema/coerce'
+import { cleanObject, optEndTime, optNumber, optString, optTime } from '@/domain/schema/coerce'
 
 export const dialogMetaDataSchema = cleanObject({
   appInstallId: optString,
@@ -16,7 +16,7 @@ export const dialogSchema = cleanObject({
   dialogType: optString,
   dialogChannelType: optString,
   startTime: optString,
-  startTimeL: optNumber,
+  startTimeL: optTime,
   endTime: optString,
   endTimeL: optEndTime,
   closeReason: optString,

@@ -6,6 +6,7 @@ import {
   optNumber,
   optString,
   optStringArray,
+  optTime,
 } from '@/domain/schema/coerce'
 
 /**
@@ -23,7 +24,7 @@ export const conversationInfoSchema = cleanObject(
     status: optString,
     fullDialogStatus: optString,
     startTime: optString,
-    startTimeL: optNumber,
+    startTimeL: optTime,
     endTime: optString,
     endTimeL: optEndTime,
     conversationEndTime: optString,

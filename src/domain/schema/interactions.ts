@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { cleanObject, optNumber, optString } from '@/domain/schema/coerce'
+import { cleanObject, optNumber, optString, optTime } from '@/domain/schema/coerce'
 
 /**
  * One `interactions[]` item: an agent assignment. The documentation table names the agent fields
@@ -12,7 +12,7 @@ export const interactionSchema = cleanObject(
     assignedAgentLoginName: optString,
     assignedAgentNickname: optString,
     interactionTime: optString,
-    interactionTimeL: optNumber,
+    interactionTimeL: optTime,
     interactiveSequence: optNumber,
     dialogId: optString,
   },

@@ -1,11 +1,11 @@
 import type { z } from 'zod'
-import { cleanObject, optNumber, optString } from '@/domain/schema/coerce'
+import { cleanObject, optNumber, optString, optTime } from '@/domain/schema/coerce'
 
 /** One `messageScores[]` item (`messageScore` on older wires): MCS per consumer message. */
 export const messageScoreSchema = cleanObject({
   messageId: optString,
   time: optString,
-  timeL: optNumber,
+  timeL: optTime,
   mcs: optNumber,
   messageRawScore: optNumber,
 })

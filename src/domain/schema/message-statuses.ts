@@ -1,12 +1,12 @@
 import type { z } from 'zod'
-import { cleanObject, optNumber, optString } from '@/domain/schema/coerce'
+import { cleanObject, optNumber, optString, optTime } from '@/domain/schema/coerce'
 
 /** One `messageStatuses[]` item: a delivery status (`ACCEPT`, `READ`, …) of one message. */
 export const messageStatusSchema = cleanObject({
   messageId: optString,
   seq: optNumber,
   time: optString,
-  timeL: optNumber,
+  timeL: optTime,
   participantId: optString,
   participantType: optString,
   messageDeliveryStatus: optString,

@@ -8,6 +8,7 @@ import {
   optString,
   optStringArray,
   optText,
+  optTime,
   parseJson,
 } from '@/domain/schema/coerce'
 
@@ -186,7 +187,7 @@ export const messageRecordSchema = cleanObject({
   sentBy: optString,
   audience: optString,
   time: optString,
-  timeL: optNumber,
+  timeL: optTime,
   source: optString,
   device: optString,
   messageData: messageDataSchema.optional(),

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { cleanObject, optBoolean, optNumber, optString } from '@/domain/schema/coerce'
+import { cleanObject, optBoolean, optNumber, optString, optTime } from '@/domain/schema/coerce'
 import { contextDataSchema } from '@/domain/schema/messages'
 
 /**
@@ -15,7 +15,7 @@ export const agentParticipantSchema = cleanObject({
   agentDeleted: optBoolean,
   agentPid: optString,
   time: optString,
-  timeL: optNumber,
+  timeL: optTime,
   role: optString,
   userType: optString,
   userTypeName: optString,
@@ -30,9 +30,9 @@ export const agentParticipantSchema = cleanObject({
 export const consumerParticipantSchema = cleanObject({
   participantId: optString,
   time: optString,
-  timeL: optNumber,
+  timeL: optTime,
   joinTime: optString,
-  joinTimeL: optNumber,
+  joinTimeL: optTime,
   firstName: optString,
   lastName: optString,
   consumerName: optString,

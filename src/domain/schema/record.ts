@@ -207,6 +207,12 @@ function parseArraySection<T>(
     if (result.success) {
       out.push(result.data)
       check?.(result.data, i)
+      continue
+    }
+    const kept = withoutOutOfRange(schema, item, result.error, `${section}[${i}]`, warnings)
+    if (kept !== undefined) {
+      out.push(kept)
+      check?.(kept, i)
     } else
       warnings.push({
         section: `${section}[${i}]`,
@@ -214,6 +220,39 @@ function parseArraySection<T>(
       })
   }
   return out
+}
+
+/**
+ * An item whose only issues are numbers out of their range (a `timeL` no `Date` can hold) keeps
+ * everything else: those fields are absent, one warning each (`messageRecords[3].timeL`). Any
+ * other issue still drops the item; undefined then.
+ */
+function withoutOutOfRange<T>(
+  schema: z.ZodType<T, unknown>,
+  item: unknown,
+  error: z.ZodError,
+  where: string,
+  warnings: ParseWarning[],
+): T | undefined {
+  if (!isPlainObject(item)) return undefined
+  const keys = new Set<string>()
+  for (const issue of error.issues) {
+    const [key, ...rest] = issue.path
+    const range = issue.code === 'too_big' || issue.code === 'too_small'
+    if (!range || rest.length > 0 || typeof key !== 'string' || !(key in item)) return undefined
+    keys.add(key)
+  }
+  const copy: Record<string, unknown> = { ...item }
+  for (const key of keys) delete copy[key]
+  const second = schema.safeParse(copy)
+  if (!second.success) return undefined
+  for (const issue of error.issues) {
+    warnings.push({
+      section: `${where}.${String(issue.path[0])}`,
+      message: `${issue.message} (field dropped)`,
+    })
+  }
+  return second.data
 }
 
 function parseSdeSection(

@@ -12,6 +12,7 @@ import {
   optString,
   optStringArray,
   optText,
+  MAX_EPOCH_MS,
   toNumber,
 } from '@/domain/schema/coerce'
 
@@ -316,7 +317,8 @@ function timeStamp(...candidates: unknown[]): number | undefined {
   for (const value of candidates) {
     if (isAbsent(value)) continue
     const n = toNumber(value)
-    if (n !== undefined) return n
+    // A stamp no `Date` can hold is no time at all: the event shows without one.
+    if (n !== undefined && n >= 0 && n <= MAX_EPOCH_MS) return n
   }
   return undefined
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { cleanObject, optNumber, optString } from '@/domain/schema/coerce'
+import { cleanObject, optNumber, optString, optTime } from '@/domain/schema/coerce'
 
 /**
  * One `skillChanges[]` item. The section is undocumented (no field list, no example), so the
@@ -8,7 +8,7 @@ import { cleanObject, optNumber, optString } from '@/domain/schema/coerce'
  */
 export const skillChangeSchema = cleanObject({
   time: optString,
-  timeL: optNumber,
+  timeL: optTime,
   fromSkillId: optNumber,
   fromSkillName: optString,
   toSkillId: optNumber,

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import { cleanObject, optNumber, optText } from '@/domain/schema/coerce'
+import { cleanObject, optText, optTime } from '@/domain/schema/coerce'
 
 /** `summary`: the agent's conversation summary. The text is kept exactly as written. */
-export const summarySchema = cleanObject({ text: optText, lastUpdatedTime: optNumber })
+export const summarySchema = cleanObject({ text: optText, lastUpdatedTime: optTime })
 
 export type Summary = z.output<typeof summarySchema>

@@ -6,6 +6,7 @@ import {
   optNumber,
   optString,
   optText,
+  optTime,
 } from '@/domain/schema/coerce'
 
 /** One question/answer of a post-conversation survey. */
@@ -56,7 +57,7 @@ export const agentSurveySchema = cleanObject({
   performedByAgentId: optString,
   performedByAgentNickName: optString,
   performedByAgentName: optString,
-  lastUpdateTime: optNumber,
+  lastUpdateTime: optTime,
   submittedAnswers: cleanArray(agentSurveySubmittedAnswerSchema).optional(),
 })
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { cleanObject, optNumber, optString } from '@/domain/schema/coerce'
+import { cleanObject, optNumber, optString, optTime } from '@/domain/schema/coerce'
 import { contextDataSchema } from '@/domain/schema/messages'
 
 /**
@@ -8,7 +8,7 @@ import { contextDataSchema } from '@/domain/schema/messages'
  */
 export const transferSchema = cleanObject({
   time: optString,
-  timeL: optNumber,
+  timeL: optTime,
   assignedAgentId: optString,
   assignedAgentLoginName: optString,
   assignedAgentNickname: optString,

@@ -95,3 +95,28 @@ test('a complete record shows no incompleteness notice', async () => {
     screen.queryByRole('region', { name: 'Parts of this conversation may be incomplete' }),
   ).not.toBeInTheDocument()
 })
+
+test('a time no Date can hold does not break the page: the rest renders and the notice names it', async () => {
+  const user = userEvent.setup()
+  const record = seed()
+  record.info = { ...(record.info as object), startTimeL: 9e15 }
+  const messages = record.messageRecords as Record<string, unknown>[]
+  messages[0] = { ...messages[0], timeL: -8.7e15 }
+  mockDetail([record])
+  await renderRoute(`/conversations/${SEED_ID}`)
+
+  const notice = await screen.findByRole('region', {
+    name: 'Parts of this conversation may be incomplete',
+  })
+  expect(notice).toHaveTextContent('info.startTimeL')
+  await user.click(within(notice).getByText(/^Details/))
+  expect(within(notice).getByText(/^info\.startTimeL: .*got 9000000000000000/)).toBeVisible()
+  expect(
+    within(notice).getByText(/^messageRecords\[0\]\.timeL: .*got -8700000000000000/),
+  ).toBeVisible()
+  expect(screen.getByRole('heading', { level: 1, name: `Conversation ${SEED_ID}` })).toBeVisible()
+  // Every message is still in the transcript, the one without a time too.
+  expect(screen.getByRole('heading', { name: 'Messages' }).parentElement).toHaveTextContent(
+    String(messages.length),
+  )
+})
