@@ -759,6 +759,29 @@ describe('text for the index', () => {
     expect(buildMatchExpression('“curly quotes”', 'summary')).toBe('summary : ("curly quotes")')
     expect(buildMatchExpression('*** -', 'messages')).toBeUndefined()
   })
+
+  it('control characters separate words, so a NUL never ends an FTS string early', () => {
+    expect(buildMatchExpression('late\u0000parcel', 'messages')).toBe(
+      'messages : ("late" AND "parcel")',
+    )
+    expect(buildMatchExpression('"late\u0000\u001fparcel"', 'summary')).toBe(
+      'summary : ("late parcel")',
+    )
+    const messages = [{ text: 'late parcel' }, { text: 'a\u0000b\u0007c' }]
+    const entry = importText(
+      archive,
+      JSON.stringify(buildRecord({ id: 'nul', start: T0, messages })),
+      'nul.json',
+    )
+    expect(entry).toMatchObject({ ok: true })
+    // Straight to the archive, without the request schema's normalising.
+    const found = (keyword: string) =>
+      archive.search({ ...everything, keyword }, page, ['info']).count
+    expect(found('"late\u0000parcel"')).toBe(1)
+    // The tokenizer reads control characters in stored text as separators too.
+    expect(found('"a b c"')).toBe(1)
+    expect(found('a\u0001b\u007fc')).toBe(1)
+  })
 })
 
 describe('records as the API returns them', () => {
