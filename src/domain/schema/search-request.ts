@@ -6,6 +6,7 @@ import {
   DEFAULT_LIMIT,
   MAX_LIMIT,
   MAX_CONVERSATION_IDS,
+  MAX_CONVERSATION_ID_LENGTH,
   RETENTION_SECONDS,
   CONVERSATION_STATUSES,
   DEVICES,
@@ -300,7 +301,7 @@ const conversationId = z
   .string({ error: 'must be a string' })
   .trim()
   .min(1, 'must not be empty')
-  .max(200, 'at most 200 characters')
+  .max(MAX_CONVERSATION_ID_LENGTH, `at most ${String(MAX_CONVERSATION_ID_LENGTH)} characters`)
 
 /** The `conversations/conversation/search` (by ID) body. */
 export const byIdBodySchema = z
