@@ -4,7 +4,11 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { searchBodySchema } from '@/domain/schema/search-request'
+import {
+  byIdBodySchema,
+  MAX_CONVERSATION_ID_LENGTH,
+  searchBodySchema,
+} from '@/domain/schema/search-request'
 import { openArchive, type Archive } from '@/server/archive/archive'
 import { migrate, SCHEMA_VERSION } from '@/server/archive/db'
 import { buildMatchExpression, parseTextQuery } from '@/server/archive/fts-query'
@@ -214,6 +218,49 @@ describe('start times', () => {
       errors: ['a.json: record 1: missing info.startTimeL (the conversation start time)'],
     })
   })
+})
+
+describe('conversation IDs', () => {
+  // What the by-ID search (how a conversation is opened) accepts: a longer one could never open.
+  const longest = 'L'.repeat(MAX_CONVERSATION_ID_LENGTH)
+  const tooLong = 'T'.repeat(MAX_CONVERSATION_ID_LENGTH + 1)
+  const tooLongError = (label: string) =>
+    `ids.ndjson: ${label}: info.conversationId is too long (201 characters; conversations are opened by IDs of at most 200)`
+
+  it('the longest the API opens is imported (surrounding spaces trimmed, as the API does)', () => {
+    const record = buildRecord({ id: ` ${longest} `, start: T0 })
+    expect(importText(archive, JSON.stringify([record]), 'a.json')).toMatchObject({ ok: true })
+    expect(byIdBodySchema.parse({ conversationId: longest }).conversationIds).toEqual([longest])
+    expect(archive.byIds([longest], ['info'])).toHaveLength(1)
+  })
+
+  it('a longer one is refused at its record and line, whole file, streamed here and in a worker; nothing written', async () => {
+    const good = JSON.stringify(buildRecord({ id: 'fine', start: T0 }))
+    const bad = JSON.stringify(buildRecord({ id: tooLong, start: T0 }))
+    const text = `${good}\n${bad}\n${good}\n${bad}\n`
+    const expected = {
+      ok: false,
+      errors: [tooLongError('record 2 (line 2)'), tooLongError('record 4 (line 4)')],
+    }
+    expect(importText(archive, text, 'ids.ndjson')).toEqual(expected)
+    const path = join(dir, 'ids.ndjson')
+    writeFileSync(path, text)
+    for (const parallel of [false, true]) {
+      const outcome = await importFile(archive, path, {
+        fileName: 'ids.ndjson',
+        wholeFileLimit: 0,
+        parallel,
+        workers: 1,
+      })
+      expect(outcome).toEqual(expected)
+    }
+    // An array names the record by its index, as for any other bad record.
+    expect(importText(archive, `[${good},${bad}]`, 'ids.ndjson')).toEqual({
+      ok: false,
+      errors: [tooLongError('record 2')],
+    })
+    expect(archive.conversationCount()).toBe(0)
+  }, 30_000)
 })
 
 describe('upserts', () => {
@@ -758,6 +805,29 @@ describe('text for the index', () => {
     expect(buildMatchExpression('a" OR b*', 'messages')).toBe('messages : ("a" AND "OR" AND "b*")')
     expect(buildMatchExpression('“curly quotes”', 'summary')).toBe('summary : ("curly quotes")')
     expect(buildMatchExpression('*** -', 'messages')).toBeUndefined()
+  })
+
+  it('control characters separate words, so a NUL never ends an FTS string early', () => {
+    expect(buildMatchExpression('late\u0000parcel', 'messages')).toBe(
+      'messages : ("late" AND "parcel")',
+    )
+    expect(buildMatchExpression('"late\u0000\u001fparcel"', 'summary')).toBe(
+      'summary : ("late parcel")',
+    )
+    const messages = [{ text: 'late parcel' }, { text: 'a\u0000b\u0007c' }]
+    const entry = importText(
+      archive,
+      JSON.stringify(buildRecord({ id: 'nul', start: T0, messages })),
+      'nul.json',
+    )
+    expect(entry).toMatchObject({ ok: true })
+    // Straight to the archive, without the request schema's normalising.
+    const found = (keyword: string) =>
+      archive.search({ ...everything, keyword }, page, ['info']).count
+    expect(found('"late\u0000parcel"')).toBe(1)
+    // The tokenizer reads control characters in stored text as separators too.
+    expect(found('"a b c"')).toBe(1)
+    expect(found('a\u0001b\u007fc')).toBe(1)
   })
 })
 

@@ -169,11 +169,16 @@ describe('npm run import', { timeout: 60_000 }, () => {
   it('invalid records: every one listed with its index and reason, nothing imported', async () => {
     const noId = withoutInfoField(record('bad-1'), 'conversationId')
     const noInfo = { messageRecords: [] }
-    const path = write('invalid.json', [record('fine-1'), noId, record('fine-2'), noInfo])
+    // Longer than the API opens (200 characters): it would import but never open.
+    const longId = record('x'.repeat(201))
+    const path = write('invalid.json', [record('fine-1'), noId, record('fine-2'), noInfo, longId])
     const result = await runImport([path], archivePath)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(`${path}: record 2: record has no info.conversationId`)
     expect(result.stderr).toContain(`${path}: record 4: record has no info section`)
+    expect(result.stderr).toContain(
+      `${path}: record 5: info.conversationId is too long (201 characters; conversations are opened by IDs of at most 200)`,
+    )
     expect(result.stderr).not.toContain('record 1:')
     expect(archivedIds()).toEqual([])
   })

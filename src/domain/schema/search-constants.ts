@@ -10,6 +10,11 @@ export const MAX_WINDOW_MS = MAX_WINDOW_DAYS * 24 * 60 * 60 * 1000
 export const DEFAULT_LIMIT = 50
 export const MAX_LIMIT = 100
 export const MAX_CONVERSATION_IDS = 100
+/**
+ * The longest `conversationId` the by-ID search accepts (characters, after trimming); the import
+ * refuses a record whose ID is longer, since it could never be opened.
+ */
+export const MAX_CONVERSATION_ID_LENGTH = 200
 /** LivePerson's retention (13 months), the upper bound of a `duration` range without `to`. */
 export const RETENTION_SECONDS = 13 * 31 * 24 * 60 * 60
 

@@ -6,6 +6,7 @@ import {
   DEFAULT_LIMIT,
   MAX_LIMIT,
   MAX_CONVERSATION_IDS,
+  MAX_CONVERSATION_ID_LENGTH,
   RETENTION_SECONDS,
   CONVERSATION_STATUSES,
   DEVICES,
@@ -144,9 +145,18 @@ function enumList<const T extends readonly [string, ...string[]]>(values: T) {
   return z.array(enumOf(values), { error: `must be an array of ${listOf(values)}` })
 }
 
-/** Free text search: words (all must appear) or a "quoted phrase". */
+/** Control characters (C0, DEL, C1): what the full-text tokenizer reads as separators. */
+const CONTROL_CHARACTERS = /\p{Cc}/gu
+
+/**
+ * Free text search: words (all must appear) or a "quoted phrase". A control character (a tab, a
+ * newline, or a NUL no one types but a paste can carry) separates words like a space: the index
+ * reads it that way in the stored text, so a search does too, rather than refusing what the user
+ * cannot see.
+ */
 const textQuery = z
   .string({ error: 'must be a string' })
+  .overwrite((text) => text.replace(CONTROL_CHARACTERS, ' '))
   .trim()
   .max(500, 'at most 500 characters')
   .refine((text) => text === '' || /[\p{L}\p{N}]/u.test(text), {
@@ -291,7 +301,7 @@ const conversationId = z
   .string({ error: 'must be a string' })
   .trim()
   .min(1, 'must not be empty')
-  .max(200, 'at most 200 characters')
+  .max(MAX_CONVERSATION_ID_LENGTH, `at most ${String(MAX_CONVERSATION_ID_LENGTH)} characters`)
 
 /** The `conversations/conversation/search` (by ID) body. */
 export const byIdBodySchema = z

@@ -9,7 +9,8 @@ import { TEXT_BOUNDARY } from '@/server/archive/text'
  *
  * Every word and phrase is emitted as an FTS5 string (`"…"` with inner quotes doubled), so user
  * text can never become FTS syntax: `*`, `^`, `-`, `:`, `NEAR`, `OR`, `AND`, `NOT`, parentheses
- * are all plain characters inside a string, and the tokenizer treats them as separators.
+ * are all plain characters inside a string, and the tokenizer treats them as separators. Control
+ * characters (NUL included) become spaces.
  */
 
 const HAS_TOKEN = /[\p{L}\p{N}]/u
@@ -29,6 +30,9 @@ export function parseTextQuery(input: string): ParsedTextQuery {
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
     // The index's boundary between two messages is never something to search for.
     .replaceAll(TEXT_BOUNDARY, ' ')
+    // Control characters separate words, as the tokenizer reads them; inside an FTS5 string a
+    // NUL would end the expression ("unterminated string"), whoever the caller is.
+    .replace(/\p{Cc}/gu, ' ')
   const words: string[] = []
   const phrases: string[] = []
   const parts = normalized.split('"')

@@ -1,6 +1,7 @@
 import { isPlainObject } from '@/domain/schema/coerce'
 import { parseConversationRecord } from '@/domain/schema/record'
 import { enableRecordFastPath } from '@/domain/schema/record-fast-path'
+import { MAX_CONVERSATION_ID_LENGTH } from '@/domain/schema/search-constants'
 import type { ArchiveEntry } from '@/server/archive/archive'
 import { extractIndexed, type IndexedConversation } from '@/server/archive/extract'
 import { splitRecord } from '@/server/archive/record-output'
@@ -12,9 +13,10 @@ enableRecordFastPath()
 /**
  * The sections the archive indexes. Only these go through the clean-record parser at import:
  * whether a record is accepted depends on `info` alone (a record is rejected only without
- * `info.conversationId`), and skipping the large sections nobody filters on (message statuses and
- * scores, agent surveys, intents …) halves the import cost. The stored raw record keeps every
- * section; the viewer parses all of them when it shows a conversation.
+ * `info.conversationId`, with one longer than the API opens, or without a start time), and
+ * skipping the large sections nobody filters on (message statuses and scores, agent surveys,
+ * intents …) halves the import cost. The stored raw record keeps every section; the viewer parses
+ * all of them when it shows a conversation.
  */
 export const INDEXED_SECTIONS = [
   'info',
@@ -47,6 +49,14 @@ export function validateRecord(
 ): { ok: true; indexed: IndexedConversation; warnings: string[] } | { ok: false; error: string } {
   const result = parseConversationRecord(indexedSections(raw))
   if (!result.ok) return { ok: false, error: `${fileName}: ${label}: ${result.reason}` }
+  const id = result.record.info.conversationId
+  if (id.length > MAX_CONVERSATION_ID_LENGTH) {
+    // The by-ID search (how the viewer opens a conversation) refuses longer IDs.
+    return {
+      ok: false,
+      error: `${fileName}: ${label}: info.conversationId is too long (${String(id.length)} characters; conversations are opened by IDs of at most ${String(MAX_CONVERSATION_ID_LENGTH)})`,
+    }
+  }
   const indexed = extractIndexed(result.record)
   if (!indexed) {
     return {
