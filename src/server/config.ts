@@ -86,7 +86,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
   }
 }
 
-/** True when `host` only accepts connections from this machine. */
+/** True when `host` (a HOST value or a listening address) only accepts connections from this machine. */
 export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
+  const h = host.trim().toLowerCase()
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h)
+  if (!v4) return false
+  const octets = v4.slice(1).map(Number)
+  return octets[0] === 127 && octets.every((n) => n <= 255)
+}
+
+/**
+ * Why the server must not listen on `host` (or on `boundTo`, the address that HOST became), in
+ * one line, or undefined for a loopback address. Until sign-in exists, anyone who reaches the
+ * port reads every transcript (and the proxy's LivePerson account), so only this machine may
+ * connect.
+ */
+export function nonLoopbackRefusal(host: string, boundTo = host): string | undefined {
+  if (isLoopbackHost(host) && isLoopbackHost(boundTo)) return undefined
+  const shown = host.replace(/\s+/g, ' ')
+  const where = boundTo === host ? `HOST=${shown}` : `HOST=${shown} (listening on ${boundTo})`
+  return (
+    `${where} is not a loopback address: without sign-in, anyone who can reach it could ` +
+    'read every transcript. Use HOST=127.0.0.1 (the default), ::1 or localhost.'
+  )
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openArchive, type Archive } from '@/server/archive/archive'
 import { seedDemoConversations } from '@/server/archive/seed'
-import { isLoopbackHost, loadConfig } from '@/server/config'
+import { isLoopbackHost, loadConfig, nonLoopbackRefusal } from '@/server/config'
 import { HttpError, redactor, sendError } from '@/server/http-utils'
 import { createApiHandler } from '@/server/routes'
 import { ensureSpaBuilt } from '@/server/spa-build'
@@ -12,11 +12,14 @@ import { createUpstream } from '@/server/upstream/proxy'
 
 /**
  * `npm start`: builds the SPA if needed, opens (and on first start seeds) the archive, and serves
- * the SPA and the API from one Node process on HOST:PORT (default http://127.0.0.1:4173).
+ * the SPA and the API from one Node process on HOST:PORT (default http://127.0.0.1:4173). It
+ * refuses a HOST that is not loopback (no sign-in yet) before doing anything else.
  */
 async function main(): Promise<void> {
   const root = fileURLToPath(new URL('../..', import.meta.url))
   const config = loadConfig(process.env, root)
+  const refusal = nonLoopbackRefusal(config.host)
+  if (refusal) throw new Error(refusal)
   const redact = redactor(config.secrets)
   const log = (line: string) => {
     console.log(redact(line))
@@ -64,15 +67,16 @@ async function main(): Promise<void> {
       resolve()
     })
   })
+  // The address really bound: the port PORT=0 was given, and what a name like localhost became.
   const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : config.port
-  const shownHost =
-    config.host === '0.0.0.0' || config.host === '::'
-      ? '127.0.0.1'
-      : config.host.includes(':')
-        ? `[${config.host}]`
-        : config.host
-  log(`Conversation Viewer: http://${shownHost}:${String(port)}`)
+  if (address === null || typeof address === 'string') throw new Error('the server has no address')
+  const boundRefusal = nonLoopbackRefusal(config.host, address.address)
+  if (boundRefusal) {
+    server.close()
+    throw new Error(boundRefusal)
+  }
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  log(`Conversation Viewer: http://${shownHost}:${String(address.port)}`)
 
   let closing = false
   const shutdown = (signal: string) => {

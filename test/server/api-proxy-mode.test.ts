@@ -6,7 +6,8 @@ import { FIXTURE_RECORDS } from './fixtures'
 
 /**
  * The API routes in proxy mode: the same validation, then the real upstream module forwards to a
- * fake LivePerson (Domain API + msgHist) on 127.0.0.1.
+ * fake LivePerson (Domain API + msgHist) on 127.0.0.1. The Domain API names a liveperson.net host
+ * (the only kind the proxy accepts from it) and `fake.fetch` routes that host to the fake.
  */
 const ACCOUNT = '12345678'
 const TOKEN = 'test-bearer-token-9f8e7d6c5b4a'
@@ -26,7 +27,7 @@ beforeAll(async () => {
     LP_DOMAIN_API_BASE: fake.baseUrl,
   })
   if (!config) throw new Error('proxy config expected')
-  api = await startTestApi({ upstream: createUpstream(config), accountId: ACCOUNT })
+  api = await startTestApi({ upstream: createUpstream(config, fake.fetch), accountId: ACCOUNT })
 })
 afterAll(async () => {
   await api.stop()

@@ -3,6 +3,9 @@
  * node:http server on 127.0.0.1. It records every request, checks Bearer tokens, and verifies
  * OAuth 1.0 signatures the way LivePerson would: it recomputes HMAC-SHA1 from the request it
  * received and the known secrets (its own small implementation, not the proxy's).
+ *
+ * Its Domain API names a liveperson.net host, as the real one does (the proxy refuses any other
+ * answer); `fetch` stands in for DNS and sends that host's requests to the fake.
  */
 import { createHmac } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
@@ -21,7 +24,7 @@ export interface FakeUpstreamOptions {
   bearerToken?: string
   /** Accept OAuth 1.0 requests signed with these. */
   oauth1?: FakeOAuth1Secrets
-  /** The msgHist `baseURI` the Domain API answers; default this server's `http://127.0.0.1:port`. */
+  /** The msgHist `baseURI` the Domain API answers; default `FAKE_MSGHIST_HOST`. */
   msgHistBaseUri?: string
   /** Answer the first N Domain API lookups with a 500. */
   failDomainLookups?: number
@@ -53,8 +56,14 @@ export interface FakeReply {
 export type FakeReplier = (req: RecordedRequest) => FakeReply | undefined
 
 export interface FakeUpstream {
-  /** `http://127.0.0.1:port`: the Domain API base and the msgHist base. */
+  /** `http://127.0.0.1:port`: the Domain API base, and the msgHist base set as LP_MSGHIST_DOMAIN. */
   baseUrl: string
+  /**
+   * A fetch for the proxy under test that plays DNS: `https://FAKE_MSGHIST_HOST/…` goes to this
+   * fake (over http), every other URL is fetched as it is. OAuth signatures name the
+   * liveperson.net URL, which the fake does not see: sign only with `baseUrl` as the msgHist base.
+   */
+  fetch: typeof fetch
   accountId: string
   /** Messaging History requests, oldest first. */
   requests: RecordedRequest[]
@@ -64,6 +73,9 @@ export interface FakeUpstream {
   setReply(replier: FakeReplier | undefined): void
   close(): Promise<void>
 }
+
+/** The msgHist host the fake's Domain API names by default, reached through `FakeUpstream.fetch`. */
+export const FAKE_MSGHIST_HOST = 'va.msghist.liveperson.net'
 
 function rfc3986(value: string): string {
   return encodeURIComponent(value).replace(
@@ -183,7 +195,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
         } else if (domain[1] !== accountId || url.searchParams.get('version') !== '1.0') {
           send(res, { status: 400, json: { message: 'Bad request' } })
         } else {
-          const baseURI = options.msgHistBaseUri ?? baseUrl
+          const baseURI = options.msgHistBaseUri ?? FAKE_MSGHIST_HOST
           send(res, {
             status: 200,
             json: { baseURIs: [{ service: 'msgHist', account: accountId, baseURI }] },
@@ -248,6 +260,11 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     baseUrl,
     accountId,
     requests,
+    fetch: (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : input)
+      if (url.protocol !== 'https:' || url.host !== FAKE_MSGHIST_HOST) return fetch(input, init)
+      return fetch(`${baseUrl}${url.pathname}${url.search}`, init)
+    },
     domainLookups: () => lookups,
     setReply(next) {
       replier = next

@@ -24,7 +24,7 @@ describe('proxyConfigFromEnv', () => {
     expect(proxyConfigFromEnv({ LP_ACCOUNT_ID: '12345678', LP_BEARER_TOKEN: 'tok' })).toEqual({
       accountId: '12345678',
       auth: { kind: 'bearer', token: 'tok' },
-      domainApiBase: 'http://api.liveperson.net',
+      domainApiBase: 'https://api.liveperson.net',
       source: 'ConvViewer',
       timeoutMs: 30000,
     })

@@ -7,7 +7,12 @@ import {
   type UpstreamAuth,
   type UpstreamResponse,
 } from '@/server/upstream/proxy'
-import { startFakeUpstream, type FakeUpstream, type FakeUpstreamOptions } from './fake-upstream'
+import {
+  FAKE_MSGHIST_HOST,
+  startFakeUpstream,
+  type FakeUpstream,
+  type FakeUpstreamOptions,
+} from './fake-upstream'
 
 const ACCOUNT = '12345678'
 const SEARCH = `/messaging_history/api/account/${ACCOUNT}/conversations/search`
@@ -46,7 +51,16 @@ async function fake(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
   return f
 }
 
+/** msgHist at the fake as the operator sets it (LP_MSGHIST_DOMAIN): no Domain API lookup. */
 function configFor(f: FakeUpstream, overrides: Partial<ProxyConfig> = {}): ProxyConfig {
+  return { ...lookupConfigFor(f), msgHistDomain: f.baseUrl, ...overrides }
+}
+
+/**
+ * The msgHist host from the fake's Domain API (LP_DOMAIN_API_BASE): a liveperson.net host, which
+ * `f.fetch` sends to the fake.
+ */
+function lookupConfigFor(f: FakeUpstream, overrides: Partial<ProxyConfig> = {}): ProxyConfig {
   return {
     accountId: ACCOUNT,
     auth: bearerAuth,
@@ -111,7 +125,7 @@ afterEach(async () => {
 describe('msgHist host lookup', () => {
   it('asks the Domain API once and reuses the answer', async () => {
     const f = await fake()
-    const upstream = createUpstream(configFor(f))
+    const upstream = createUpstream(lookupConfigFor(f), f.fetch)
     expect(upstream.describe()).toEqual({ accountId: ACCOUNT, mode: 'proxy', authKind: 'bearer' })
 
     expect((await forward(upstream)).status).toBe(200)
@@ -122,13 +136,13 @@ describe('msgHist host lookup', () => {
       accountId: ACCOUNT,
       mode: 'proxy',
       authKind: 'bearer',
-      host: f.baseUrl,
+      host: FAKE_MSGHIST_HOST,
     })
   })
 
   it('shares one lookup between concurrent first requests', async () => {
     const f = await fake()
-    const upstream = createUpstream(configFor(f))
+    const upstream = createUpstream(lookupConfigFor(f), f.fetch)
     const answers = await Promise.all([forward(upstream), forward(upstream), forward(upstream)])
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
     expect(f.domainLookups()).toBe(1)
@@ -149,14 +163,14 @@ describe('msgHist host lookup', () => {
 
   it('retries a failed lookup once', async () => {
     const f = await fake({ failDomainLookups: 1 })
-    const upstream = createUpstream(configFor(f))
+    const upstream = createUpstream(lookupConfigFor(f), f.fetch)
     expect((await forward(upstream)).status).toBe(200)
     expect(f.domainLookups()).toBe(2)
   })
 
   it('answers 502 with a clear message when the lookup fails twice, and tries again later', async () => {
     const f = await fake({ failDomainLookups: 2 })
-    const upstream = createUpstream(configFor(f))
+    const upstream = createUpstream(lookupConfigFor(f), f.fetch)
 
     const res = await forward(upstream)
     expect(res.status).toBe(502)
@@ -174,7 +188,7 @@ describe('msgHist host lookup', () => {
   it('answers 502 when the Domain API cannot be reached', async () => {
     const f = await fake()
     const upstream = createUpstream(
-      configFor(f, { domainApiBase: `http://127.0.0.1:${await closedPort()}` }),
+      lookupConfigFor(f, { domainApiBase: `http://127.0.0.1:${await closedPort()}` }),
     )
     const res = await forward(upstream)
     expect(res.status).toBe(502)
@@ -191,13 +205,113 @@ describe('msgHist host lookup', () => {
       called.push(url)
       return Promise.resolve(Response.json({ conversationHistoryRecords: [] }))
     }
-    const upstream = createUpstream(configFor(f), fetchImpl)
+    const upstream = createUpstream(lookupConfigFor(f), fetchImpl)
     const res = await forward(upstream, { query: 'offset=0' })
     expect(res).toEqual({ status: 200, headers: {}, body: { conversationHistoryRecords: [] } })
     expect(called).toEqual([
       `https://va.msghist.liveperson.net${SEARCH}?offset=0&source=ConvViewer`,
     ])
     expect(upstream.describe().host).toBe('va.msghist.liveperson.net')
+  })
+})
+
+/** A server on 127.0.0.1 that records every request it gets: where stolen credentials would land. */
+async function startAttacker(): Promise<{
+  url: string
+  received: Array<{ method: string; url: string; authorization: string }>
+  close(): Promise<void>
+}> {
+  const received: Array<{ method: string; url: string; authorization: string }> = []
+  const server = createServer((req, res) => {
+    received.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      authorization: req.headers.authorization ?? '',
+    })
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ conversationHistoryRecords: [] }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+describe('a hostile Domain API answer', () => {
+  const hostile = [
+    ['an http URL of another host', 'http://attacker.example'],
+    ['an https URL of another host', 'https://attacker.example/messaging'],
+    ['a bare host of another domain', 'attacker.example'],
+    ['the attacker on 127.0.0.1', 'ATTACKER'],
+    ['an IPv4 address', '127.0.0.1'],
+    ['an IPv6 address', '[::1]'],
+    ['a scheme before a liveperson.net host', 'http://va.msghist.liveperson.net'],
+    ['https before a liveperson.net host', 'https://va.msghist.liveperson.net'],
+    ['a path', 'va.msghist.liveperson.net/evil'],
+    ['a port', 'va.msghist.liveperson.net:8080'],
+    ['userinfo', 'user:pass@va.msghist.liveperson.net'],
+    ['liveperson.net as a prefix of another domain', 'va.msghist.liveperson.net.evil.com'],
+    ['a look-alike domain', 'evil-liveperson.net'],
+    ['liveperson.net itself', 'liveperson.net'],
+    ['a trailing dot', 'va.msghist.liveperson.net.'],
+    ['white space inside', 'va.msghist .liveperson.net'],
+    ['nothing', ''],
+  ] as const
+
+  it.each(hostile)(
+    'refuses %s with a 502 naming the reason, and sends the credentials nowhere',
+    async (_, answer) => {
+      const attacker = await startAttacker()
+      try {
+        const baseURI = answer === 'ATTACKER' ? attacker.url : answer
+        const f = await fake({ msgHistBaseUri: baseURI })
+        // A network where every name leads to the attacker: only the Domain API is the real fake.
+        const fetched: string[] = []
+        const fetchImpl: typeof fetch = (input, init) => {
+          const url = new URL(input instanceof Request ? input.url : input)
+          fetched.push(url.href)
+          if (url.origin === f.baseUrl) return fetch(input, init)
+          return fetch(`${attacker.url}${url.pathname}${url.search}`, init)
+        }
+        for (const auth of [bearerAuth, oauthAuth]) {
+          const upstream = createUpstream(lookupConfigFor(f, { auth }), fetchImpl)
+          const res = await forward(upstream)
+          expect(res.status).toBe(502)
+          expect(res.body).toEqual({
+            error: { status: 502, message: errorMessage(res), upstream: true },
+          })
+          expect(errorMessage(res)).toContain(
+            `the msgHist baseURI in the Domain API answer (${JSON.stringify(baseURI)}) is not a host name under liveperson.net`,
+          )
+          expect(upstream.describe().host).toBeUndefined()
+        }
+        expect(attacker.received).toEqual([])
+        expect(f.requests).toEqual([])
+        // One lookup per upstream, no retry of a refused answer, and nothing else.
+        expect(fetched.map((url) => new URL(url).pathname)).toEqual([
+          `/api/account/${ACCOUNT}/service/msgHist/baseURI.json`,
+          `/api/account/${ACCOUNT}/service/msgHist/baseURI.json`,
+        ])
+      } finally {
+        await attacker.close()
+      }
+    },
+  )
+
+  it('accepts a liveperson.net host in any case, over HTTPS', async () => {
+    const f = await fake({ msgHistBaseUri: ' VA.MsgHist.LivePerson.net ' })
+    const upstream = createUpstream(lookupConfigFor(f), f.fetch)
+    expect((await forward(upstream)).status).toBe(200)
+    expect(f.requests).toHaveLength(1)
+    expect(upstream.describe().host).toBe(FAKE_MSGHIST_HOST)
   })
 })
 

@@ -10,8 +10,10 @@ export interface MsgHistBase {
 const HOST = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/
 
 /**
- * A msgHist domain as the Domain API gives it (`va.msghist.liveperson.net`, HTTPS implied), or
- * an `http://` / `https://` URL used as it is (tests, local mocks). Undefined when it is neither.
+ * A msgHist domain as the operator sets it in LP_MSGHIST_DOMAIN: a host name
+ * (`va.msghist.liveperson.net`, HTTPS implied), or an `http://` / `https://` URL used as it is
+ * (a local mock, a test). Undefined when it is neither. Not for what the Domain API answers:
+ * that is `msgHistBaseFromDomainAnswer`.
  */
 export function parseMsgHistBase(value: string): MsgHistBase | undefined {
   const trimmed = value.trim()
@@ -28,6 +30,40 @@ export function parseMsgHistBase(value: string): MsgHistBase | undefined {
   }
   if (!HOST.test(trimmed)) return undefined
   return { url: `https://${trimmed}`, label: trimmed }
+}
+
+/** One DNS label: letters, digits and inner hyphens, at most 63 characters. */
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+const LIVEPERSON_DOMAIN = ['liveperson', 'net']
+const MAX_SHOWN = 80
+
+/**
+ * The msgHist host a Domain API answer names, held to what LivePerson itself answers: a bare
+ * host name under liveperson.net (`va.msghist.liveperson.net`), called over HTTPS. Anything else
+ * (a scheme, a path, a port, userinfo, an IP address, another domain) is refused with the reason:
+ * the proxy sends its credentials to this host, so an answer from whoever sits between us and
+ * the Domain API must not be able to choose it.
+ */
+export function msgHistBaseFromDomainAnswer(
+  value: string,
+): { ok: true; base: MsgHistBase } | { ok: false; reason: string } {
+  const host = value.trim().toLowerCase()
+  const labels = host.split('.')
+  const under =
+    labels.length > LIVEPERSON_DOMAIN.length &&
+    LIVEPERSON_DOMAIN.every(
+      (label, i) => labels[labels.length - LIVEPERSON_DOMAIN.length + i] === label,
+    )
+  if (host.length > 253 || !labels.every((label) => LABEL.test(label)) || !under) {
+    const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 1)}…` : value
+    return {
+      ok: false,
+      reason:
+        `the msgHist baseURI in the Domain API answer (${JSON.stringify(shown)}) is not a host ` +
+        'name under liveperson.net, so the credentials are not sent there',
+    }
+  }
+  return { ok: true, base: { url: `https://${host}`, label: host } }
 }
 
 const domainAnswer = z.object({
@@ -93,15 +129,9 @@ async function lookupOnce(options: DomainLookupOptions): Promise<Lookup> {
   if (!entry) {
     return { ok: false, reason: 'the Domain API answer lists no msgHist service', retry: false }
   }
-  const msgHist = parseMsgHistBase(entry.baseURI)
-  if (!msgHist) {
-    return {
-      ok: false,
-      reason: 'the msgHist baseURI in the Domain API answer is not a host',
-      retry: false,
-    }
-  }
-  return { ok: true, base: msgHist }
+  const msgHist = msgHistBaseFromDomainAnswer(entry.baseURI)
+  if (!msgHist.ok) return { ok: false, reason: msgHist.reason, retry: false }
+  return { ok: true, base: msgHist.base }
 }
 
 export type Resolution = { ok: true; base: MsgHistBase } | { ok: false; message: string }

@@ -26,7 +26,10 @@ export interface ProxyConfig {
   auth: UpstreamAuth
   /** LP_MSGHIST_DOMAIN: skip the Domain API lookup. */
   msgHistDomain?: string
-  /** LP_DOMAIN_API_BASE, default `http://api.liveperson.net`. */
+  /**
+   * LP_DOMAIN_API_BASE, default `https://api.liveperson.net`. The operator's choice, http or
+   * https; what its answer names is still held to `msgHistBaseFromDomainAnswer`.
+   */
   domainApiBase: string
   /** LP_SOURCE, default `ConvViewer`: the `source` query parameter LivePerson requires. */
   source: string
@@ -40,7 +43,8 @@ export interface UpstreamResponse {
   body: unknown
 }
 
-export const DEFAULT_DOMAIN_API_BASE = 'http://api.liveperson.net'
+/** Where the msgHist host is looked up: over HTTPS, so that nobody on the way can answer. */
+export const DEFAULT_DOMAIN_API_BASE = 'https://api.liveperson.net'
 export const DEFAULT_SOURCE = 'ConvViewer'
 export const DEFAULT_TIMEOUT_MS = 30_000
 const MAX_TIMEOUT_MS = 600_000
