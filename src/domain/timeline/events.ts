@@ -2,7 +2,7 @@ import type { ConversationRecord } from '@/domain/schema/record'
 import type { AgentParticipant } from '@/domain/schema/participants'
 import type { SdeEvent } from '@/domain/schema/sdes'
 import { agentName, assigned, source, SpeakerDirectory, type SpeakerRole } from './speakers'
-import { parseWireTime, timeOf } from './wire-time'
+import { timeOf } from './wire-time'
 
 /**
  * Events from every section of a record other than messages, as facts: a kind, a stable key and
@@ -400,7 +400,7 @@ export function collectEvents(
           { kind: 'dialog-ended', key: `${key}:ended`, ...reasons },
           { dialogType: d.dialogType },
         )
-    add(d.endTimeL ?? parseWireTime(d.endTime), ended, d)
+    add(timeOf(d.endTimeL, d.endTime), ended, d)
   })
 
   ;(record.coBrowseSessions?.coBrowseSessionsList ?? []).forEach((c, index) => {
@@ -418,10 +418,10 @@ export function collectEvents(
       { kind: 'cobrowse-end', key: `${key}:ended`, capabilities: c.capabilities ?? [] },
       { endReason: c.endReason || undefined },
     )
-    add(c.endTimeL ?? parseWireTime(c.endTime), ended, c)
+    add(timeOf(c.endTimeL, c.endTime), ended, c)
   })
 
-  const start = record.info.startTimeL ?? parseWireTime(record.info.startTime)
+  const start = timeOf(record.info.startTimeL, record.info.startTime)
   for (const [section, authenticated] of [
     ['sdes', true],
     ['unAuthSdes', false],

@@ -2,6 +2,7 @@ import type { ConversationRecord } from '@/domain/schema/record'
 import { structuredContentText } from '@/domain/schema/structured-content'
 import { htmlToText } from '@/domain/html-text'
 import { foldText, sdeToken, TEXT_BOUNDARY } from '@/server/archive/text'
+import { parseWireTime } from '@/domain/timeline/wire-time'
 
 /**
  * Everything the archive indexes about one conversation, taken from the clean record. Only
@@ -165,9 +166,9 @@ function messagesTextOf(record: ConversationRecord): string {
 /** Reads the indexed columns, side-table values and FTS text of a clean record. */
 export function extractIndexed(record: ConversationRecord): IndexedConversation | undefined {
   const info = record.info
-  const startMs = info.startTimeL ?? parseLpTime(info.startTime)
+  const startMs = info.startTimeL ?? parseWireTime(info.startTime)
   if (startMs === undefined) return undefined
-  const endMs = info.endTimeL ?? (info.status === 'CLOSE' ? parseLpTime(info.endTime) : undefined)
+  const endMs = info.endTimeL ?? (info.status === 'CLOSE' ? parseWireTime(info.endTime) : undefined)
 
   const skills = new Map<string, string | undefined>()
   const agents = new Map<string, AgentFacet>()
@@ -263,20 +264,6 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     messagesText: messagesTextOf(record),
     summaryText: summaryText.includes('<') ? htmlToText(summaryText) : summaryText,
   }
-}
-
-/** Epoch ms from LivePerson's time strings (`2016-08-29 14:30:24.565+0000`), when `*L` is missing. */
-export function parseLpTime(text: string | undefined): number | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    text?.trim() ?? '',
-  )
-  if (!match) return undefined
-  const zone =
-    match[3] === undefined || match[3] === 'Z'
-      ? 'Z'
-      : match[3].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2')
-  const ms = Date.parse(`${match[1] ?? ''}T${match[2] ?? ''}${zone}`)
-  return Number.isFinite(ms) ? ms : undefined
 }
 
 function stripUndefined(facet: AgentFacet): AgentFacet {

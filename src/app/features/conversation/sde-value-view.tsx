@@ -82,16 +82,17 @@ function ProductsTable({
 export function SdeFieldList({ fields }: { fields: SdeField[] }) {
   return (
     <dl className="space-y-1.5">
-      {fields.map((field) => (
-        <div key={field.key} className="grid grid-cols-[minmax(0,9rem)_minmax(0,1fr)] gap-x-3">
-          <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">
-            {sdeFieldLabel(field.key)}
-          </dt>
-          <dd className="min-w-0 text-sm text-slate-900 dark:text-slate-100">
-            <SdeValueView value={field.value} label={sdeFieldLabel(field.key)} />
-          </dd>
-        </div>
-      ))}
+      {fields.map((field) => {
+        const label = sdeFieldLabel(field.key)
+        return (
+          <div key={field.key} className="grid grid-cols-[minmax(0,9rem)_minmax(0,1fr)] gap-x-3">
+            <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{label}</dt>
+            <dd className="min-w-0 text-sm text-slate-900 dark:text-slate-100">
+              <SdeValueView value={field.value} label={label} />
+            </dd>
+          </div>
+        )
+      })}
     </dl>
   )
 }

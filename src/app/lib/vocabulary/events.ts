@@ -6,7 +6,7 @@ import type {
   TimelineEventKind,
 } from '@/domain/timeline/events'
 import { agentRefName, participantName, roleWord } from './people'
-import { permissionWord, sdeTypeLabel, transferReasonWords } from './labels'
+import { codeInWords, permissionWord, sdeTypeLabel, transferReasonWords } from './labels'
 
 /**
  * The sentences of the timeline: each event fact as the transcript, find, print and the Markdown
@@ -74,7 +74,7 @@ const DIALOG_NAMES: Readonly<Record<string, string>> = {
 
 function dialogName(type: string | undefined): string {
   if (type === undefined) return 'Dialog'
-  return DIALOG_NAMES[type.toUpperCase()] ?? `Dialog ${type.toLowerCase().replace(/_/g, ' ')}`
+  return DIALOG_NAMES[type.toUpperCase()] ?? `Dialog ${codeInWords(type)}`
 }
 
 function closeReasonDetail(e: {
@@ -83,7 +83,7 @@ function closeReasonDetail(e: {
 }): string | undefined {
   const reason = [e.closeReason, e.closeReasonDescription]
     .filter(isText)
-    .map((r) => r.toLowerCase().replace(/_/g, ' '))
+    .map(codeInWords)
     .join(', ')
   return reason ? `Close reason: ${reason}` : undefined
 }

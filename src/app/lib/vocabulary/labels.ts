@@ -6,9 +6,14 @@ import type { SdeSearchKey } from '@/domain/schema/search-constants'
  * word a code differently (the timeline's sentence, a panel's label), both wordings live here.
  */
 
+/** `MANUAL_CLOSE` → `manual close`: a code inside a sentence. */
+export function codeInWords(code: string): string {
+  return code.replace(/_/g, ' ').toLowerCase()
+}
+
 /** `MANUAL_CLOSE` → `Manual close`. */
 export function codeToWords(code: string): string {
-  const words = code.replace(/_/g, ' ').toLowerCase()
+  const words = codeInWords(code)
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
@@ -99,7 +104,7 @@ const PERMISSIONS: Readonly<Record<string, string>> = {
 
 /** A participant permission inside a sentence (`ASSIGNED_AGENT` → "assigned agent"). */
 export function permissionWord(permission: string): string {
-  return PERMISSIONS[permission.toUpperCase()] ?? permission.toLowerCase().replace(/_/g, ' ')
+  return PERMISSIONS[permission.toUpperCase()] ?? codeInWords(permission)
 }
 
 const DELIVERY_STATUSES: Readonly<Record<string, string>> = {
@@ -167,7 +172,7 @@ const CLOSE_REASONS: Readonly<Record<string, string>> = {
 
 /** How a conversation closed, after "Closed": `AGENT` → "by agent", `SYSTEM` → "auto close". */
 export function closeReasonLabel(reason: string): string {
-  return CLOSE_REASONS[reason] ?? reason.toLowerCase().replaceAll('_', ' ')
+  return CLOSE_REASONS[reason] ?? codeInWords(reason)
 }
 
 /** Message content types (`contentType`), as the search's filter names them. */
