@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Connect, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
+import { compression } from 'vite-plugin-compression2'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -15,28 +16,14 @@ const APP_TESTS_NEEDING_FRESH_MODULES = [
   'test/app/rich-content/lazy-loading.test.tsx',
 ]
 
-/**
- * `npm run dev`: the same API as `npm start`, mounted as middleware in the Vite dev server.
- * The server code is loaded through Vite's SSR loader so edits to it are picked up on reload.
- */
-function apiPlugin(): Plugin {
-  return {
-    name: 'conversation-viewer-api',
-    apply: 'serve',
-    async configureServer(server) {
-      if (process.env.VITEST) return
-      const mod = (await server.ssrLoadModule('/src/server/dev-middleware.ts')) as {
-        createDevMiddleware: () => Promise<Connect.NextHandleFunction>
-      }
-      server.middlewares.use(await mod.createDevMiddleware())
-    },
-  }
-}
-
 export default defineConfig({
-  plugins: [react(), tailwindcss(), apiPlugin()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // `.br` and `.gz` beside every built file, served as they are by @fastify/static.
+    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 0 }),
+  ],
   resolve: { alias: { '@': src } },
-  server: { host: '127.0.0.1', port: 5173 },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800 },
   test: {
     // Vitest's default leaves one core idle; on a 2-core machine that is half the speed.

@@ -15,6 +15,10 @@ export interface ServerConfig {
   proxy: ProxyConfig | undefined
   /** Values that must never appear in a response or a log line. */
   secrets: string[]
+  /** API requests a client may make per minute (0: no limit). */
+  rateLimitPerMinute: number
+  /** Connections open at once. */
+  maxConnections: number
 }
 
 const blankToUndefined = (value: unknown) =>
@@ -42,6 +46,8 @@ const envSchema = z.object({
   HOST: z.preprocess(blankToUndefined, z.string().trim().default('127.0.0.1')),
   ARCHIVE_PATH: z.preprocess(blankToUndefined, z.string().default('data/archive.db')),
   DEMO_CONVERSATIONS: wholeNumber('DEMO_CONVERSATIONS', 0, 1_000_000, 2000),
+  API_RATE_LIMIT: wholeNumber('API_RATE_LIMIT', 0, 1_000_000, 1200),
+  MAX_CONNECTIONS: wholeNumber('MAX_CONNECTIONS', 1, 100_000, 256),
   LP_ACCOUNT_ID: z.preprocess(
     blankToUndefined,
     z
@@ -83,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
     mode: proxy ? 'proxy' : 'archive',
     proxy,
     secrets,
+    rateLimitPerMinute: parsed.data.API_RATE_LIMIT,
+    maxConnections: parsed.data.MAX_CONNECTIONS,
   }
 }
 

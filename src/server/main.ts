@@ -1,103 +1,118 @@
-import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openArchive, type Archive } from '@/server/archive/archive'
 import { seedDemoConversations } from '@/server/archive/seed'
+import { buildApp, type SpaSource } from '@/server/app'
 import { isLoopbackHost, loadConfig, nonLoopbackRefusal } from '@/server/config'
-import { HttpError, redactor, sendError } from '@/server/http-utils'
-import { createApiHandler } from '@/server/routes'
+import { redactor } from '@/server/http/redact'
+import { createLogger } from '@/server/http/request-log'
+import { createImportJobs } from '@/server/imports/import-jobs'
 import { ensureSpaBuilt } from '@/server/spa-build'
-import { serveSpa } from '@/server/static'
 import { createUpstream } from '@/server/upstream/proxy'
 
 /**
  * `npm start`: builds the SPA if needed, opens (and on first start seeds) the archive, and serves
- * the SPA and the API from one Node process on HOST:PORT (default http://127.0.0.1:4173). It
- * refuses a HOST that is not loopback (no sign-in yet) before doing anything else.
+ * the SPA and the API from one Fastify app on HOST:PORT (default http://127.0.0.1:4173).
+ * `npm run dev` (`--dev`) serves the app through Vite instead, with hot reload. It refuses a
+ * HOST that is not loopback (no sign-in yet) before doing anything else.
  */
-async function main(): Promise<void> {
+async function main(argv: string[]): Promise<void> {
   const root = fileURLToPath(new URL('../..', import.meta.url))
   const config = loadConfig(process.env, root)
   const refusal = nonLoopbackRefusal(config.host)
   if (refusal) throw new Error(refusal)
   const redact = redactor(config.secrets)
-  const log = (line: string) => {
+  const logger = createLogger({ redact })
+  // Lines for a person at the terminal (the address, the archive); requests go to pino.
+  const say = (line: string) => {
     console.log(redact(line))
   }
-  const logError = (line: string) => {
-    console.error(redact(line))
-  }
+  const dev = argv.includes('--dev')
 
-  await ensureSpaBuilt(root, log)
+  if (!dev) await ensureSpaBuilt(root, say)
 
   let archive: Archive | undefined
   if (config.mode === 'archive') {
     archive = openArchive(config.archivePath)
     if (archive.conversationCount() === 0 && config.demoConversations > 0) {
-      seedDemoConversations(archive, config.demoConversations, log)
+      seedDemoConversations(archive, config.demoConversations, say)
     }
-    log(`Archive: ${config.archivePath} (${String(archive.conversationCount())} conversations)`)
+    say(`Archive: ${config.archivePath} (${String(archive.conversationCount())} conversations)`)
   } else {
-    log(`Proxy mode: forwarding to LivePerson account ${config.accountId}`)
+    say(`Proxy mode: forwarding to LivePerson account ${config.accountId}`)
   }
 
-  const api = createApiHandler({
+  let spa: SpaSource
+  if (dev) {
+    const { createServer } = await import('vite')
+    spa = {
+      kind: 'vite',
+      root,
+      createVite: (server) =>
+        createServer({
+          root,
+          configFile: join(root, 'vite.config.ts'),
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: { server } },
+        }),
+    }
+  } else {
+    spa = { kind: 'dist', dir: join(root, 'dist') }
+  }
+
+  const app = await buildApp({
     accountId: config.accountId,
     archive,
     upstream: config.proxy ? createUpstream(config.proxy) : undefined,
+    imports: archive
+      ? createImportJobs({
+          archivePath: config.archivePath,
+          log: (fields, message) => {
+            logger.info(fields, message)
+          },
+        })
+      : undefined,
     loopbackOnly: isLoopbackHost(config.host),
-    log: logError,
+    logger,
+    spa,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    maxConnections: config.maxConnections,
   })
-  const dist = join(root, 'dist')
-  const server = createServer((req, res) => {
-    api(req, res, () => {
-      if (serveSpa(dist, req, res)) return
-      sendError(
-        res,
-        new HttpError(404, `Not found: ${new URL(req.url ?? '/', 'http://x').pathname}`),
-      )
-    })
-  })
-  server.keepAliveTimeout = 5_000
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
+  await app.listen({ port: config.port, host: config.host })
   // The address really bound: the port PORT=0 was given, and what a name like localhost became.
-  const address = server.address()
+  const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('the server has no address')
   const boundRefusal = nonLoopbackRefusal(config.host, address.address)
   if (boundRefusal) {
-    server.close()
+    await app.close()
     throw new Error(boundRefusal)
   }
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
-  log(`Conversation Viewer: http://${shownHost}:${String(address.port)}`)
+  say(`Conversation Viewer: http://${shownHost}:${String(address.port)}`)
 
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return
     closing = true
-    log(`${signal}: shutting down…`)
+    say(`${signal}: shutting down…`)
     const force = setTimeout(() => {
-      server.closeAllConnections()
+      app.server.closeAllConnections()
     }, 3_000)
     force.unref()
-    server.close(() => {
-      archive?.close()
-      process.exit(0)
-    })
-    server.closeIdleConnections()
+    app.close().then(
+      () => {
+        archive?.close()
+        process.exit(0)
+      },
+      () => process.exit(1),
+    )
   }
   process.once('SIGINT', () => shutdown('SIGINT'))
   process.once('SIGTERM', () => shutdown('SIGTERM'))
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(
     `Conversation Viewer could not start: ${error instanceof Error ? error.message : String(error)}`,
   )

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core'
 import { z } from 'zod'
 import { findDemoConversations } from '../e2e/conversation-demo'
 import { launchBrowser, startServer, type RunningServer } from '../e2e/support'
+import { importAndWait } from '../server/import-client'
 
 /**
  * Detail page bench: time from navigation to the first message visible in the transcript for a
@@ -58,12 +59,12 @@ async function importShortConversation(
       messageId: m.messageId.replace(longId, id),
     })),
   }
-  const res = await fetch(`${server.url}/api/import?filename=bench.json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify([short]),
+  const answer = await importAndWait(server.url, JSON.stringify([short]), {
+    fileName: 'bench.json',
   })
-  if (!res.ok) throw new Error(`import failed: ${String(res.status)} ${await res.text()}`)
+  if (answer.job?.status !== 'done') {
+    throw new Error(`import failed: ${JSON.stringify(answer.job ?? answer.accepted)}`)
+  }
   return id
 }
 

@@ -12,14 +12,14 @@
  */
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
-import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openArchive } from '@/server/archive/archive'
 import { DEFAULT_DEMO_SEED, generateDemoConversationsLazy } from '@/server/demo/generate'
-import { HttpError, sendError } from '@/server/http-utils'
-import { createApiHandler } from '@/server/routes'
+import { buildApp } from '@/server/app'
+import { redactor } from '@/server/http/redact'
+import { createLogger } from '@/server/http/request-log'
 import { benchDetailPage } from './detail-page'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -176,14 +176,15 @@ async function main() {
     rmSync(laterPath, { force: true })
 
     // 3. Queries over real HTTP.
-    const api = createApiHandler({ accountId: 'demo', archive, loopbackOnly: true, log })
-    const server = createServer((req, res) => {
-      api(req, res, () => {
-        sendError(res, new HttpError(404, 'Not found'))
-      })
+    const server = await buildApp({
+      accountId: 'demo',
+      archive,
+      loopbackOnly: true,
+      logger: createLogger({ redact: redactor([]), level: 'warn' }),
+      rateLimitPerMinute: 0,
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const address = server.address()
+    await server.listen({ port: 0, host: '127.0.0.1' })
+    const address = server.server.address()
     if (address === null || typeof address === 'string') throw new Error('no port')
     const url = `http://127.0.0.1:${String(address.port)}/messaging_history/api/account/demo/conversations/search`
 

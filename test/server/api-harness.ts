@@ -3,13 +3,15 @@
  * that talk HTTP exactly as the SPA and LivePerson clients do.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp, type AppOptions } from '@/server/app'
 import { openArchive, type Archive } from '@/server/archive/archive'
 import { importText } from '@/server/archive/import'
-import { HttpError, sendError } from '@/server/http-utils'
-import { createApiHandler } from '@/server/routes'
+import { redactor } from '@/server/http/redact'
+import { createLogger } from '@/server/http/request-log'
+import { createImportJobs, type ImportJobsOptions } from '@/server/imports/import-jobs'
 import type { Upstream } from '@/server/upstream/proxy'
 
 export const ACCOUNT = 'demo'
@@ -18,8 +20,10 @@ export interface TestApi {
   url: string
   archive: Archive
   archivePath: string
-  /** Lines the handler logged. */
+  /** Lines the server logged (pino JSON, one per line). */
   logs: string[]
+  /** The Fastify app, for tests that need its server. */
+  app: FastifyInstance
   /** POSTs JSON (or a raw string) and returns status, headers and parsed JSON body. */
   post(
     path: string,
@@ -45,6 +49,16 @@ export async function startTestApi(
     upstream?: Upstream
     accountId?: string
     loopbackOnly?: boolean
+    /** Secrets the logs must never show. */
+    secrets?: string[]
+    /** Overrides of the app's limits (rate limit, connections, timeouts). */
+    app?: Partial<
+      Pick<
+        AppOptions,
+        'rateLimitPerMinute' | 'maxConnections' | 'headersTimeoutMs' | 'bodyDeadlineMs'
+      >
+    >
+    imports?: Partial<Pick<ImportJobsOptions, 'uploadLimit' | 'idleTimeoutMs'>>
   } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'cv-api-'))
@@ -56,20 +70,30 @@ export async function startTestApi(
   }
   const logs: string[] = []
   const accountId = options.accountId ?? ACCOUNT
-  const api = createApiHandler({
+  const logger = createLogger({
+    destination: { write: (line) => logs.push(...line.split('\n').filter(Boolean)) },
+    redact: redactor(options.secrets ?? []),
+  })
+  const app = await buildApp({
     accountId,
     archive: options.upstream ? undefined : archive,
     upstream: options.upstream,
+    imports: options.upstream
+      ? undefined
+      : createImportJobs({
+          archivePath,
+          tempDir: dir,
+          ...options.imports,
+          log: (fields, message) => {
+            logger.info(fields, message)
+          },
+        }),
     loopbackOnly: options.loopbackOnly ?? true,
-    log: (line) => logs.push(line),
+    logger,
+    ...options.app,
   })
-  const server: Server = createServer((req, res) => {
-    api(req, res, () => {
-      sendError(res, new HttpError(404, 'Not found'))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('no port')
   const port = address.port
   const url = `http://127.0.0.1:${String(port)}`
@@ -97,6 +121,7 @@ export async function startTestApi(
     archive,
     archivePath,
     logs,
+    app,
     post,
     get: async (path, headers) => answer(await fetch(url + path, { headers })),
     search: (body, query = {}) =>
@@ -105,8 +130,8 @@ export async function startTestApi(
         body,
       ),
     stop: async () => {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      app.server.closeAllConnections()
+      await app.close()
       archive.close()
       rmSync(dir, { recursive: true, force: true })
     },

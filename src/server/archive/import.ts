@@ -311,6 +311,18 @@ export interface ImportFileOptions {
   workers?: number
   /** Bytes read per batch of a streamed NDJSON file (default 4 MiB; lines are never split). */
   batchBytes?: number
+  /** Told how far the import is, after each batch (a streamed file) or each step (a whole one). */
+  onProgress?: (progress: ImportProgress) => void
+}
+
+/** How far an import is: of the file's bytes, and of its records. */
+export interface ImportProgress {
+  bytesRead: number
+  bytesTotal: number
+  recordsRead: number
+  recordsWritten: number
+  /** Invalid records or lines found so far (any one means nothing will be written). */
+  problemCount: number
 }
 
 /**
@@ -329,9 +341,19 @@ export async function importFile(
   const ndjson = await firstLineIsObject(path)
   const parallel = options.parallel ?? size >= PARALLEL_LIMIT
   const whole = size <= (options.wholeFileLimit ?? WHOLE_FILE_LIMIT)
+  const progress = options.onProgress ?? (() => undefined)
   if (whole && !(ndjson && parallel)) {
     const { readFile } = await import('node:fs/promises')
-    return importText(archive, await readFile(path, 'utf8'), fileName)
+    const outcome = importText(archive, await readFile(path, 'utf8'), fileName)
+    const records = outcome.ok ? outcome.imported : 0
+    progress({
+      bytesRead: size,
+      bytesTotal: size,
+      recordsRead: records,
+      recordsWritten: records,
+      problemCount: outcome.ok ? 0 : outcome.errors.length,
+    })
+    return outcome
   }
   if (!ndjson) {
     return {
@@ -343,7 +365,11 @@ export async function importFile(
   }
   const pool = parallel ? createImportPool(options.workers) : undefined
   try {
-    return await streamNdjson(archive, path, fileName, pool, options.batchBytes ?? BATCH_BYTES)
+    return await streamNdjson(archive, path, fileName, pool, {
+      batchBytes: options.batchBytes ?? BATCH_BYTES,
+      size,
+      progress,
+    })
   } finally {
     await pool?.close()
   }
@@ -354,14 +380,22 @@ async function streamNdjson(
   path: string,
   fileName: string,
   pool: ImportPool | undefined,
-  batchBytes: number,
+  options: { batchBytes: number; size: number; progress: (progress: ImportProgress) => void },
 ): Promise<ImportOutcome> {
+  const { batchBytes, size, progress } = options
   const writer = archive.begin({ bulk: true })
   const errors: string[] = []
   const warnings: string[] = []
   let errorCount = 0
   let records = 0
-  const queue: { lines: LineBatch['lines']; prepared: Promise<PreparedBatch>; done: boolean }[] = []
+  let written = 0
+  let bytesRead = 0
+  const queue: {
+    lines: LineBatch['lines']
+    prepared: Promise<PreparedBatch>
+    done: boolean
+    bytes: number
+  }[] = []
   const spare: ArrayBuffer[] = []
   const maxInFlight = pool ? 8 : 0
   const timing: ImportTiming = {
@@ -394,14 +428,25 @@ async function streamNdjson(
         const line = head.lines[k]
         if (errorCount > 0 || !line) return
         writer.write({ stored: storedSections(bytes, result), indexed: result.indexed })
+        written++
       })
       timing.writeMs += performance.now() - writing
+      bytesRead += head.bytes
+      progress({
+        bytesRead,
+        bytesTotal: size,
+        recordsRead: records - queue.reduce((n, waiting) => n + waiting.lines.length, 0),
+        recordsWritten: written,
+        problemCount: errorCount,
+      })
       // Written (SQLite copied what it kept): the buffer can take the next read.
       if (bytes.buffer instanceof ArrayBuffer && spare.length < 4) spare.push(bytes.buffer)
     }
   }
   const submit = async (batch: LineBatch) => {
     records += batch.lines.length
+    // Read before the batch's buffer is handed to a worker (which detaches it here).
+    const byteCount = batch.bytes.byteLength
     // The workers parse while this thread writes. When they are behind (the next batch to write
     // is not back yet and more are waiting), this thread parses the batch itself rather than
     // sit idle: on two cores that keeps both busy.
@@ -416,7 +461,7 @@ async function streamNdjson(
       timing.parseMs += performance.now() - parsing
       if (pool) timing.batchesHere++
     }
-    const entry = { lines: batch.lines, prepared, done: false }
+    const entry = { lines: batch.lines, prepared, done: false, bytes: byteCount }
     // Awaited in order by settle(); until then a failure must not count as unhandled.
     prepared.then(
       () => {

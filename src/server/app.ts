@@ -1,0 +1,248 @@
+import { readFile } from 'node:fs/promises'
+import type { Server } from 'node:http'
+import { extname, join } from 'node:path'
+import fastifyCompress from '@fastify/compress'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifySchemaCompiler,
+} from 'fastify'
+import type { ViteDevServer } from 'vite'
+import type { z } from 'zod'
+import { describeIssue, queryParamsObject } from '@/domain/schema/search-request'
+import { HttpError, bodyTooLarge, errorBody } from '@/server/http/http-error'
+import { mediaType, originProblem } from '@/server/http/request-guards'
+import { logRequests, quietRequests, routeLabel } from '@/server/http/request-log'
+import { API_BODY_LIMIT, apiRoutes, type ApiOptions } from '@/server/routes'
+
+/** How the web app is served: the production build, or Vite with hot reload (`npm run dev`). */
+export type SpaSource =
+  | { kind: 'dist'; dir: string }
+  | {
+      kind: 'vite'
+      root: string
+      /** Makes the Vite dev server, its hot-reload socket on this app's HTTP server. */
+      createVite: (server: Server) => Promise<ViteDevServer>
+    }
+
+export interface AppOptions extends ApiOptions {
+  logger: FastifyBaseLogger
+  /** Only loopback Host headers are accepted on the API (DNS-rebinding guard). */
+  loopbackOnly: boolean
+  spa?: SpaSource
+  /** API requests per minute and client address; 0 turns the limit off (default 1200). */
+  rateLimitPerMinute?: number
+  /** Connections open at once; more are refused until some close (default 256). */
+  maxConnections?: number
+  /** All of a request's headers must arrive within this many ms (default 10 s). */
+  headersTimeoutMs?: number
+}
+
+const API_PREFIXES = ['/api/', '/messaging_history/']
+
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0] ?? '/'
+}
+
+const isApiPath = (path: string) => path === '/api' || API_PREFIXES.some((p) => path.startsWith(p))
+
+/**
+ * Route schemas are zod schemas: one per boundary, shared with the SPA. A failure is a 400 that
+ * names the field, in the same words the schema gives it.
+ */
+const zodValidator: FastifySchemaCompiler<z.ZodType> =
+  ({ schema, httpPart }) =>
+  (data) => {
+    if (httpPart === 'body' && data === undefined) {
+      return { error: new HttpError(400, 'body: required (a JSON object)', { field: 'body' }) }
+    }
+    const result = schema.safeParse(data)
+    if (result.success) return { value: result.data }
+    const { field, message } = describeIssue(result.error)
+    return { error: new HttpError(400, message, { field }) }
+  }
+
+/** Fastify's own errors, and anything unexpected, in the API's words. */
+function asHttpError(error: FastifyError, request: FastifyRequest): HttpError {
+  if (error instanceof HttpError) return error
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return bodyTooLarge(request.routeOptions.bodyLimit ?? API_BODY_LIMIT)
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const type = mediaType(request.headers['content-type'])
+      return new HttpError(
+        415,
+        `Content-Type must be application/json${type ? ` (got ${type})` : ''}`,
+        { field: 'content-type' },
+      )
+    }
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new HttpError(400, 'body: its length differs from the Content-Length header', {
+        field: 'body',
+        headers: { connection: 'close' },
+      })
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_BAD_PARAMS_DECODE':
+      return new HttpError(400, 'path: not a valid URL (a broken %-escape)', { field: 'path' })
+  }
+  const status = error.statusCode
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new HttpError(status, error.message)
+  }
+  return new HttpError(500, 'Internal error: the request could not be answered')
+}
+
+/**
+ * The whole server as one Fastify app: security headers, compression, the API (with its rate
+ * limit) and the web app, either built (`dist/`, precompressed) or through Vite in dev.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    logController: quietRequests(),
+    keepAliveTimeout: 5_000,
+    // The whole-request deadline is per route: seconds for a JSON body, an idle timeout for an
+    // upload (which may rightly take minutes). Headers have a deadline of their own.
+    requestTimeout: 0,
+    http: {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    bodyLimit: API_BODY_LIMIT,
+    return503OnClosing: true,
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      querystringParser: (text) => queryParamsObject(new URLSearchParams(text)),
+    },
+  })
+  app.server.maxConnections = options.maxConnections ?? 256
+
+  app.setValidatorCompiler(zodValidator)
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const http = asHttpError(error, request)
+    if (http.status >= 500) {
+      request.log.error({ err: error, route: routeLabel(request) }, 'request failed')
+    }
+    return reply
+      .code(http.status)
+      .headers(http.headers)
+      .type('application/json; charset=utf-8')
+      .send(errorBody(http))
+  })
+  logRequests(app)
+
+  // The API answers only its own origin, on a loopback Host (no DNS rebinding).
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!isApiPath(pathOf(request))) {
+      done()
+      return
+    }
+    const problem = originProblem(request.headers, options.loopbackOnly)
+    done(problem ? new HttpError(403, problem) : undefined)
+  })
+
+  const dev = options.spa?.kind === 'vite'
+  await app.register(fastifyHelmet, {
+    // Transcripts are untrusted: no inline scripts, no plugins, no requests to other hosts.
+    // Vite's dev client needs inline scripts, so `npm run dev` goes without the policy.
+    contentSecurityPolicy: dev
+      ? false
+      : {
+          useDefaults: false,
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            imgSrc: ["'self'", 'data:'],
+            connectSrc: ["'self'"],
+            fontSrc: ["'self'"],
+            objectSrc: ["'none'"],
+            baseUri: ["'none'"],
+            frameAncestors: ["'none'"],
+            formAction: ["'self'"],
+          },
+        },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    // Plain http on loopback until sign-in brings https (the next issue).
+    strictTransportSecurity: false,
+  })
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    // Quality 4: most of Brotli's gain at a fraction of its cost, for JSON made per request.
+    brotliOptions: { params: { [(await import('node:zlib')).constants.BROTLI_PARAM_QUALITY]: 4 } },
+  })
+
+  await app.register(async (api) => {
+    const perMinute = options.rateLimitPerMinute ?? 1200
+    if (perMinute > 0) {
+      await api.register(fastifyRateLimit, {
+        max: perMinute,
+        timeWindow: 60_000,
+        errorResponseBuilder: (_request, context) =>
+          new HttpError(
+            429,
+            `Too many requests: at most ${String(context.max)} a minute; try again in ${String(Math.ceil(context.ttl / 1000))} s`,
+          ),
+      })
+    }
+    await api.register(apiRoutes, options)
+  })
+
+  const spa = options.spa
+  if (spa?.kind === 'dist') {
+    await app.register(fastifyStatic, {
+      root: spa.dir,
+      preCompressed: true,
+      cacheControl: false,
+      index: false,
+      setHeaders: (res, path) => {
+        // Hashed file names never change; everything else is checked each time (ETag, 304).
+        res.header(
+          'cache-control',
+          path.startsWith(join(spa.dir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
+      },
+    })
+  }
+  let vite: ViteDevServer | undefined
+  if (spa?.kind === 'vite') {
+    const devServer = await spa.createVite(app.server)
+    vite = devServer
+    const middie = (await import('@fastify/middie')).default
+    await app.register(middie)
+    app.use(devServer.middlewares)
+    app.addHook('onClose', async () => {
+      await devServer.close()
+    })
+  }
+
+  app.addHook('onClose', async () => {
+    await options.imports?.close()
+  })
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = pathOf(request)
+    if (isApiPath(path)) throw new HttpError(404, `No API route ${request.method} ${path}`)
+    // A deep link (/conversations/abc) is the app's page; a missing file is a 404.
+    const page = (request.method === 'GET' || request.method === 'HEAD') && extname(path) === ''
+    if (page && spa?.kind === 'dist') return reply.sendFile('index.html')
+    if (page && spa?.kind === 'vite' && vite) {
+      const html = await readFile(join(spa.root, 'index.html'), 'utf8')
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(await vite.transformIndexHtml(request.url, html))
+    }
+    throw new HttpError(404, `Not found: ${path}`)
+  })
+
+  return app
+}

@@ -1,0 +1,60 @@
+import type { IncomingHttpHeaders } from 'node:http'
+import { HttpError } from '@/server/http/http-error'
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
+
+/**
+ * Guards a loopback-bound server against DNS rebinding and cross-site requests: the Host header
+ * must name a loopback address, and a browser's Origin (when sent) must be this same host.
+ * Returns the problem, or undefined when the request may proceed.
+ */
+export function originProblem(
+  headers: IncomingHttpHeaders,
+  loopbackOnly: boolean,
+): string | undefined {
+  const host = headers.host ?? ''
+  if (loopbackOnly) {
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]
+    if (!LOOPBACK_NAMES.has((name ?? '').toLowerCase())) {
+      return `Host ${host || '(none)'} is not allowed: this server answers on localhost only`
+    }
+  }
+  const origin = headers.origin
+  if (origin === 'null') return 'Cross-origin requests are not allowed (Origin null)'
+  if (origin !== undefined) {
+    let originHost: string
+    try {
+      originHost = new URL(origin).host
+    } catch {
+      return 'Origin header is not a URL'
+    }
+    if (originHost.toLowerCase() !== host.toLowerCase()) {
+      return `Cross-origin requests are not allowed (Origin ${origin})`
+    }
+  }
+  return undefined
+}
+
+/** The media type of a Content-Type header without parameters, lower case. */
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+}
+
+/**
+ * POST bodies must be declared JSON (or NDJSON for imports). Besides being honest about the
+ * format, this makes every write a non-simple cross-origin request, so a web page elsewhere
+ * cannot post to this server without a CORS preflight, which it never grants.
+ */
+export function requireContentType(
+  contentType: string | undefined,
+  allowed: readonly string[],
+): void {
+  const type = mediaType(contentType)
+  if (!allowed.includes(type)) {
+    throw new HttpError(
+      415,
+      `Content-Type must be ${allowed.join(' or ')}${type ? ` (got ${type})` : ''}`,
+      { field: 'content-type' },
+    )
+  }
+}

@@ -1,0 +1,98 @@
+import { fork } from 'node:child_process'
+import { z } from 'zod'
+import type { ImportProgress } from '@/server/archive/import'
+
+/**
+ * Runs one uploaded file through `import-cli.ts --ipc` in a child process: the same importer as
+ * `npm run import`, with its own memory and a lower priority, so that however large the file is,
+ * the server's thread keeps answering and its memory stays what it was.
+ */
+
+const progressSchema = z.object({
+  bytesRead: z.number(),
+  bytesTotal: z.number(),
+  recordsRead: z.number(),
+  recordsWritten: z.number(),
+  problemCount: z.number(),
+}) satisfies z.ZodType<ImportProgress>
+
+const outcomeSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    imported: z.number(),
+    inserted: z.number(),
+    updated: z.number(),
+    warnings: z.array(z.string()),
+    warningCount: z.number(),
+  }),
+  z.object({ ok: z.literal(false), errors: z.array(z.string()) }),
+])
+
+export const importChildMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), progress: progressSchema }),
+  z.object({ type: z.literal('done'), outcome: outcomeSchema }),
+])
+
+export type ImportChildMessage = z.infer<typeof importChildMessageSchema>
+export type ImportChildOutcome = z.infer<typeof outcomeSchema>
+
+export interface ImportChild {
+  /** Settles with the importer's outcome (a crash or a kill is a failed outcome, not a throw). */
+  readonly done: Promise<ImportChildOutcome>
+  kill(): void
+}
+
+const CLI = new URL('../import-cli.ts', import.meta.url)
+/** The child's heap: room for a whole-JSON export at the size limit, and a clean failure beyond. */
+const CHILD_HEAP_MB = 3072
+
+export function runImportChild(options: {
+  archivePath: string
+  file: string
+  fileName: string
+  onProgress: (progress: ImportProgress) => void
+}): ImportChild {
+  const child = fork(CLI, ['--ipc', '--name', options.fileName, '--', options.file], {
+    execArgv: ['--import', 'tsx', `--max-old-space-size=${String(CHILD_HEAP_MB)}`],
+    env: { ...process.env, ARCHIVE_PATH: options.archivePath },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'json',
+  })
+  let stderr = ''
+  child.stderr?.setEncoding('utf8')
+  child.stderr?.on('data', (chunk: string) => {
+    // Kept only to explain a crash (the tail); it is the importer's own text, never a record's.
+    stderr = (stderr + chunk).slice(-2000)
+  })
+  const done = new Promise<ImportChildOutcome>((resolve) => {
+    let outcome: ImportChildOutcome | undefined
+    child.on('message', (message: unknown) => {
+      const parsed = importChildMessageSchema.safeParse(message)
+      if (!parsed.success) return
+      if (parsed.data.type === 'progress') options.onProgress(parsed.data.progress)
+      else outcome = parsed.data.outcome
+    })
+    child.on('error', (error) => {
+      resolve({ ok: false, errors: [`${options.fileName}: the importer could not start: ${error.message}`] })
+    })
+    child.on('exit', (code, signal) => {
+      if (outcome) {
+        resolve(outcome)
+        return
+      }
+      const outOfMemory = /heap out of memory|Allocation failed/i.test(stderr)
+      const why = outOfMemory
+        ? 'the file needs more memory than an import may take; export it as NDJSON (one record per line)'
+        : signal
+          ? `the importer was stopped (${signal})`
+          : `the importer ended unexpectedly (exit code ${String(code)})`
+      resolve({ ok: false, errors: [`${options.fileName}: not imported: ${why}`] })
+    })
+  })
+  return {
+    done,
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    },
+  }
+}

@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Transform, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { describeImport, type ImportProgress } from '@/server/archive/import'
+import { HttpError, bodyTooLarge } from '@/server/http/http-error'
+import { runImportChild, type ImportChild } from '@/server/imports/import-child'
+import {
+  acquireImportLock,
+  describeHolder,
+  type ImportLock,
+} from '@/server/imports/import-lock'
+
+export type ImportStatus = 'receiving' | 'importing' | 'done' | 'failed'
+
+/** What `GET /api/imports/:id` answers: one upload, from its first byte to its outcome. */
+export interface ImportJobView {
+  id: string
+  fileName: string
+  status: ImportStatus
+  startedAt: string
+  finishedAt: string | null
+  /** The upload: bytes received, of the declared length (null when the client did not say). */
+  bytesReceived: number
+  bytesTotal: number | null
+  /** The import, once it runs: how far through the file and its records. */
+  progress: ImportProgress | null
+  imported: number
+  inserted: number
+  updated: number
+  /** Why nothing was written (the first 100 problems, each with its record's line). */
+  problems: string[]
+  warnings: string[]
+  warningCount: number
+  /** One sentence: what happened, or is happening. */
+  message: string
+}
+
+export interface ImportJobs {
+  /**
+   * Receives an upload into a temporary file, then imports it in a child process. Throws 409
+   * (naming the running import) before reading anything when another import is running, 413
+   * past the size limit; an upload that stalls or is cut off fails its job.
+   */
+  upload(fileName: string, body: Readable, declaredLength: number | undefined): Promise<ImportJob>
+  get(id: string): ImportJobView | undefined
+  /** The most recent first. */
+  list(): ImportJobView[]
+  /** Stops a running import (its transaction rolls back) and waits for it. */
+  close(): Promise<void>
+}
+
+export interface ImportJob {
+  readonly id: string
+  view(): ImportJobView
+  /** Settles when the import has finished, however it ended. */
+  readonly finished: Promise<ImportJobView>
+}
+
+const KEPT_JOBS = 20
+const GB = 1024 * 1024 * 1024
+
+export interface ImportJobsOptions {
+  archivePath: string
+  /** Largest upload accepted (default 4 GiB: disk, not memory, is what an upload takes). */
+  uploadLimit?: number
+  /** An upload that sends nothing for this long fails (default 30 s). */
+  idleTimeoutMs?: number
+  /** Where uploads wait for the importer (default the system's temp folder). */
+  tempDir?: string
+  log: (fields: Record<string, unknown>, message: string) => void
+  /** Called after an import that wrote to the archive. */
+  onImported?: () => void
+}
+
+export function createImportJobs(options: ImportJobsOptions): ImportJobs {
+  const jobs = new Map<string, ImportJobView>()
+  const uploadLimit = options.uploadLimit ?? 4 * GB
+  const idleTimeoutMs = options.idleTimeoutMs ?? 30_000
+  let running: { child?: ImportChild; finished: Promise<unknown> } | undefined
+
+  function keep(view: ImportJobView) {
+    jobs.set(view.id, view)
+    for (const id of jobs.keys()) {
+      if (jobs.size <= KEPT_JOBS) break
+      const old = jobs.get(id)
+      if (old && (old.status === 'done' || old.status === 'failed')) jobs.delete(id)
+    }
+  }
+
+  function finish(view: ImportJobView, status: 'done' | 'failed', message: string) {
+    view.status = status
+    view.message = message
+    view.finishedAt = new Date().toISOString()
+    options.log(
+      {
+        import: view.id,
+        status,
+        bytes: view.bytesReceived,
+        imported: view.imported,
+        problems: view.problems.length,
+      },
+      'import finished',
+    )
+  }
+
+  /** Counts bytes and enforces the size limit and the idle timeout on the way to disk. */
+  function meter(view: ImportJobView): Transform {
+    let idle: NodeJS.Timeout | undefined
+    const meterStream: Transform = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        view.bytesReceived += chunk.length
+        if (view.bytesReceived > uploadLimit) {
+          callback(bodyTooLarge(uploadLimit))
+          return
+        }
+        idle?.refresh()
+        callback(null, chunk)
+      },
+      flush(callback) {
+        clearTimeout(idle)
+        callback()
+      },
+      destroy(error, callback) {
+        clearTimeout(idle)
+        callback(error)
+      },
+    })
+    idle = setTimeout(() => {
+      meterStream.destroy(
+        new HttpError(
+          408,
+          `body: the upload sent nothing for ${String(idleTimeoutMs / 1000)} s and was stopped`,
+          { field: 'body', headers: { connection: 'close' } },
+        ),
+      )
+    }, idleTimeoutMs)
+    return meterStream
+  }
+
+  async function importInChild(view: ImportJobView, file: string): Promise<void> {
+    view.status = 'importing'
+    view.message = `Importing ${view.fileName}…`
+    const child = runImportChild({
+      archivePath: options.archivePath,
+      file,
+      fileName: view.fileName,
+      onProgress: (progress) => {
+        view.progress = progress
+      },
+    })
+    if (running) running.child = child
+    const outcome = await child.done
+    if (outcome.ok) {
+      view.imported = outcome.imported
+      view.inserted = outcome.inserted
+      view.updated = outcome.updated
+      view.warnings = outcome.warnings
+      view.warningCount = outcome.warningCount
+      if (view.progress) {
+        view.progress = {
+          ...view.progress,
+          bytesRead: view.progress.bytesTotal,
+          recordsRead: outcome.imported,
+          recordsWritten: outcome.imported,
+        }
+      }
+      finish(view, 'done', `${view.fileName}: ${describeImport(outcome)}`)
+      options.onImported?.()
+      return
+    }
+    view.problems = outcome.errors
+    finish(
+      view,
+      'failed',
+      outcome.errors.length === 1
+        ? `${view.fileName} was not imported: ${outcome.errors[0] ?? ''}`
+        : `${view.fileName} was not imported: ${String(outcome.errors.length)} problems (nothing from it was written)`,
+    )
+  }
+
+  return {
+    async upload(fileName, body, declaredLength) {
+      if (declaredLength !== undefined && declaredLength > uploadLimit) {
+        throw bodyTooLarge(uploadLimit)
+      }
+      const lock = acquireImportLock(options.archivePath, { source: 'web', fileName })
+      if ('heldBy' in lock) {
+        throw new HttpError(409, `Not imported: ${describeHolder(lock.heldBy)}`, {
+          headers: { connection: 'close' },
+        })
+      }
+      const held: ImportLock = lock
+      const view: ImportJobView = {
+        id: randomUUID(),
+        fileName,
+        status: 'receiving',
+        startedAt: held.holder.startedAt,
+        finishedAt: null,
+        bytesReceived: 0,
+        bytesTotal: declaredLength ?? null,
+        progress: null,
+        imported: 0,
+        inserted: 0,
+        updated: 0,
+        problems: [],
+        warnings: [],
+        warningCount: 0,
+        message: `Receiving ${fileName}…`,
+      }
+      keep(view)
+      let dir: string | undefined
+      let settle: (value: ImportJobView) => void = () => undefined
+      const finished = new Promise<ImportJobView>((resolve) => {
+        settle = resolve
+      })
+      running = { finished }
+      const cleanUp = async () => {
+        if (dir) await rm(dir, { recursive: true, force: true })
+        held.release()
+        running = undefined
+        settle(view)
+      }
+      try {
+        dir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'cv-upload-'))
+        const file = join(dir, 'upload')
+        await pipeline(body, meter(view), createWriteStream(file, { flags: 'wx' }))
+        void importInChild(view, file)
+          .catch((error: unknown) => {
+            view.problems = [error instanceof Error ? error.message : String(error)]
+            finish(view, 'failed', `${fileName} was not imported: the importer failed`)
+          })
+          .finally(cleanUp)
+      } catch (error) {
+        const cutOff = !(error instanceof HttpError)
+        finish(
+          view,
+          'failed',
+          cutOff
+            ? `${fileName} was not imported: the upload was cut off after ${String(view.bytesReceived)} bytes`
+            : `${fileName} was not imported: ${error.message}`,
+        )
+        await cleanUp()
+        throw error
+      }
+      return { id: view.id, view: () => ({ ...view }), finished }
+    },
+    get: (id) => {
+      const view = jobs.get(id)
+      return view ? { ...view } : undefined
+    },
+    list: () => [...jobs.values()].reverse().map((view) => ({ ...view })),
+    async close() {
+      const current = running
+      if (!current) return
+      current.child?.kill()
+      await current.finished
+    },
+  }
+}
