@@ -145,11 +145,14 @@ describe('POST /api/import', () => {
   }
 
   it('imports a JSON export, upserting by conversationId', async () => {
-    const answer = await api.post('/api/import?filename=export.json', {
-      conversationHistoryRecords: [updatedHtml, fresh],
-    })
-    expect(answer.status, answer.text).toBe(200)
-    expect(answer.json).toMatchObject({
+    const answer = await api.importFile(
+      { conversationHistoryRecords: [updatedHtml, fresh] },
+      { fileName: 'export.json' },
+    )
+    expect(answer.status, JSON.stringify(answer.accepted)).toBe(202)
+    expect(answer.accepted).toMatchObject({ fileName: 'export.json', status: 'importing' })
+    expect(answer.job).toMatchObject({
+      status: 'done',
       imported: 2,
       inserted: 1,
       updated: 1,
@@ -168,12 +171,20 @@ describe('POST /api/import', () => {
 
   it('imports NDJSON', async () => {
     const ndjson = `${JSON.stringify(fresh)}\n${JSON.stringify(updatedHtml)}\n`
-    const answer = await api.post('/api/import?filename=export.ndjson', ndjson, {
+    const answer = await api.importFile(ndjson, {
       raw: true,
-      headers: { 'content-type': 'application/x-ndjson' },
+      fileName: 'export.ndjson',
+      contentType: 'application/x-ndjson',
     })
-    expect(answer.status, answer.text).toBe(200)
-    expect(answer.json).toMatchObject({ imported: 2, inserted: 1, updated: 1 })
+    expect(answer.status).toBe(202)
+    expect(answer.job).toMatchObject({ status: 'done', imported: 2, inserted: 1, updated: 1 })
+    // The import's progress ends at the whole file and every record.
+    expect(answer.job?.progress).toMatchObject({
+      bytesRead: Buffer.byteLength(ndjson),
+      bytesTotal: Buffer.byteLength(ndjson),
+      recordsRead: 2,
+      recordsWritten: 2,
+    })
   })
 
   it('invalid records: every one listed, nothing imported', async () => {
@@ -186,23 +197,17 @@ describe('POST /api/import', () => {
       'startTime',
     )
 
-    const answer = await api.post('/api/import?filename=bad.json', [
-      fresh,
-      noId,
-      updatedHtml,
-      noStart,
-      'text',
-    ])
-    expect(answer.status).toBe(400)
-    const details = pick(answer.json, 'error', 'details')
-    expect(details).toEqual([
+    const answer = await api.importFile([fresh, noId, updatedHtml, noStart, 'text'], {
+      fileName: 'bad.json',
+    })
+    expect(answer.status).toBe(202)
+    expect(answer.job?.status).toBe('failed')
+    expect(answer.job?.problems).toEqual([
       'bad.json: record 2: record has no info.conversationId',
       'bad.json: record 4: missing info.startTimeL (the conversation start time)',
       'bad.json: record 5: record is not an object (got "text")',
     ])
-    expect(String(pick(answer.json, 'error', 'message'))).toBe(
-      'bad.json was not imported: 3 problems',
-    )
+    expect(answer.job?.message).toBe('bad.json was not imported: 3 problems')
     // Nothing from the file was written, not even the valid records.
     expect(idsOf((await api.search({ start: WIDE, keyword: 'subscription' })).json)).toEqual([])
     expect(idsOf((await api.search({ start: WIDE, keyword: 'marmalade' })).json)).toEqual([])
@@ -211,9 +216,9 @@ describe('POST /api/import', () => {
 
   it('malformed JSON: 400 with file:line:column, nothing imported', async () => {
     const text = `[\n${JSON.stringify(fresh)},\n{"info": {"conversationId": "z",}}\n]`
-    const answer = await api.post('/api/import?filename=broken.json', text, { raw: true })
-    expect(answer.status).toBe(400)
-    expect(String(pick(answer.json, 'error', 'message'))).toMatch(
+    const answer = await api.importFile(text, { raw: true, fileName: 'broken.json' })
+    expect(answer.job?.status).toBe('failed')
+    expect(answer.job?.message).toMatch(
       /^broken\.json was not imported: broken\.json:3:\d+: /,
     )
     expect(pick((await api.search({ start: WIDE })).json, '_metadata', 'count')).toBe(5)
@@ -228,9 +233,9 @@ describe('POST /api/import', () => {
   })
 
   it('a file name in ?filename= cannot carry a path', async () => {
-    const answer = await api.post('/api/import?filename=../../etc/passwd', 'nope', { raw: true })
-    expect(answer.status).toBe(400)
-    expect(String(pick(answer.json, 'error', 'message'))).toMatch(/^passwd was not imported/)
+    const answer = await api.importFile('nope', { raw: true, fileName: '../../etc/passwd' })
+    expect(answer.job?.status).toBe('failed')
+    expect(answer.job?.message).toMatch(/^passwd was not imported/)
   })
 })
 

@@ -13,6 +13,7 @@ import { redactor } from '@/server/http/redact'
 import { createLogger } from '@/server/http/request-log'
 import { createImportJobs, type ImportJobsOptions } from '@/server/imports/import-jobs'
 import type { Upstream } from '@/server/upstream/proxy'
+import { importAndWait, type ImportAnswer } from './import-client'
 
 export const ACCOUNT = 'demo'
 
@@ -31,6 +32,11 @@ export interface TestApi {
     init?: { headers?: Record<string, string>; raw?: boolean },
   ): Promise<ApiAnswer>
   get(path: string, headers?: Record<string, string>): Promise<ApiAnswer>
+  /** Uploads a file to `POST /api/import` and waits for the import to finish. */
+  importFile(
+    body: unknown,
+    options?: { fileName?: string; contentType?: string; raw?: boolean },
+  ): Promise<ImportAnswer>
   /** POSTs to `conversations/search` of the account with query parameters. */
   search(body: unknown, query?: Record<string, string>): Promise<ApiAnswer>
   stop(): Promise<void>
@@ -90,6 +96,8 @@ export async function startTestApi(
         }),
     loopbackOnly: options.loopbackOnly ?? true,
     logger,
+    // Off unless a test is about it: property tests send thousands of requests a minute.
+    rateLimitPerMinute: 0,
     ...options.app,
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -123,6 +131,8 @@ export async function startTestApi(
     logs,
     app,
     post,
+    importFile: (body, init = {}) =>
+      importAndWait(url, init.raw && typeof body === 'string' ? body : JSON.stringify(body), init),
     get: async (path, headers) => answer(await fetch(url + path, { headers })),
     search: (body, query = {}) =>
       post(

@@ -22,10 +22,10 @@ const BY_ID = `/messaging_history/api/account/${ACCOUNT}/conversations/conversat
 describe('conversation IDs at import', () => {
   it('an ID of 200 characters imports and opens', async () => {
     const id = 'a'.repeat(200)
-    const imported = await api.post('/api/import?filename=long.json', [
-      buildRecord({ id, start: T0 }),
-    ])
-    expect(imported.status, imported.text).toBe(200)
+    const imported = await api.importFile([buildRecord({ id, start: T0 })], {
+      fileName: 'long.json',
+    })
+    expect(imported.job?.status, JSON.stringify(imported.job)).toBe('done')
     const opened = await api.post(BY_ID, { conversationId: id })
     expect(opened.status, opened.text).toBe(200)
     expect(idsOf(opened.json)).toEqual([id])
@@ -33,12 +33,12 @@ describe('conversation IDs at import', () => {
 
   it('an ID of 201 characters is refused with its record; nothing from the file is written', async () => {
     const id = 'b'.repeat(201)
-    const answer = await api.post('/api/import?filename=longer.json', [
-      buildRecord({ id: 'c-fine', start: T0 }),
-      buildRecord({ id, start: T0 }),
-    ])
-    expect(answer.status).toBe(400)
-    expect(pick(answer.json, 'error', 'details')).toEqual([
+    const answer = await api.importFile(
+      [buildRecord({ id: 'c-fine', start: T0 }), buildRecord({ id, start: T0 })],
+      { fileName: 'longer.json' },
+    )
+    expect(answer.job?.status).toBe('failed')
+    expect(answer.job?.problems).toEqual([
       'longer.json: record 2: info.conversationId is too long (201 characters; conversations are opened by IDs of at most 200)',
     ])
     // What it would have been: an ID the API refuses to open.

@@ -168,7 +168,7 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
           recordsWritten: outcome.imported,
         }
       }
-      finish(view, 'done', `${view.fileName}: ${describeImport(outcome)}`)
+      finish(view, 'done', describeImport(outcome))
       options.onImported?.()
       return
     }
@@ -178,7 +178,7 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
       'failed',
       outcome.errors.length === 1
         ? `${view.fileName} was not imported: ${outcome.errors[0] ?? ''}`
-        : `${view.fileName} was not imported: ${String(outcome.errors.length)} problems (nothing from it was written)`,
+        : `${view.fileName} was not imported: ${String(outcome.errors.length)} problems`,
     )
   }
 
