@@ -218,9 +218,7 @@ describe('POST /api/import', () => {
     const text = `[\n${JSON.stringify(fresh)},\n{"info": {"conversationId": "z",}}\n]`
     const answer = await api.importFile(text, { raw: true, fileName: 'broken.json' })
     expect(answer.job?.status).toBe('failed')
-    expect(answer.job?.message).toMatch(
-      /^broken\.json was not imported: broken\.json:3:\d+: /,
-    )
+    expect(answer.job?.message).toMatch(/^broken\.json was not imported: broken\.json:3:\d+: /)
     expect(pick((await api.search({ start: WIDE })).json, '_metadata', 'count')).toBe(5)
   })
 

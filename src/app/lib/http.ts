@@ -57,3 +57,47 @@ export async function requestJson<S extends z.ZodType>(
   if (!res.ok) throw errorFromBody(res.status, res.statusText, body)
   return schema.parse(body)
 }
+
+/**
+ * POSTs a file and reports how much of it has been sent (fetch cannot tell upload progress;
+ * XMLHttpRequest can). Parses the JSON answer with `schema`; throws HttpError as requestJson does.
+ */
+export function uploadJson<S extends z.ZodType>(
+  url: string,
+  body: Blob,
+  schema: S,
+  options: { contentType: string; onProgress?: (sent: number, total: number) => void },
+): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    xhr.setRequestHeader('Content-Type', options.contentType)
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.upload.addEventListener('progress', (event) => {
+      options.onProgress?.(event.loaded, event.lengthComputable ? event.total : body.size)
+    })
+    xhr.addEventListener('error', () => {
+      reject(new HttpError(0, 'The upload failed: the server could not be reached'))
+    })
+    xhr.addEventListener('abort', () => {
+      reject(new HttpError(0, 'The upload was stopped'))
+    })
+    xhr.addEventListener('load', () => {
+      let parsed: unknown = undefined
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined
+      } catch {
+        reject(new HttpError(xhr.status, 'The server answered with something that is not JSON'))
+        return
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(errorFromBody(xhr.status, xhr.statusText, parsed))
+        return
+      }
+      const result = schema.safeParse(parsed)
+      if (result.success) resolve(result.data)
+      else reject(result.error)
+    })
+    xhr.send(body)
+  })
+}
