@@ -55,4 +55,3 @@ export function jsonBodyGuard(deadlineMs: number): preParsingHookHandler {
     done(null, timed)
   }
 }
-

@@ -73,7 +73,10 @@ export function runImportChild(options: {
       else outcome = parsed.data.outcome
     })
     child.on('error', (error) => {
-      resolve({ ok: false, errors: [`${options.fileName}: the importer could not start: ${error.message}`] })
+      resolve({
+        ok: false,
+        errors: [`${options.fileName}: the importer could not start: ${error.message}`],
+      })
     })
     child.on('exit', (code, signal) => {
       if (outcome) {

@@ -8,11 +8,7 @@ import { pipeline } from 'node:stream/promises'
 import { describeImport, type ImportProgress } from '@/server/archive/import'
 import { HttpError, bodyTooLarge } from '@/server/http/http-error'
 import { runImportChild, type ImportChild } from '@/server/imports/import-child'
-import {
-  acquireImportLock,
-  describeHolder,
-  type ImportLock,
-} from '@/server/imports/import-lock'
+import { acquireImportLock, describeHolder, type ImportLock } from '@/server/imports/import-lock'
 
 export type ImportStatus = 'receiving' | 'importing' | 'done' | 'failed'
 

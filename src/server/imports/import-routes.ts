@@ -83,10 +83,7 @@ export async function importRoutes(
         if (!(error instanceof HttpError) && request.raw.destroyed) return reply.hijack()
         throw error
       }
-      return reply
-        .code(202)
-        .header('location', `/api/imports/${job.id}`)
-        .send(job.view())
+      return reply.code(202).header('location', `/api/imports/${job.id}`).send(job.view())
     },
   )
   refuseOtherMethods(app, '/api/import', ['POST'])
