@@ -20,11 +20,16 @@ import { DEFAULT_DEMO_SEED, generateDemoConversationsLazy } from '@/server/demo/
 import { buildApp } from '@/server/app'
 import { redactor } from '@/server/http/redact'
 import { createLogger } from '@/server/http/request-log'
+import { createImportJobs } from '@/server/imports/import-jobs'
 import { benchDetailPage } from './detail-page'
+import { benchImportUnderLoad, type ImportLoadResult } from './import-load'
+import { writeNdjsonUpTo } from './ndjson'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
+/** Size of the upload imported over HTTP while the server is measured (BENCH_IMPORT_MB). */
+const IMPORT_MB = Number(process.env.BENCH_IMPORT_MB ?? 200)
 const DAY = 86_400_000
 const LIST_SECTIONS = ['agentParticipants', 'consumerParticipants', 'summary']
 
@@ -47,23 +52,6 @@ function prng(seed: number) {
     state = (state * 1664525 + 1013904223) >>> 0
     return state / 2 ** 32
   }
-}
-
-/** Writes records as NDJSON (one per line). */
-function writeNdjson(path: string, records: Iterable<unknown>): void {
-  const fd = openSync(path, 'w')
-  let chunk: string[] = []
-  for (const record of records) {
-    chunk.push(JSON.stringify(record))
-    if (chunk.length >= 1000) {
-      writeSync(fd, `${chunk.join('\n')}\n`)
-      chunk = []
-    }
-  }
-  if (chunk.length > 0) writeSync(fd, `${chunk.join('\n')}\n`)
-  // On disk before anything is timed: the import is not measured against this file's write-back.
-  fsyncSync(fd)
-  closeSync(fd)
 }
 
 /**
@@ -161,7 +149,7 @@ async function main() {
     // running server would): the archive is shared in WAL mode instead of taken alone.
     const laterPath = join(dir, 'later.ndjson')
     const laterCount = Math.max(1, Math.round(COUNT / 10))
-    writeNdjson(
+    writeNdjsonUpTo(
       laterPath,
       generateDemoConversationsLazy({ count: laterCount, now, seed: DEFAULT_DEMO_SEED + 1 }),
     )
@@ -181,6 +169,7 @@ async function main() {
       archive,
       loopbackOnly: true,
       logger: createLogger({ redact: redactor([]), level: 'warn' }),
+      imports: createImportJobs({ archivePath, tempDir: dir, log: () => undefined }),
       rateLimitPerMinute: 0,
     })
     await server.listen({ port: 0, host: '127.0.0.1' })
@@ -291,7 +280,21 @@ async function main() {
         target: query.target,
       })
     }
-    server.close()
+
+    // 4. The same server while it receives and imports a large upload (finding 1 of issue 11).
+    log(`upload and import of ${String(IMPORT_MB)} MB over HTTP, with a page asking meanwhile…`)
+    const load: ImportLoadResult = await benchImportUnderLoad({
+      url: `http://127.0.0.1:${String(address.port)}`,
+      file: join(dir, 'load.ndjson'),
+      targetBytes: IMPORT_MB * 1e6,
+      records: generateDemoConversationsLazy({
+        count: 1_000_000,
+        now,
+        seed: DEFAULT_DEMO_SEED + 2,
+      }),
+      searchBody: { start: { from: now - 30 * DAY, to: now } },
+    })
+    await server.close()
     archive.close()
 
     log('')
@@ -311,6 +314,20 @@ async function main() {
         `| ${row.name} (${String(REQUESTS)} req, avg ${fmt(row.matches, 0)} matches) | p50 ${fmt(row.p50)} ms, p95 ${fmt(row.p95)} ms | p95 ≤ ${String(row.target)} ms | ${row.p95 <= row.target ? 'met' : 'MISSED'} |`,
       )
     }
+    log(
+      `| upload and import, ${fmt(load.fileBytes / 1e6, 0)} MB (${load.conversations.toLocaleString('en-US')} conversations) | upload ${fmt(load.uploadMs / 1000)} s, import ${fmt(load.importMs / 1000)} s; ${load.outcome} | | |`,
+    )
+    for (const [name, l] of [
+      ['/api/config', load.config],
+      ['search, last 30 days', load.search],
+    ] as const) {
+      log(
+        `| ${name} during it (${String(l.count)} req, ${String(l.errors)} errors) | p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms, max ${fmt(l.max)} ms | p99 < 200 ms | ${l.p99 < 200 && l.errors === 0 ? 'met' : 'MISSED'} |`,
+      )
+    }
+    log(
+      `| memory during it (peak RSS) | server ${fmt(load.peakRssBytes / 1e6, 0)} MB, import child ${fmt(load.peakChildRssBytes / 1e6, 0)} MB | bounded | |`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { searchBodySchema } from '@/domain/schema/search-request'
 import { openArchive } from '@/server/archive/archive'
 import { importFile } from '@/server/archive/import'
+import { acquireImportLock } from '@/server/imports/import-lock'
 import { DAY, T0 } from './fixtures'
 import { buildRecord, withoutInfoField } from './record-factory'
 
@@ -91,6 +92,23 @@ function archivedIds(): string[] {
 }
 
 describe('npm run import', { timeout: 60_000 }, () => {
+  it('while an upload is being imported, refuses with the running import named; writes nothing', async () => {
+    const upload = acquireImportLock(archivePath, { source: 'web', fileName: 'big.ndjson' })
+    if ('heldBy' in upload) throw new Error('the lock was taken')
+    try {
+      const result = await runImport([write('one.json', [record('c-one')])], archivePath)
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim()).toMatch(
+        /^Not imported: another import is running \(started \d\d:\d\d by an upload: big\.ndjson\)\. Try again when it has finished\.$/,
+      )
+    } finally {
+      upload.release()
+    }
+    expect(archivedIds()).toEqual([])
+    expect((await runImport([write('one.json', [record('c-one')])], archivePath)).code).toBe(0)
+    expect(archivedIds()).toEqual(['c-one'])
+  })
+
   it('prints a usage line and exits 1 without files', async () => {
     const result = await runImport([], archivePath)
     expect(result.code).toBe(1)

@@ -1,4 +1,6 @@
-import { fork } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import type { ImportProgress } from '@/server/archive/import'
 
@@ -42,7 +44,13 @@ export interface ImportChild {
   kill(): void
 }
 
-const CLI = new URL('../import-cli.ts', import.meta.url)
+const CLI = fileURLToPath(new URL('../import-cli.ts', import.meta.url))
+/**
+ * `nice` lowers the priority of every thread of the child (the importer parses in worker
+ * threads; `os.setPriority` inside it would reach only its main thread), so the server's own
+ * thread wins the CPU while an import runs.
+ */
+const NICE = ['/usr/bin/nice', '/bin/nice'].find((path) => existsSync(path))
 /** The child's heap: room for a whole-JSON export at the size limit, and a clean failure beyond. */
 const CHILD_HEAP_MB = 3072
 
@@ -52,8 +60,20 @@ export function runImportChild(options: {
   fileName: string
   onProgress: (progress: ImportProgress) => void
 }): ImportChild {
-  const child = fork(CLI, ['--ipc', '--name', options.fileName, '--', options.file], {
-    execArgv: ['--import', 'tsx', `--max-old-space-size=${String(CHILD_HEAP_MB)}`],
+  const node = [
+    process.execPath,
+    '--import',
+    'tsx',
+    `--max-old-space-size=${String(CHILD_HEAP_MB)}`,
+    CLI,
+    '--ipc',
+    '--name',
+    options.fileName,
+    '--',
+    options.file,
+  ]
+  const [command = process.execPath, ...args] = NICE ? [NICE, '-n', '10', ...node] : node
+  const child = spawn(command, args, {
     env: { ...process.env, ARCHIVE_PATH: options.archivePath },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',

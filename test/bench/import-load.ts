@@ -1,0 +1,148 @@
+import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs'
+import { Readable } from 'node:stream'
+import { writeNdjsonUpTo } from './ndjson'
+
+/**
+ * Issue 11, finding 1: how the server answers while it receives and imports a large upload.
+ * Two clients keep asking, one after the other as a user's page does, `/api/config` and a search
+ * of the last 30 days; every latency is kept, from the upload's first byte to the import's end.
+ */
+export interface ImportLoadResult {
+  fileBytes: number
+  conversations: number
+  uploadMs: number
+  importMs: number
+  outcome: string
+  config: Latencies
+  search: Latencies
+  /** The server process's resident memory at its highest during the upload and import. */
+  peakRssBytes: number
+  /** The import child's (Linux: read from /proc; 0 elsewhere). */
+  peakChildRssBytes: number
+}
+
+/** Resident memory of this process's child processes, in bytes (Linux only). */
+function childrenRss(): number {
+  let total = 0
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      try {
+        const status = readFileSync(`/proc/${entry}/status`, 'utf8')
+        if (/^PPid:\s+(\d+)$/m.exec(status)?.[1] !== String(process.pid)) continue
+        total += Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) * 1024
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+  } catch {
+    return 0
+  }
+  return total
+}
+
+export interface Latencies {
+  count: number
+  p50: number
+  p99: number
+  max: number
+  errors: number
+}
+
+function latencies(times: number[], errors: number): Latencies {
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (p: number) =>
+    sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ??
+    Number.NaN
+  return { count: sorted.length, p50: at(50), p99: at(99), max: sorted.at(-1) ?? NaN, errors }
+}
+
+export async function benchImportUnderLoad(options: {
+  url: string
+  file: string
+  targetBytes: number
+  records: Iterable<unknown>
+  searchBody: unknown
+}): Promise<ImportLoadResult> {
+  const conversations = writeNdjsonUpTo(options.file, options.records, options.targetBytes)
+  const fileBytes = statSync(options.file).size
+
+  let running = true
+  let peakRssBytes = process.memoryUsage().rss
+  let peakChildRssBytes = 0
+  const sampler = setInterval(() => {
+    peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss)
+    peakChildRssBytes = Math.max(peakChildRssBytes, childrenRss())
+  }, 250)
+  const probe = async (request: () => Promise<Response>) => {
+    const times: number[] = []
+    let errors = 0
+    while (running) {
+      const started = performance.now()
+      try {
+        const res = await request()
+        await res.arrayBuffer()
+        if (!res.ok) errors++
+      } catch {
+        errors++
+      }
+      times.push(performance.now() - started)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return { times, errors }
+  }
+  const searchUrl = `${options.url}/messaging_history/api/account/demo/conversations/search?offset=0&limit=50`
+  const probes = Promise.all([
+    probe(() => fetch(`${options.url}/api/config`)),
+    probe(() =>
+      fetch(searchUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(options.searchBody),
+      }),
+    ),
+  ])
+
+  const started = performance.now()
+  const upload = await fetch(`${options.url}/api/import?filename=load.ndjson`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', 'content-length': String(fileBytes) },
+    body: Readable.toWeb(createReadStream(options.file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit)
+  const uploadMs = performance.now() - started
+  const accepted = (await upload.json()) as { id?: string }
+  if (upload.status !== 202 || !accepted.id) {
+    running = false
+    clearInterval(sampler)
+    await probes
+    throw new Error(`upload refused: ${String(upload.status)} ${JSON.stringify(accepted)}`)
+  }
+  let outcome = ''
+  for (;;) {
+    const job = (await (await fetch(`${options.url}/api/imports/${accepted.id}`)).json()) as {
+      status: string
+      message: string
+    }
+    if (job.status === 'done' || job.status === 'failed') {
+      outcome = job.message
+      break
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  const importMs = performance.now() - started - uploadMs
+  running = false
+  clearInterval(sampler)
+  const [config, search] = await probes
+  return {
+    fileBytes,
+    conversations,
+    uploadMs,
+    importMs,
+    outcome,
+    config: latencies(config.times, config.errors),
+    search: latencies(search.times, search.errors),
+    peakRssBytes,
+    peakChildRssBytes,
+  }
+}
