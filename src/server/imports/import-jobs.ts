@@ -137,7 +137,11 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
     return meterStream
   }
 
-  async function importInChild(view: ImportJobView, file: string): Promise<void> {
+  /** Imports the received file; says how it ended (the job is marked so once the lock is free). */
+  async function importInChild(
+    view: ImportJobView,
+    file: string,
+  ): Promise<{ status: 'done' | 'failed'; message: string }> {
     view.status = 'importing'
     view.message = `Importing ${view.fileName}…`
     const child = runImportChild({
@@ -164,18 +168,17 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
           recordsWritten: outcome.imported,
         }
       }
-      finish(view, 'done', describeImport(outcome))
       options.onImported?.()
-      return
+      return { status: 'done', message: describeImport(outcome) }
     }
     view.problems = outcome.errors
-    finish(
-      view,
-      'failed',
-      outcome.errors.length === 1
-        ? `${view.fileName} was not imported: ${outcome.errors[0] ?? ''}`
-        : `${view.fileName} was not imported: ${String(outcome.errors.length)} problems`,
-    )
+    return {
+      status: 'failed',
+      message:
+        outcome.errors.length === 1
+          ? `${view.fileName} was not imported: ${outcome.errors[0] ?? ''}`
+          : `${view.fileName} was not imported: ${String(outcome.errors.length)} problems`,
+    }
   }
 
   return {
@@ -214,10 +217,11 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
         settle = resolve
       })
       running = { finished }
-      const cleanUp = async () => {
+      const cleanUp = async (end: () => void) => {
         if (dir) await rm(dir, { recursive: true, force: true })
         held.release()
         running = undefined
+        end()
         settle(view)
       }
       try {
@@ -227,19 +231,28 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
         void importInChild(view, file)
           .catch((error: unknown) => {
             view.problems = [error instanceof Error ? error.message : String(error)]
-            finish(view, 'failed', `${fileName} was not imported: the importer failed`)
+            return {
+              status: 'failed' as const,
+              message: `${fileName} was not imported: the importer failed`,
+            }
           })
-          .finally(cleanUp)
+          .then(async (ended) => {
+            // Ended only once the lock is free: a client that sees "done" may import again.
+            await cleanUp(() => {
+              finish(view, ended.status, ended.message)
+            })
+          })
       } catch (error) {
         const cutOff = !(error instanceof HttpError)
-        finish(
-          view,
-          'failed',
-          cutOff
-            ? `${fileName} was not imported: the upload was cut off after ${String(view.bytesReceived)} bytes`
-            : `${fileName} was not imported: ${error.message}`,
-        )
-        await cleanUp()
+        await cleanUp(() => {
+          finish(
+            view,
+            'failed',
+            cutOff
+              ? `${fileName} was not imported: the upload was cut off after ${String(view.bytesReceived)} bytes`
+              : `${fileName} was not imported: ${error.message}`,
+          )
+        })
         throw error
       }
       return { id: view.id, view: () => ({ ...view }), finished }
