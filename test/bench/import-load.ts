@@ -118,7 +118,7 @@ export async function benchImportUnderLoad(options: {
     await probes
     throw new Error(`upload refused: ${String(upload.status)} ${JSON.stringify(accepted)}`)
   }
-  let outcome = ''
+  let outcome: string
   for (;;) {
     const job = (await (await fetch(`${options.url}/api/imports/${accepted.id}`)).json()) as {
       status: string

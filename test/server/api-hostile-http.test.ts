@@ -206,7 +206,7 @@ describe('slow clients and floods (finding 7)', () => {
         status: 429,
         message: expect.stringMatching(
           /^Too many requests: at most 3 a minute; try again in \d+ s$/,
-        ),
+        ) as string,
       },
     })
   })

@@ -83,7 +83,7 @@ export function uploadJson<S extends z.ZodType>(
       reject(new HttpError(0, 'The upload was stopped'))
     })
     xhr.addEventListener('load', () => {
-      let parsed: unknown = undefined
+      let parsed: unknown
       try {
         parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined
       } catch {

@@ -105,7 +105,7 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
 
   /** Counts bytes and enforces the size limit and the idle timeout on the way to disk. */
   function meter(view: ImportJobView): Transform {
-    let idle: NodeJS.Timeout | undefined
+    const timer: { idle?: NodeJS.Timeout } = {}
     const meterStream: Transform = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         view.bytesReceived += chunk.length
@@ -113,19 +113,19 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
           callback(bodyTooLarge(uploadLimit))
           return
         }
-        idle?.refresh()
+        timer.idle?.refresh()
         callback(null, chunk)
       },
       flush(callback) {
-        clearTimeout(idle)
+        clearTimeout(timer.idle)
         callback()
       },
       destroy(error, callback) {
-        clearTimeout(idle)
+        clearTimeout(timer.idle)
         callback(error)
       },
     })
-    idle = setTimeout(() => {
+    timer.idle = setTimeout(() => {
       meterStream.destroy(
         new HttpError(
           408,

@@ -23,10 +23,18 @@ const jobParamsSchema = z.object({
  * file is on disk; the import runs in a child process and `GET /api/imports/:id` follows it.
  * `GET /api/imports` lists the recent ones.
  */
-export async function importRoutes(
+export function importRoutes(
   parent: FastifyInstance,
   options: { imports: ImportJobs | undefined; proxyMode: boolean },
 ): Promise<void> {
+  registerImportRoutes(parent, options)
+  return Promise.resolve()
+}
+
+function registerImportRoutes(
+  parent: FastifyInstance,
+  options: { imports: ImportJobs | undefined; proxyMode: boolean },
+): void {
   const app = parent.withTypeProvider<ZodTypeProvider>()
   const { imports, proxyMode } = options
 
