@@ -1,14 +1,10 @@
+import type { ImportProgress } from '@/domain/schema/import-job'
 import { existsSync, statSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openArchive, type Archive } from '@/server/archive/archive'
-import {
-  describeImport,
-  describeTiming,
-  importFile,
-  type ImportProgress,
-} from '@/server/archive/import'
+import { describeImport, describeTiming, importFile } from '@/server/archive/import'
 import { loadConfig } from '@/server/config'
 import type { ImportChildMessage } from '@/server/imports/import-child'
 import { acquireImportLock, describeHolder } from '@/server/imports/import-lock'

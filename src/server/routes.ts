@@ -32,6 +32,14 @@ export interface ApiOptions {
 export const API_BODY_LIMIT = 1024 * 1024
 const EMPTY_FACETS: Facets = { agents: [], skills: [], agentGroups: [], channels: [], devices: [] }
 
+/** The page of results a search's query string asks for. */
+const pageOf = ({ offset, limit, sortField, sortOrder }: SearchQuery) => ({
+  offset,
+  limit,
+  sortField,
+  sortOrder,
+})
+
 /** `{rel, href}` for the same route with another offset. */
 function link(base: URL, rel: string, offset: number, limit: number) {
   const url = new URL(base.href)
@@ -152,12 +160,7 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
       requireAccount((request.params as { accountId: string }).accountId)
       if (await forwarded(request, reply)) return reply
       const query = request.query
-      const page = {
-        offset: query.offset,
-        limit: query.limit,
-        sortField: query.sortField,
-        sortOrder: query.sortOrder,
-      }
+      const page = pageOf(query)
       const sections = wantedSections(request.body.contentToRetrieve, query.v)
       const result = requireArchive().search(request.body, page, sections)
       return sendHistory(
@@ -189,12 +192,7 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
       requireAccount((request.params as { accountId: string }).accountId)
       if (await forwarded(request, reply)) return reply
       const query = request.query
-      const page = {
-        offset: query.offset,
-        limit: query.limit,
-        sortField: query.sortField,
-        sortOrder: query.sortOrder,
-      }
+      const page = pageOf(query)
       const sections = wantedSections(request.body.contentToRetrieve, query.v)
       const result = requireArchive().byConsumer(
         request.body.consumer,

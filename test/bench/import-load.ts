@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs'
 import { Readable } from 'node:stream'
+import { importJobSchema, isFinished } from '@/domain/schema/import-job'
 import { writeNdjsonUpTo } from './ndjson'
 
 /**
@@ -120,11 +121,10 @@ export async function benchImportUnderLoad(options: {
   }
   let outcome: string
   for (;;) {
-    const job = (await (await fetch(`${options.url}/api/imports/${accepted.id}`)).json()) as {
-      status: string
-      message: string
-    }
-    if (job.status === 'done' || job.status === 'failed') {
+    const job = importJobSchema.parse(
+      await (await fetch(`${options.url}/api/imports/${accepted.id}`)).json(),
+    )
+    if (isFinished(job)) {
       outcome = job.message
       break
     }

@@ -2,36 +2,15 @@
  * Uploads an export to a running server the way the SPA does (`POST /api/import`, then polling
  * `GET /api/imports/:id`) and returns how the import ended. For tests and the benchmark.
  */
+import { importJobSchema, isFinished, type ImportJob } from '@/domain/schema/import-job'
+
 export interface ImportAnswer {
   /** The status of the upload's own answer: 202 when accepted, else the refusal's. */
   status: number
   /** The upload's answer (the job, or the error JSON). */
   accepted: unknown
   /** The job once it has finished; undefined when the upload was refused. */
-  job: FinishedImport | undefined
-}
-
-export interface FinishedImport {
-  id: string
-  status: 'done' | 'failed'
-  imported: number
-  inserted: number
-  updated: number
-  problems: string[]
-  warnings: string[]
-  warningCount: number
-  message: string
-  progress: {
-    bytesRead: number
-    bytesTotal: number
-    recordsRead: number
-    recordsWritten: number
-    problemCount: number
-  } | null
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
+  job: ImportJob | undefined
 }
 
 export async function importAndWait(
@@ -53,13 +32,11 @@ export async function importAndWait(
   const deadline = Date.now() + (options.timeoutMs ?? 60_000)
   for (;;) {
     const poll = await fetch(baseUrl + location)
-    const view: unknown = await poll.json()
-    if (!poll.ok || !isRecord(view)) {
-      throw new Error(`GET ${location}: ${String(poll.status)} ${JSON.stringify(view)}`)
-    }
-    if (view.status === 'done' || view.status === 'failed') {
-      return { status: res.status, accepted, job: view as unknown as FinishedImport }
-    }
+    const body: unknown = await poll.json()
+    if (!poll.ok) throw new Error(`GET ${location}: ${String(poll.status)} ${JSON.stringify(body)}`)
+    // The same schema the SPA reads it with: a test fails if the server's answer drifts from it.
+    const view = importJobSchema.parse(body)
+    if (isFinished(view)) return { status: res.status, accepted, job: view }
     if (Date.now() > deadline) throw new Error(`import still ${String(view.status)} after timeout`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

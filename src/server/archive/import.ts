@@ -1,3 +1,4 @@
+import type { ImportProgress } from '@/domain/schema/import-job'
 import { createReadStream, statSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { isPlainObject } from '@/domain/schema/coerce'
@@ -316,14 +317,6 @@ export interface ImportFileOptions {
 }
 
 /** How far an import is: of the file's bytes, and of its records. */
-export interface ImportProgress {
-  bytesRead: number
-  bytesTotal: number
-  recordsRead: number
-  recordsWritten: number
-  /** Invalid records or lines found so far (any one means nothing will be written). */
-  problemCount: number
-}
 
 /**
  * Imports a file from disk, all or nothing. Small files go through {@link importText}. Large

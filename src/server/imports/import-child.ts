@@ -2,21 +2,13 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import type { ImportProgress } from '@/server/archive/import'
+import { importProgressSchema, type ImportProgress } from '@/domain/schema/import-job'
 
 /**
  * Runs one uploaded file through `import-cli.ts --ipc` in a child process: the same importer as
  * `npm run import`, with its own memory and a lower priority, so that however large the file is,
  * the server's thread keeps answering and its memory stays what it was.
  */
-
-const progressSchema = z.object({
-  bytesRead: z.number(),
-  bytesTotal: z.number(),
-  recordsRead: z.number(),
-  recordsWritten: z.number(),
-  problemCount: z.number(),
-}) satisfies z.ZodType<ImportProgress>
 
 const outcomeSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -31,7 +23,7 @@ const outcomeSchema = z.discriminatedUnion('ok', [
 ])
 
 export const importChildMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), progress: progressSchema }),
+  z.object({ type: z.literal('progress'), progress: importProgressSchema }),
   z.object({ type: z.literal('done'), outcome: outcomeSchema }),
 ])
 

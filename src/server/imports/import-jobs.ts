@@ -5,35 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { describeImport, type ImportProgress } from '@/server/archive/import'
+import type { ImportJob } from '@/domain/schema/import-job'
+import { describeImport } from '@/server/archive/import'
 import { HttpError, bodyTooLarge } from '@/server/http/http-error'
 import { runImportChild, type ImportChild } from '@/server/imports/import-child'
 import { acquireImportLock, describeHolder, type ImportLock } from '@/server/imports/import-lock'
 
-export type ImportStatus = 'receiving' | 'importing' | 'done' | 'failed'
-
-/** What `GET /api/imports/:id` answers: one upload, from its first byte to its outcome. */
-export interface ImportJobView {
-  id: string
-  fileName: string
-  status: ImportStatus
-  startedAt: string
-  finishedAt: string | null
-  /** The upload: bytes received, of the declared length (null when the client did not say). */
-  bytesReceived: number
-  bytesTotal: number | null
-  /** The import, once it runs: how far through the file and its records. */
-  progress: ImportProgress | null
-  imported: number
-  inserted: number
-  updated: number
-  /** Why nothing was written (the first 100 problems, each with its record's line). */
-  problems: string[]
-  warnings: string[]
-  warningCount: number
-  /** One sentence: what happened, or is happening. */
-  message: string
-}
+/** What `GET /api/imports/:id` answers (the schema the SPA reads it with). */
+export type ImportJobView = ImportJob
 
 export interface ImportJobs {
   /**
@@ -41,7 +20,11 @@ export interface ImportJobs {
    * (naming the running import) before reading anything when another import is running, 413
    * past the size limit; an upload that stalls or is cut off fails its job.
    */
-  upload(fileName: string, body: Readable, declaredLength: number | undefined): Promise<ImportJob>
+  upload(
+    fileName: string,
+    body: Readable,
+    declaredLength: number | undefined,
+  ): Promise<ImportUpload>
   get(id: string): ImportJobView | undefined
   /** The most recent first. */
   list(): ImportJobView[]
@@ -49,7 +32,7 @@ export interface ImportJobs {
   close(): Promise<void>
 }
 
-export interface ImportJob {
+export interface ImportUpload {
   readonly id: string
   view(): ImportJobView
   /** Settles when the import has finished, however it ended. */

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
-import { importJobSchema, isFinished, type ImportJob } from '@/app/features/search/import-result'
+import { importJobSchema, isFinished, type ImportJob } from '@/domain/schema/import-job'
 import { conversationQueries } from '@/app/lib/conversation-queries'
 import { facetQueries } from '@/app/lib/facet-queries'
 import { requestJson, uploadJson } from '@/app/lib/http'
