@@ -161,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             styleSrc: ["'self'", "'unsafe-inline'"],
             // As before the move; finding 5 of issue 11 (images only when the reader asks) is
             // still open and will narrow this to 'self' and data:.
-            imgSrc: ["'self'", 'data:', 'https:', 'http:'],
+            imgSrc: ["'self'", 'data:'],
             connectSrc: ["'self'"],
             fontSrc: ["'self'"],
             objectSrc: ["'none'"],

@@ -15,6 +15,8 @@ import { jsonBodyGuard, refuseOtherMethods } from '@/server/http/route-helpers'
 import type { ImportJobs } from '@/server/imports/import-jobs'
 import { importRoutes } from '@/server/imports/import-routes'
 import type { Upstream } from '@/server/upstream/proxy'
+import { createImageProxy, type ImageProxyOptions } from '@/server/images/image-proxy'
+import { imageRoutes } from '@/server/images/image-routes'
 
 export interface ApiOptions {
   accountId: string
@@ -26,6 +28,8 @@ export interface ApiOptions {
   imports?: ImportJobs
   /** A JSON body must have arrived within this many ms of the request (default 10 s). */
   bodyDeadlineMs?: number
+  /** `GET /api/image`: remote transcript images fetched for the reader (public hosts only). */
+  images?: ImageProxyOptions
 }
 
 /** A JSON request body may be this large. */
@@ -224,4 +228,11 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
   refuseOtherMethods(app, domainRoute, ['GET'])
 
   await app.register(importRoutes, { imports: options.imports, proxyMode: upstream !== undefined })
+
+  const proxy = createImageProxy(options.images)
+  app.addHook('onClose', () => {
+    proxy.close()
+    return Promise.resolve()
+  })
+  await app.register(imageRoutes, { proxy })
 }

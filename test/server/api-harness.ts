@@ -61,7 +61,11 @@ export async function startTestApi(
     app?: Partial<
       Pick<
         AppOptions,
-        'rateLimitPerMinute' | 'maxConnections' | 'headersTimeoutMs' | 'bodyDeadlineMs'
+        | 'rateLimitPerMinute'
+        | 'maxConnections'
+        | 'headersTimeoutMs'
+        | 'bodyDeadlineMs'
+        | 'images'
       >
     >
     imports?: Partial<Pick<ImportJobsOptions, 'uploadLimit' | 'idleTimeoutMs'>>

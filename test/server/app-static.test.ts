@@ -93,6 +93,8 @@ describe('the built app', () => {
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toContain('unsafe-eval')
+    // Remote images come through /api/image once the reader asks: the page itself reaches no other host.
+    expect(csp).toMatch(/img-src 'self' data:(;|$)/)
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')

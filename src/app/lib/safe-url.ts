@@ -59,3 +59,18 @@ export function displayUrl(raw: string): string {
 export function mapsUrl(la: number, lo: number): string {
   return `https://www.google.com/maps/search/?api=1&query=${String(la)},${String(lo)}`
 }
+
+/** Where an image would come from: refused, our own origin (or `data:`), or another host. */
+export type ImageSource =
+  | { kind: 'refused' }
+  | { kind: 'local'; src: string }
+  | { kind: 'remote'; url: string; host: string }
+
+export function imageSource(raw: string): ImageSource {
+  const src = safeUrl(raw, 'image')
+  if (src === undefined) return { kind: 'refused' }
+  if (src.startsWith('/') || src.startsWith('data:')) return { kind: 'local', src }
+  const url = new URL(src)
+  if (url.origin === window.location.origin) return { kind: 'local', src }
+  return { kind: 'remote', url: src, host: url.host }
+}

@@ -29,10 +29,16 @@ export function errorBody(error: HttpError): { error: Record<string, unknown> } 
 
 const MB = 1024 * 1024
 
+/** A byte limit as a person would say it: `8 MB`, `200 KB`. */
+export function sizeLimit(bytes: number): string {
+  return bytes >= MB
+    ? `${String(Math.round(bytes / MB))} MB`
+    : `${String(Math.round(bytes / 1024))} KB`
+}
+
 /** `body: larger than the 1 MB limit` (413), naming the limit as a person would. */
 export function bodyTooLarge(limit: number): HttpError {
-  const size = limit >= MB ? `${String(Math.round(limit / MB))} MB` : `${String(limit / 1024)} KB`
-  return new HttpError(413, `body: larger than the ${size} limit`, {
+  return new HttpError(413, `body: larger than the ${sizeLimit(limit)} limit`, {
     field: 'body',
     headers: { connection: 'close' },
   })

@@ -98,16 +98,32 @@ describe('image', () => {
     caption: 'New phone',
   }
 
-  it('loads without a referrer and shows its caption', () => {
+  const proxied = `/api/image?url=${encodeURIComponent('https://cdn.example.com/phone.png')}`
+
+  /** Renders the image and asks for its host's images, as a reader would. */
+  function renderLoaded() {
     render(<RichContent content={image} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Load images from cdn.example.com' }))
+  }
+
+  it('does not load an image from another host until the reader asks', () => {
+    const { container } = render(<RichContent content={image} />)
+    expect(container.querySelector('img')).toBeNull()
+    expect(screen.getByText('Image from cdn.example.com not loaded')).toBeInTheDocument()
+    expect(screen.getByText('A phone')).toBeInTheDocument()
+    expect(screen.getByText('New phone')).toBeInTheDocument()
+  })
+
+  it('once asked, loads it through our server, without a referrer, with its caption', () => {
+    renderLoaded()
     const img = screen.getByRole('img', { name: 'A phone' })
-    expect(img).toHaveAttribute('src', 'https://cdn.example.com/phone.png')
+    expect(img).toHaveAttribute('src', proxied)
     expect(img).toHaveAttribute('referrerpolicy', 'no-referrer')
     expect(screen.getByText('New phone')).toBeInTheDocument()
   })
 
   it('shows a placeholder while loading, then the image', () => {
-    render(<RichContent content={image} />)
+    renderLoaded()
     expect(screen.getByText('Loading image…')).toBeInTheDocument()
     fireEvent.load(screen.getByRole('img', { name: 'A phone' }))
     expect(screen.queryByText('Loading image…')).not.toBeInTheDocument()
@@ -115,7 +131,7 @@ describe('image', () => {
   })
 
   it('says when the image failed to load, with its address', () => {
-    render(<RichContent content={image} />)
+    renderLoaded()
     fireEvent.error(screen.getByRole('img', { name: 'A phone' }))
     expect(screen.getByText('Image failed to load')).toBeInTheDocument()
     expect(screen.getByText('https://cdn.example.com/phone.png')).toBeInTheDocument()
@@ -170,7 +186,7 @@ describe('image', () => {
   })
 
   it('keeps the alt text when the image fails to load', () => {
-    render(<RichContent content={image} />)
+    renderLoaded()
     fireEvent.error(screen.getByRole('img', { name: 'A phone' }))
     expect(screen.getByText('A phone')).toBeInTheDocument()
   })

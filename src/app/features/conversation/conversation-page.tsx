@@ -12,6 +12,7 @@ import { RecordNotice } from '@/app/features/conversation/record-notice'
 import { ResultNavigation } from '@/app/features/conversation/result-navigation'
 import { SidePanels } from '@/app/features/conversation/side-panels'
 import { Transcript } from '@/app/features/conversation/transcript/transcript'
+import { RemoteImagesProvider } from '@/app/features/rich-content/remote-images'
 import { useConversationShortcuts } from '@/app/features/conversation/use-conversation-shortcuts'
 import { configQueries } from '@/app/lib/config-queries'
 import { conversationQueries } from '@/app/lib/conversation-queries'
@@ -55,77 +56,82 @@ export function ConversationPage() {
 
   const warnings = data.warnings.get(record.info.conversationId) ?? []
   return (
-    <div>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <ResultNavigation
-          hasLastSearch={lastSearch !== undefined}
-          backSearch={position?.backSearch ?? lastSearch?.search ?? ''}
-          position={position}
-        />
-        <div className="flex flex-wrap items-center gap-2">
-          <ExportActions accountId={config.accountId} record={record} zone={zone} />
-          <Button
-            ref={helpButtonRef}
-            size="sm"
-            variant="ghost"
-            aria-keyshortcuts="?"
-            onClick={() => setHelpOpen(true)}
-          >
-            Keyboard shortcuts
-          </Button>
-        </div>
-      </div>
-
-      <RecordNotice isPartial={record.info.isPartial === true} warnings={warnings} />
-
-      <div className="print:hidden">
-        <ConversationHeader record={record} zone={zone} />
-      </div>
-
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(22rem,28rem)] print:hidden">
-        <div className="min-w-0">
-          <Transcript
-            record={record}
-            highlightMessageId={search.msg}
-            find={search.find}
-            onFindChange={(text) =>
-              void navigate({
-                search: (prev) => ({ ...prev, find: text }),
-                replace: true,
-                resetScroll: false,
-              })
-            }
-            messageLink={(messageId) =>
-              router.buildLocation({
-                to: '/conversations/$conversationId',
-                params: { conversationId },
-                search: { msg: messageId },
-              }).href
-            }
-            findInputRef={findInputRef}
+    <RemoteImagesProvider conversationId={conversationId}>
+      <div>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print:hidden">
+          <ResultNavigation
+            hasLastSearch={lastSearch !== undefined}
+            backSearch={position?.backSearch ?? lastSearch?.search ?? ''}
+            position={position}
           />
+          <div className="flex flex-wrap items-center gap-2">
+            <ExportActions accountId={config.accountId} record={record} zone={zone} />
+            <Button
+              ref={helpButtonRef}
+              size="sm"
+              variant="ghost"
+              aria-keyshortcuts="?"
+              onClick={() => setHelpOpen(true)}
+            >
+              Keyboard shortcuts
+            </Button>
+          </div>
         </div>
-        <aside aria-label="Conversation details" className="min-w-0">
-          <SidePanels
-            record={record}
-            zone={zone}
-            tab={search.tab}
-            onTabChange={(tab) =>
-              void navigate({
-                search: (prev) => ({ ...prev, tab }),
-                replace: true,
-                resetScroll: false,
-              })
-            }
+
+        <RecordNotice isPartial={record.info.isPartial === true} warnings={warnings} />
+
+        <div className="print:hidden">
+          <ConversationHeader record={record} zone={zone} />
+        </div>
+
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(22rem,28rem)] print:hidden">
+          <div className="min-w-0">
+            <Transcript
+              record={record}
+              highlightMessageId={search.msg}
+              find={search.find}
+              onFindChange={(text) =>
+                void navigate({
+                  search: (prev) => ({ ...prev, find: text }),
+                  replace: true,
+                  resetScroll: false,
+                })
+              }
+              messageLink={(messageId) =>
+                router.buildLocation({
+                  to: '/conversations/$conversationId',
+                  params: { conversationId },
+                  search: { msg: messageId },
+                }).href
+              }
+              findInputRef={findInputRef}
+            />
+          </div>
+          <aside aria-label="Conversation details" className="min-w-0">
+            <SidePanels
+              record={record}
+              zone={zone}
+              tab={search.tab}
+              onTabChange={(tab) =>
+                void navigate({
+                  search: (prev) => ({ ...prev, tab }),
+                  replace: true,
+                  resetScroll: false,
+                })
+              }
+            />
+          </aside>
+        </div>
+
+        <PrintTranscript record={record} zone={zone} />
+
+        {helpOpen ? (
+          <KeyboardShortcutsDialog
+            onClose={() => setHelpOpen(false)}
+            returnFocusTo={helpButtonRef}
           />
-        </aside>
+        ) : null}
       </div>
-
-      <PrintTranscript record={record} zone={zone} />
-
-      {helpOpen ? (
-        <KeyboardShortcutsDialog onClose={() => setHelpOpen(false)} returnFocusTo={helpButtonRef} />
-      ) : null}
-    </div>
+    </RemoteImagesProvider>
   )
 }

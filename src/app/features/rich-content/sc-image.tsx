@@ -4,7 +4,9 @@ import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { ImageAlt } from './image-alt'
 import { scFlatStyle } from './sc-style'
-import { safeUrl } from '@/app/lib/safe-url'
+import { useRemoteImages } from './remote-images'
+import { imageSource } from '@/app/lib/safe-url'
+import { isProxiableImageUrl, proxiedImagePath } from '@/domain/schema/image-request'
 
 type LoadState = 'loading' | 'loaded' | 'failed'
 
@@ -13,20 +15,47 @@ const PLACEHOLDER =
 
 /**
  * An image with json-pollock's states: a 154px placeholder while loading, a notice when it fails.
- * Only http(s), same-origin and `data:image/*` sources load, always without a referrer.
+ * Same-origin and `data:image/*` sources load at once; an image on another host waits until the
+ * reader asks for that host's images, then comes through our server (`/api/image`), so the host
+ * never sees the reader. Anything but http(s) is never loaded.
  */
 export function ScImage({ node }: { node: ScImageNode }) {
   const [state, setState] = useState<LoadState>('loading')
-  const src = safeUrl(node.url, 'image')
+  const remoteImages = useRemoteImages()
+  const source = imageSource(node.url)
+  const src =
+    source.kind === 'local'
+      ? source.src
+      : source.kind === 'remote' && remoteImages.allowed(source.host)
+        ? proxiedImagePath(source.url)
+        : undefined
   return (
     <div dir={node.rtl ? 'rtl' : undefined} title={node.tooltip} className="w-full">
-      {src === undefined ? (
+      {source.kind === 'refused' ||
+      (source.kind === 'remote' && !isProxiableImageUrl(source.url)) ? (
         <div className={PLACEHOLDER}>
           <span className="font-semibold">Image not shown (not an http(s) address)</span>
           <ImageAlt alt={node.alt} />
           <code className="line-clamp-3 break-all">{node.url}</code>
         </div>
-      ) : (
+      ) : source.kind === 'remote' && src === undefined ? (
+        <div className={PLACEHOLDER}>
+          <span className="font-semibold">Image from {source.host} not loaded</span>
+          <ImageAlt alt={node.alt} />
+          <button
+            type="button"
+            onClick={() => {
+              remoteImages.allow(source.host)
+            }}
+            className="mt-1 rounded border border-slate-400 bg-white px-2 py-0.5 text-[12px] font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-700"
+          >
+            Load images from {source.host}
+          </button>
+          <span className="text-[10px] text-slate-600 dark:text-slate-300">
+            Fetched by this server; {source.host} does not see who you are.
+          </span>
+        </div>
+      ) : src === undefined ? null : (
         <div className="relative" aria-busy={state === 'loading'}>
           {state === 'loading' ? (
             <div className={PLACEHOLDER}>
