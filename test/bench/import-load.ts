@@ -104,35 +104,14 @@ export async function benchImportUnderLoad(options: {
     ),
   ])
 
-  const started = performance.now()
-  const upload = await fetch(`${options.url}/api/import?filename=load.ndjson`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', 'content-length': String(fileBytes) },
-    body: Readable.toWeb(createReadStream(options.file)) as ReadableStream,
-    duplex: 'half',
-  } as RequestInit)
-  const uploadMs = performance.now() - started
-  const accepted = (await upload.json()) as { id?: string }
-  if (upload.status !== 202 || !accepted.id) {
+  let uploaded: Uploaded
+  try {
+    uploaded = await uploadAndWait(options.url, options.file)
+  } finally {
     running = false
     clearInterval(sampler)
-    await probes
-    throw new Error(`upload refused: ${String(upload.status)} ${JSON.stringify(accepted)}`)
   }
-  let outcome: string
-  for (;;) {
-    const job = importJobSchema.parse(
-      await (await fetch(`${options.url}/api/imports/${accepted.id}`)).json(),
-    )
-    if (isFinished(job)) {
-      outcome = job.message
-      break
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  const importMs = performance.now() - started - uploadMs
-  running = false
-  clearInterval(sampler)
+  const { uploadMs, importMs, outcome } = uploaded
   const [config, search] = await probes
   return {
     fileBytes,
@@ -144,5 +123,38 @@ export async function benchImportUnderLoad(options: {
     search: latencies(search.times, search.errors),
     peakRssBytes,
     peakChildRssBytes,
+  }
+}
+
+export interface Uploaded {
+  uploadMs: number
+  importMs: number
+  outcome: string
+}
+
+/** Streams `file` to `POST /api/import` and follows the job until it ends. */
+export async function uploadAndWait(url: string, file: string): Promise<Uploaded> {
+  const fileBytes = statSync(file).size
+  const started = performance.now()
+  const upload = await fetch(`${url}/api/import?filename=load.ndjson`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', 'content-length': String(fileBytes) },
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit)
+  const uploadMs = performance.now() - started
+  const accepted = (await upload.json()) as { id?: string }
+  if (upload.status !== 202 || !accepted.id) {
+    throw new Error(`upload refused: ${String(upload.status)} ${JSON.stringify(accepted)}`)
+  }
+  for (;;) {
+    const job = importJobSchema.parse(
+      await (await fetch(`${url}/api/imports/${accepted.id}`)).json(),
+    )
+    if (isFinished(job)) {
+      if (job.status !== 'done') throw new Error(`import failed: ${job.message}`)
+      return { uploadMs, importMs: performance.now() - started - uploadMs, outcome: job.message }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
   }
 }

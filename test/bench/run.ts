@@ -1,18 +1,25 @@
 /**
- * `npm run bench`: the archive and the API on a temp archive of demo conversations (100,000 by
- * default, env BENCH_CONVERSATIONS; BENCH_REQUESTS requests per query, default 200).
+ * `npm run bench`: the one benchmark report, on a temp archive of demo conversations (100,000 by
+ * default, env BENCH_CONVERSATIONS). It writes `bench-results/report.md` and `report.json` and
+ * prints the table; every figure is the median of several runs with min and max.
  *
- * 1. generates the demo data (lazily) into an NDJSON file, timing the generator alone;
- * 2. imports the file exactly as `npm run import` does (one transaction, all or nothing);
- * 3. serves the API on 127.0.0.1 and measures p50/p95 latency over real HTTP of a date-window
- *    page, a keyword search, a phrase search and a filter combination, each a page of 50 with
- *    the total count, as the SPA's results table asks for them.
+ * 1. bundle: the production build's gzipped scripts (search page, detail chunk, rich content);
+ * 2. archive: generation, `npm run import` of the whole file, a later import while the archive is
+ *    open; p50/p95 over real HTTP of the searches the results table sends, page 100 of a broad
+ *    search, and the by-ID fetch of the 3,000-message conversation (BENCH_ROUNDS rounds of
+ *    BENCH_REQUESTS requests each);
+ * 3. load: autocannon, 20 connections for 15 s, mixed searches and by-ID, alone and during an
+ *    HTTP import (BENCH_LOAD_RUNS runs each); `/api/config` and a search while a BENCH_IMPORT_MB
+ *    (200) MB upload is received and imported (BENCH_IMPORT_RUNS runs), and the memory of both
+ *    processes;
+ * 4. browser: Chromium against `npm start` on the same archive, each figure next to a plain floor
+ *    page (BENCH_BROWSER_RUNS runs; BENCH_SKIP_BROWSER=1 leaves it out).
  *
- * Not a test: it prints a table and whether each target was met.
+ * Not a test: it reports figures and whether each target was met.
  */
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
-import { tmpdir } from 'node:os'
+import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openArchive } from '@/server/archive/archive'
@@ -21,28 +28,37 @@ import { buildApp } from '@/server/app'
 import { redactor } from '@/server/http/redact'
 import { createLogger } from '@/server/http/request-log'
 import { createImportJobs } from '@/server/imports/import-jobs'
-import { benchDetailPage } from './detail-page'
-import { benchImportUnderLoad, type ImportLoadResult } from './import-load'
+import { benchBrowser } from './browser'
+import { benchBundle } from './bundle'
+import { benchImportUnderLoad } from './import-load'
+import { loadDuringImport, loadRun, type LoadRequest, type LoadResult } from './load'
 import { writeNdjsonUpTo } from './ndjson'
+import { percentile, writeReport, type Figure } from './report'
+import { z } from 'zod'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 /** Size of the upload imported over HTTP while the server is measured (BENCH_IMPORT_MB). */
 const IMPORT_MB = Number(process.env.BENCH_IMPORT_MB ?? 200)
+const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 2)
+const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3)
+/** The upload imported while autocannon runs: large enough to outlast its 15 s. */
+const LOAD_IMPORT_MB = Number(process.env.BENCH_LOAD_IMPORT_MB ?? 150)
+const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 5)
 const DAY = 86_400_000
+/** What the bench reads of a generated record: its ID and its number of messages. */
+const demoShape = z.looseObject({
+  info: z.looseObject({ conversationId: z.string() }),
+  messageRecords: z.array(z.unknown()).optional(),
+})
 const LIST_SECTIONS = ['agentParticipants', 'consumerParticipants', 'summary']
 
 const fmt = (n: number, digits = 1) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 const log = (line: string) => {
   console.log(line)
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  return sorted[Math.max(0, index)] ?? Number.NaN
 }
 
 /** A small deterministic PRNG so runs are comparable. */
@@ -86,7 +102,7 @@ function runImport(
   return { ms, imported: Number(imported), timing }
 }
 
-async function main() {
+async function main(figures: Figure[]) {
   const dir = mkdtempSync(join(tmpdir(), 'cv-bench-'))
   const ndjsonPath = join(dir, 'demo.ndjson')
   const archivePath = join(dir, 'archive.db')
@@ -102,6 +118,7 @@ async function main() {
     const iterator = generateDemoConversationsLazy({ count: COUNT, now })
     let chunk: string[] = []
     let generated = 0
+    let longest = { id: '', messages: -1 }
     for (;;) {
       const t0 = performance.now()
       const next = iterator.next()
@@ -110,6 +127,9 @@ async function main() {
       const t1 = performance.now()
       chunk.push(JSON.stringify(next.value))
       generated++
+      const record = demoShape.parse(next.value)
+      const messages = record.messageRecords?.length ?? 0
+      if (messages > longest.messages) longest = { id: record.info.conversationId, messages }
       if (chunk.length >= 1000) {
         writeSync(fd, `${chunk.join('\n')}\n`)
         chunk = []
@@ -162,6 +182,30 @@ async function main() {
     )
     if (later.timing) log(`  ${later.timing}`)
     rmSync(laterPath, { force: true })
+    const archiveSection = 'archive'
+    figures.push(
+      {
+        section: archiveSection,
+        name: 'demo generation',
+        unit: 'conversations/s',
+        runs: [COUNT / (generateMs / 1000)],
+      },
+      {
+        section: archiveSection,
+        name: `npm run import, ${COUNT.toLocaleString('en-US')} conversations into a fresh archive`,
+        unit: 'conversations/s',
+        runs: [importRate],
+        target: { kind: 'min', value: 2000 },
+        note: `${fmt(fileBytes / 1e6, 0)} MB NDJSON, ${fmt(importMs / 1000, 0)} s start to exit`,
+      },
+      {
+        section: archiveSection,
+        name: `later import, ${laterCount.toLocaleString('en-US')} into ${COUNT.toLocaleString('en-US')}, archive open elsewhere`,
+        unit: 'conversations/s',
+        runs: [sharedRate],
+      },
+      { section: archiveSection, name: 'archive size', unit: 'MB', runs: [dbBytes] },
+    )
 
     // 3. Queries over real HTTP.
     const server = await buildApp({
@@ -245,100 +289,251 @@ async function main() {
       },
     ]
 
-    const rows: { name: string; p50: number; p95: number; matches: number; target: number }[] = []
-    for (const query of queries) {
-      const times: number[] = []
-      let matches = 0
-      for (let i = 0; i < REQUESTS + 10; i++) {
-        const body = JSON.stringify(query.body())
-        const started = performance.now()
-        const res = await fetch(
-          `${url}?offset=${String(query.offset())}&limit=50&sort=start:desc`,
-          {
+    const search = (query: string, requestBody: unknown) =>
+      fetch(`${url}?${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(requestBody),
+      })
+    const byIdUrl = url.replace('/conversations/search', '/conversations/conversation/search')
+    const broad = () => ({
+      start: { from: now - 30 * DAY, to: now },
+      contentToRetrieve: LIST_SECTIONS,
+    })
+    const timedQueries: {
+      name: string
+      target?: number
+      run: () => Promise<{ res: Response; matches: number }>
+    }[] = [
+      ...queries.map((query) => ({
+        name: query.name,
+        target: query.target,
+        run: async () => {
+          const res = await search(
+            `offset=${String(query.offset())}&limit=50&sort=start:desc`,
+            query.body(),
+          )
+          const json: unknown = await res.clone().json()
+          const meta: unknown =
+            typeof json === 'object' && json ? Reflect.get(json, '_metadata') : undefined
+          const count: unknown = typeof meta === 'object' && meta ? Reflect.get(meta, 'count') : 0
+          return { res, matches: typeof count === 'number' ? count : 0 }
+        },
+      })),
+      {
+        name: 'page 100 of a broad search (last 30 days)',
+        run: async () => ({
+          res: await search('offset=4950&limit=50&sort=start:desc', broad()),
+          matches: 0,
+        }),
+      },
+      {
+        name: `by-ID fetch, ${longest.messages.toLocaleString('en-US')}-message conversation`,
+        run: async () => ({
+          res: await fetch(`${byIdUrl}?v=2`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body,
-          },
-        )
-        const json: unknown = await res.json()
-        const elapsed = performance.now() - started
-        if (res.status !== 200)
-          throw new Error(`${query.name}: ${String(res.status)} ${JSON.stringify(json)}`)
-        if (i < 10) continue // warm-up
-        times.push(elapsed)
-        const meta: unknown =
-          typeof json === 'object' && json ? Reflect.get(json, '_metadata') : undefined
-        const count: unknown = typeof meta === 'object' && meta ? Reflect.get(meta, 'count') : 0
-        matches += typeof count === 'number' ? count : 0
+            body: JSON.stringify({ conversationId: longest.id }),
+          }),
+          matches: 1,
+        }),
+      },
+    ]
+    for (const query of timedQueries) {
+      const p50s: number[] = []
+      const p95s: number[] = []
+      let matches = 0
+      for (let round = 0; round < ROUNDS; round++) {
+        const times: number[] = []
+        for (let i = 0; i < REQUESTS + 10; i++) {
+          const started = performance.now()
+          const { res, matches: found } = await query.run()
+          const text = await res.text()
+          const elapsed = performance.now() - started
+          if (res.status !== 200) throw new Error(`${query.name}: ${String(res.status)} ${text}`)
+          if (i < 10) continue // warm-up
+          times.push(elapsed)
+          matches += found
+        }
+        p50s.push(percentile(times, 50))
+        p95s.push(percentile(times, 95))
       }
-      times.sort((a, b) => a - b)
-      rows.push({
-        name: query.name,
-        p50: percentile(times, 50),
-        p95: percentile(times, 95),
-        matches: matches / REQUESTS,
-        target: query.target,
-      })
+      const note = matches > 1 ? `avg ${fmt(matches / (REQUESTS * ROUNDS), 0)} matches` : undefined
+      figures.push(
+        {
+          section: 'archive (HTTP, one client)',
+          name: `${query.name}: p50`,
+          unit: 'ms',
+          runs: p50s,
+          note,
+        },
+        {
+          section: 'archive (HTTP, one client)',
+          name: `${query.name}: p95`,
+          unit: 'ms',
+          runs: p95s,
+          ...(query.target === undefined
+            ? {}
+            : { target: { kind: 'max' as const, value: query.target } }),
+        },
+      )
     }
 
-    // 4. The same server while it receives and imports a large upload (finding 1 of issue 11).
-    log(`upload and import of ${String(IMPORT_MB)} MB over HTTP, with a page asking meanwhile…`)
-    const load: ImportLoadResult = await benchImportUnderLoad({
-      url: `http://127.0.0.1:${String(address.port)}`,
-      file: join(dir, 'load.ndjson'),
-      targetBytes: IMPORT_MB * 1e6,
-      records: generateDemoConversationsLazy({
-        count: 1_000_000,
-        now,
-        seed: DEFAULT_DEMO_SEED + 2,
-      }),
-      searchBody: { start: { from: now - 30 * DAY, to: now } },
+    // 4. Load with autocannon: mixed searches, and by-ID fetches of conversations of the archive.
+    const ids = [
+      ...(
+        (await (await search('offset=0&limit=100&sort=start:desc', broad())).json()) as {
+          conversationHistoryRecords: { info: { conversationId: string } }[]
+        }
+      ).conversationHistoryRecords.map((r) => r.info.conversationId),
+    ]
+    const searchPath = (query: { offset: () => number }) =>
+      `${new URL(url).pathname}?offset=${String(query.offset())}&limit=50&sort=start:desc`
+    const mixed: LoadRequest[] = Array.from({ length: 200 }, (_, i) => {
+      const query = queries[i % queries.length]
+      if (!query) throw new Error('no query')
+      return { path: searchPath(query), body: query.body() }
     })
+    const byIdRequests: LoadRequest[] = ids.map((conversationId) => ({
+      path: `${new URL(byIdUrl).pathname}?v=2`,
+      body: { conversationId },
+    }))
+    const base = `http://127.0.0.1:${String(address.port)}`
+    const loads: Record<string, LoadResult[]> = {}
+    const keep = (key: string, result: LoadResult) => (loads[key] ??= []).push(result)
+    for (let run = 0; run < LOAD_RUNS; run++) {
+      log(`load run ${String(run + 1)} of ${String(LOAD_RUNS)}…`)
+      keep('mixed searches', await loadRun(base, mixed))
+      keep('by-ID', await loadRun(base, byIdRequests))
+    }
+    const loadFile = join(dir, 'load-import.ndjson')
+    const loadConversations = writeNdjsonUpTo(
+      loadFile,
+      generateDemoConversationsLazy({ count: 1_000_000, now, seed: DEFAULT_DEMO_SEED + 3 }),
+      LOAD_IMPORT_MB * 1e6,
+    )
+    for (let run = 0; run < LOAD_RUNS; run++) {
+      log(`load run ${String(run + 1)} of ${String(LOAD_RUNS)} during an import…`)
+      keep('mixed searches, during an HTTP import', await loadDuringImport(base, loadFile, mixed))
+      keep('by-ID, during an HTTP import', await loadDuringImport(base, loadFile, byIdRequests))
+    }
+    rmSync(loadFile, { force: true })
+    for (const [name, results] of Object.entries(loads)) {
+      const section = 'load (autocannon, 20 connections, 15 s)'
+      const during = results[0]?.importMs !== undefined
+      const outlasted = results.every((r) => r.importOutlasted !== false)
+      const importNote = during
+        ? `${fmt(LOAD_IMPORT_MB, 0)} MB, ${loadConversations.toLocaleString('en-US')} conversations; import ran ${results.map((r) => fmt((r.importMs ?? 0) / 1000, 0)).join(', ')} s${outlasted ? '' : ', ended before the load did'}`
+        : undefined
+      figures.push(
+        {
+          section,
+          name: `${name}: throughput`,
+          unit: 'req/s',
+          runs: results.map((r) => r.requestsPerSecond),
+          note: importNote,
+        },
+        { section, name: `${name}: p99`, unit: 'ms', runs: results.map((r) => r.p99) },
+        {
+          section,
+          name: `${name}: errors and non-2xx`,
+          unit: 'count',
+          runs: results.map((r) => r.errors + r.non2xx),
+          target: { kind: 'max', value: 0 },
+        },
+      )
+    }
+
+    // 5. The same server while it receives and imports a large upload (finding 1 of issue 11).
+    const config: number[] = []
+    const searchP99: number[] = []
+    const configErrors: number[] = []
+    const rss: number[] = []
+    const childRss: number[] = []
+    let loadNote = ''
+    for (let run = 0; run < IMPORT_RUNS; run++) {
+      log(
+        `upload and import of ${String(IMPORT_MB)} MB over HTTP (${String(run + 1)} of ${String(IMPORT_RUNS)}), a page asking meanwhile…`,
+      )
+      const load = await benchImportUnderLoad({
+        url: base,
+        file: join(dir, 'load.ndjson'),
+        targetBytes: IMPORT_MB * 1e6,
+        records: generateDemoConversationsLazy({
+          count: 1_000_000,
+          now,
+          seed: DEFAULT_DEMO_SEED + 2,
+        }),
+        searchBody: { start: { from: now - 30 * DAY, to: now } },
+      })
+      config.push(load.config.p99)
+      searchP99.push(load.search.p99)
+      configErrors.push(load.config.errors + load.search.errors)
+      rss.push(load.peakRssBytes)
+      childRss.push(load.peakChildRssBytes)
+      loadNote = `${fmt(load.fileBytes / 1e6, 0)} MB, ${load.conversations.toLocaleString('en-US')} conversations`
+      log(
+        `  upload ${fmt(load.uploadMs / 1000)} s, import ${fmt(load.importMs / 1000)} s: ${load.outcome}`,
+      )
+      rmSync(join(dir, 'load.ndjson'), { force: true })
+    }
+    const during = 'during a large HTTP import'
+    figures.push(
+      {
+        section: during,
+        name: '/api/config p99',
+        unit: 'ms',
+        runs: config,
+        note: loadNote,
+        target: { kind: 'max', value: 200 },
+      },
+      {
+        section: during,
+        name: 'search (last 30 days) p99',
+        unit: 'ms',
+        runs: searchP99,
+        target: { kind: 'max', value: 200 },
+      },
+      {
+        section: during,
+        name: 'failed requests',
+        unit: 'count',
+        runs: configErrors,
+        target: { kind: 'max', value: 0 },
+      },
+      { section: during, name: 'peak RSS, server', unit: 'MB', runs: rss },
+      { section: during, name: 'peak RSS, import child', unit: 'MB', runs: childRss },
+    )
     await server.close()
     archive.close()
 
-    log('')
-    log(`| measure | result | target | |`)
-    log(`| --- | --- | --- | --- |`)
-    log(
-      `| generation | ${fmt(generateMs / 1000)} s (${fmt(COUNT / (generateMs / 1000), 0)}/s) | | |`,
-    )
-    log(
-      `| import (fresh archive) | ${fmt(importRate, 0)} conversations/s | ≥ 2,000/s | ${importRate >= 2000 ? 'met' : 'MISSED'} |`,
-    )
-    log(
-      `| later import, archive open elsewhere (${laterCount.toLocaleString('en-US')} into ${COUNT.toLocaleString('en-US')}) | ${fmt(sharedRate, 0)} conversations/s | | |`,
-    )
-    for (const row of rows) {
-      log(
-        `| ${row.name} (${String(REQUESTS)} req, avg ${fmt(row.matches, 0)} matches) | p50 ${fmt(row.p50)} ms, p95 ${fmt(row.p95)} ms | p95 ≤ ${String(row.target)} ms | ${row.p95 <= row.target ? 'met' : 'MISSED'} |`,
-      )
+    // 6. The browser, against `npm start` on this archive.
+    if (process.env.BENCH_SKIP_BROWSER !== '1') {
+      log('browser: Chromium against npm start, next to the floor pages…')
+      figures.push(...(await benchBrowser({ archivePath, longId: longest.id, runs: BROWSER_RUNS })))
     }
-    log(
-      `| upload and import, ${fmt(load.fileBytes / 1e6, 0)} MB (${load.conversations.toLocaleString('en-US')} conversations) | upload ${fmt(load.uploadMs / 1000)} s, import ${fmt(load.importMs / 1000)} s; ${load.outcome} | | |`,
-    )
-    for (const [name, l] of [
-      ['/api/config', load.config],
-      ['search, last 30 days', load.search],
-    ] as const) {
-      log(
-        `| ${name} during it (${String(l.count)} req, ${String(l.errors)} errors) | p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms, max ${fmt(l.max)} ms | p99 < 200 ms | ${l.p99 < 200 && l.errors === 0 ? 'met' : 'MISSED'} |`,
-      )
-    }
-    log(
-      `| memory during it (peak RSS) | server ${fmt(load.peakRssBytes / 1e6, 0)} MB, import child ${fmt(load.peakChildRssBytes / 1e6, 0)} MB | bounded | |`,
-    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
 async function all() {
-  await main()
-  if (process.env.BENCH_SKIP_BROWSER === '1') return
+  const started = Date.now()
+  const figures: Figure[] = []
+  log('bundle: production build…')
+  figures.push(...(await benchBundle()))
+  await main(figures)
+  const table = writeReport(ROOT, figures, {
+    conversations: COUNT,
+    node: process.version,
+    cpus: cpus().length,
+    startedAt: new Date(started).toISOString(),
+    minutes: (Date.now() - started) / 60_000,
+  })
   log('')
-  log('Detail page in Chromium (npm start, demo archive):')
-  log(await benchDetailPage())
+  log(table)
+  log('')
+  log('written to bench-results/report.md and bench-results/report.json')
 }
 
 all().catch((error: unknown) => {
