@@ -238,21 +238,28 @@ describe('POST /api/import', () => {
 })
 
 describe('request origin checks', () => {
-  it('refuses a Host that is not loopback (DNS rebinding)', async () => {
+  const statusWithHost = async (host: string) => {
     const { request } = await import('node:http')
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(
-        `${api.url}/api/config`,
-        { headers: { host: 'evil.example:4173' } },
-        (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        },
-      )
+    return new Promise<number>((resolve, reject) => {
+      const req = request(`${api.url}/api/config`, { headers: { host } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
       req.on('error', reject)
       req.end()
     })
-    expect(status).toBe(403)
+  }
+
+  it('refuses a Host that is not loopback (DNS rebinding)', async () => {
+    for (const host of ['evil.example:4173', '127.0.0.1.evil.example', '10.0.0.1', '[::2]:4173']) {
+      expect({ host, status: await statusWithHost(host) }).toEqual({ host, status: 403 })
+    }
+  })
+
+  it('answers every loopback name the server may start on (HOST=127.0.0.2 too)', async () => {
+    for (const host of ['127.0.0.1:4173', '127.0.0.2:4173', 'localhost:4173', '[::1]:4173']) {
+      expect({ host, status: await statusWithHost(host) }).toEqual({ host, status: 200 })
+    }
   })
 
   it('refuses a cross-origin browser request', async () => {

@@ -1,7 +1,6 @@
+import { isLoopbackHost } from '@/server/config'
 import type { IncomingHttpHeaders } from 'node:http'
 import { HttpError } from '@/server/http/http-error'
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 
 /**
  * Guards a loopback-bound server against DNS rebinding and cross-site requests: the Host header
@@ -14,8 +13,9 @@ export function originProblem(
 ): string | undefined {
   const host = headers.host ?? ''
   if (loopbackOnly) {
-    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]
-    if (!LOOPBACK_NAMES.has((name ?? '').toLowerCase())) {
+    // The same rule the server starts by (config.ts): localhost, 127.0.0.0/8, ::1.
+    const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':')[0]
+    if (!isLoopbackHost(name ?? '')) {
       return `Host ${host || '(none)'} is not allowed: this server answers on localhost only`
     }
   }
