@@ -249,7 +249,13 @@ function unknownValue(raw: unknown): SdeValue | undefined {
   if (Array.isArray(raw) && raw.length > 0 && raw.every((item) => typeof item === 'string')) {
     return { kind: 'keywords', keywords: raw.filter((item) => item !== '') }
   }
-  const text = JSON.stringify(raw)
+  let text: string | undefined
+  try {
+    text = JSON.stringify(raw)
+  } catch {
+    // a RangeError: nested deeper than JSON.stringify can follow
+    return { kind: 'text', text: '(nested too deeply to show)' }
+  }
   return text === undefined || text === '{}' || text === '[]' ? undefined : { kind: 'text', text }
 }
 

@@ -32,7 +32,9 @@ export function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value
 }
 
-const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/
+// One way to match each string (`\d+\.?\d*` could split a run of digits n ways, and a long
+// digit string that is not a number then took quadratic time: 100 kB of digits, a minute).
+const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/
 
 /** Reads a finite number from a number or a numeric string; `undefined` when it is not one. */
 export function toNumber(value: unknown): number | undefined {

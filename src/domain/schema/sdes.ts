@@ -367,8 +367,13 @@ export function normalizeSdeEvent(raw: unknown, defaultAuthenticated: boolean): 
 }
 
 /** A key that is equal for exact duplicates (same type, time stamps, flag and payload). */
-export function sdeEventKey(event: SdeEvent): string {
-  return JSON.stringify(event)
+export function sdeEventKey(event: SdeEvent): string | undefined {
+  try {
+    return JSON.stringify(event)
+  } catch {
+    // nested too deeply for JSON.stringify (a RangeError): never taken for a duplicate
+    return undefined
+  }
 }
 
 /** A zod schema for one event, for callers that want to validate a single event. */
@@ -397,7 +402,7 @@ export function dedupeSdeEvents(events: readonly SdeEvent[]): SdeEvent[] {
       continue
     }
     const key = sdeEventKey(event)
-    if (same.some((other) => sdeEventKey(other) === key)) continue
+    if (key !== undefined && same.some((other) => sdeEventKey(other) === key)) continue
     same.push(event)
     out.push(event)
   }
