@@ -61,11 +61,7 @@ export async function startTestApi(
     app?: Partial<
       Pick<
         AppOptions,
-        | 'rateLimitPerMinute'
-        | 'maxConnections'
-        | 'headersTimeoutMs'
-        | 'bodyDeadlineMs'
-        | 'images'
+        'rateLimitPerMinute' | 'maxConnections' | 'headersTimeoutMs' | 'bodyDeadlineMs' | 'images'
       >
     >
     imports?: Partial<Pick<ImportJobsOptions, 'uploadLimit' | 'idleTimeoutMs'>>

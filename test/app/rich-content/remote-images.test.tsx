@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { RemoteImagesProvider } from '@/app/features/rich-content/remote-images'
+import { RemoteImagesProvider } from '@/app/lib/remote-images'
 import { RichContent } from '@/app/features/rich-content/rich-content'
 
 const content = {

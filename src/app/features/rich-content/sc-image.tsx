@@ -4,7 +4,7 @@ import { scAriaProps } from './a11y-props'
 import { ActionNotes } from './action-notes'
 import { ImageAlt } from './image-alt'
 import { scFlatStyle } from './sc-style'
-import { useRemoteImages } from './remote-images'
+import { useRemoteImages } from '@/app/lib/remote-images'
 import { imageSource } from '@/app/lib/safe-url'
 import { isProxiableImageUrl, proxiedImagePath } from '@/domain/schema/image-request'
 
