@@ -18,6 +18,8 @@ export interface ImportLoadResult {
   search: Latencies
   /** The server process's resident memory at its highest during the upload and import. */
   peakRssBytes: number
+  /** The server process's resident memory just before the upload began. */
+  startRssBytes: number
   /** The import child's (Linux: read from /proc; 0 elsewhere). */
   peakChildRssBytes: number
 }
@@ -69,7 +71,8 @@ export async function benchImportUnderLoad(options: {
   const fileBytes = statSync(options.file).size
 
   let running = true
-  let peakRssBytes = process.memoryUsage().rss
+  const startRssBytes = process.memoryUsage().rss
+  let peakRssBytes = startRssBytes
   let peakChildRssBytes = 0
   const sampler = setInterval(() => {
     peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss)
@@ -122,6 +125,7 @@ export async function benchImportUnderLoad(options: {
     config: latencies(config.times, config.errors),
     search: latencies(search.times, search.errors),
     peakRssBytes,
+    startRssBytes,
     peakChildRssBytes,
   }
 }

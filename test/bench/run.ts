@@ -449,6 +449,7 @@ async function main(figures: Figure[]) {
     const searchP99: number[] = []
     const configErrors: number[] = []
     const rss: number[] = []
+    const rssGrowth: number[] = []
     const childRss: number[] = []
     let loadNote = ''
     for (let run = 0; run < IMPORT_RUNS; run++) {
@@ -470,6 +471,7 @@ async function main(figures: Figure[]) {
       searchP99.push(load.search.p99)
       configErrors.push(load.config.errors + load.search.errors)
       rss.push(load.peakRssBytes)
+      rssGrowth.push(load.peakRssBytes - load.startRssBytes)
       childRss.push(load.peakChildRssBytes)
       loadNote = `${fmt(load.fileBytes / 1e6, 0)} MB, ${load.conversations.toLocaleString('en-US')} conversations`
       log(
@@ -502,6 +504,13 @@ async function main(figures: Figure[]) {
         target: { kind: 'max', value: 0 },
       },
       { section: during, name: 'peak RSS, server', unit: 'MB', runs: rss },
+      {
+        section: during,
+        name: 'server RSS growth, upload start to peak',
+        unit: 'MB',
+        runs: rssGrowth,
+        note: 'the bench process is the server',
+      },
       { section: during, name: 'peak RSS, import child', unit: 'MB', runs: childRss },
     )
     await server.close()

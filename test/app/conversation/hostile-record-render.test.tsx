@@ -13,32 +13,8 @@ import { PANEL_IDS, PANEL_LABELS } from '@/app/features/conversation/panel-ids'
 import { parseConversationRecord } from '@/domain/schema/record'
 import { server } from '../msw-server'
 import { renderRoute } from '../render-route'
+import { pathsOf, setAt } from '../../domain/schema/record-paths'
 import { ACCOUNT, mockConfig, SEED_ID, seed, type RawRecord } from './conversation-fixtures'
-
-type Container = RawRecord | unknown[]
-const isContainer = (value: unknown): value is Container =>
-  typeof value === 'object' && value !== null
-
-function pathsOf(value: unknown, prefix = ''): string[] {
-  if (!isContainer(value)) return []
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.map((v, i) => [`${prefix}[${String(i)}]`, v])
-    : Object.entries(value).map(([k, v]) => [prefix ? `${prefix}.${k}` : k, v])
-  return entries.flatMap(([path, child]) => [path, ...pathsOf(child, path)])
-}
-
-function setAt(root: RawRecord, path: string, value: unknown): void {
-  const keys = path.split(/\.|(?=\[)/).map((p) => (p.startsWith('[') ? p.slice(1, -1) : p))
-  const last = keys.pop()
-  let node: unknown = root
-  for (const key of keys) {
-    if (!isContainer(node)) return
-    node = Array.isArray(node) ? node[Number(key)] : node[key]
-  }
-  if (!isContainer(node) || last === undefined) return
-  if (Array.isArray(node)) node[Number(last)] = value
-  else node[last] = value
-}
 
 const PATHS = pathsOf(seed()).filter((p) => p !== 'info' && p !== 'info.conversationId')
 

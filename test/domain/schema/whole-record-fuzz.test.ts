@@ -15,13 +15,10 @@ import { enableRecordFastPath } from '@/domain/schema/record-fast-path'
 import { setFastParseEnabled } from '@/domain/schema/fast-path-switch'
 import { parseStructuredContent, structuredContentText } from '@/domain/schema/structured-content'
 import { buildTimeline } from '@/domain/timeline/build'
+import { isContainer, pathsOf, setAt } from './record-paths'
 import { SEED_ID, seedRecord, valueAt } from './seed'
 
 type Json = Record<string, unknown>
-type Container = Json | unknown[]
-
-const isContainer = (value: unknown): value is Container =>
-  typeof value === 'object' && value !== null
 
 const T = 1472483659564
 
@@ -132,34 +129,6 @@ function baseRecord(): Json {
 }
 
 /** Every path in a value (`a.b[2].c`), containers and leaves, parents before children. */
-function pathsOf(value: unknown, prefix = ''): string[] {
-  if (!isContainer(value)) return []
-  const out: string[] = []
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.map((v, i) => [`${prefix}[${String(i)}]`, v])
-    : Object.entries(value).map(([k, v]) => [prefix ? `${prefix}.${k}` : k, v])
-  for (const [path, child] of entries) out.push(path, ...pathsOf(child, path))
-  return out
-}
-
-function steps(path: string): string[] {
-  return path.split(/\.|(?=\[)/).map((p) => (p.startsWith('[') ? p.slice(1, -1) : p))
-}
-
-/** Sets `value` at `path` if its parent still exists (an earlier change may have replaced it). */
-function setAt(root: Json, path: string, value: unknown): void {
-  const keys = steps(path)
-  const last = keys.pop()
-  let node: unknown = root
-  for (const key of keys) {
-    if (!isContainer(node)) return
-    node = Array.isArray(node) ? node[Number(key)] : node[key]
-  }
-  if (!isContainer(node) || last === undefined) return
-  if (Array.isArray(node)) node[Number(last)] = value
-  else node[last] = value
-}
-
 const PATHS = pathsOf(baseRecord())
 // The record is only kept when its ID is readable; the ID's own hostility is tested below.
 const MUTABLE = PATHS.filter((p) => p !== 'info' && p !== 'info.conversationId')
