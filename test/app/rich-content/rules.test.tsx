@@ -118,7 +118,7 @@ describe('tooltip', () => {
           tooltip: 'the card',
           elements: [
             { type: 'button', title: 'Go', tooltip: 'go now' },
-            { type: 'image', url: 'https://x.example/a.png', alt: 'pic', tooltip: 'a picture' },
+            { type: 'image', url: '/demo/a.png', alt: 'pic', tooltip: 'a picture' },
             { type: 'map', la: 1, lo: 2, tooltip: 'the place' },
           ],
         }}
