@@ -150,7 +150,7 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return heap.usedSize
 }
 
-/** Types `text` into the field and returns ms from the keystroke to `done`. */
+/** Runs `act` and returns ms (page clock) from just before it to `done`. */
 async function timed(page: Page, act: () => Promise<void>, done: () => Promise<number>) {
   const started = Number(await page.evaluate(() => performance.now()))
   await act()

@@ -2,6 +2,7 @@ import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { importJobSchema, isFinished } from '@/domain/schema/import-job'
 import { writeNdjsonUpTo } from './ndjson'
+import { percentile } from './report'
 
 /**
  * Issue 11, finding 1: how the server answers while it receives and imports a large upload.
@@ -53,11 +54,13 @@ export interface Latencies {
 }
 
 function latencies(times: number[], errors: number): Latencies {
-  const sorted = [...times].sort((a, b) => a - b)
-  const at = (p: number) =>
-    sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ??
-    Number.NaN
-  return { count: sorted.length, p50: at(50), p99: at(99), max: sorted.at(-1) ?? NaN, errors }
+  return {
+    count: times.length,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: percentile(times, 100),
+    errors,
+  }
 }
 
 export async function benchImportUnderLoad(options: {
