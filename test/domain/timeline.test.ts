@@ -415,6 +415,35 @@ describe('message content', () => {
     expect(htmlToText('a<hr>b<img src="x" alt="">c<b>d</b>e')).toBe('a\nb cde')
   })
 
+  test('htmlToText reads a < that starts no tag as text, and an unclosed tag or comment hides the rest', () => {
+    expect(htmlToText('1 < 2 and 3 > 2')).toBe('1 < 2 and 3 > 2')
+    expect(htmlToText('a <3 b')).toBe('a <3 b')
+    expect(htmlToText('<SCRIPT>x</Script >after')).toBe('after')
+    expect(htmlToText('shown<script>never closed</p>')).toBe('shown')
+    expect(htmlToText('shown<!-- never closed')).toBe('shown')
+    expect(htmlToText('shown<b unclosed')).toBe('shown')
+    expect(htmlToText('line   \nnext  ')).toBe('line\nnext')
+  })
+
+  test('htmlToText takes linear time on what a back-tracking pattern chokes on', () => {
+    // 100 kB of spaces in one HTML message took 14 s to read when line ends were trimmed by regex.
+    const hostile = [
+      ' '.repeat(200_000) + 'x',
+      '<'.repeat(200_000),
+      '<br'.repeat(70_000),
+      '<a'.repeat(100_000),
+      '<!--'.repeat(50_000),
+      '<script>'.repeat(25_000),
+      '<style></'.repeat(20_000),
+      '</p'.repeat(70_000),
+    ]
+    for (const html of hostile) {
+      const started = performance.now()
+      htmlToText(html)
+      expect(performance.now() - started, html.slice(0, 12)).toBeLessThan(1_000)
+    }
+  })
+
   test('intents come from the bot’s contextData and from the record’s intents section', () => {
     const m = message(2, '100', 'Sure', {
       contextData: {
