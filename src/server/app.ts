@@ -19,6 +19,7 @@ import { describeIssue, queryParamsObject } from '@/domain/schema/search-request
 import { HttpError, bodyTooLarge, errorBody } from '@/server/http/http-error'
 import { mediaType, originProblem } from '@/server/http/request-guards'
 import { logRequests, quietRequests, routeLabel } from '@/server/http/request-log'
+import { installAuth, type AuthOptions } from '@/server/auth/auth'
 import { API_BODY_LIMIT, apiRoutes, type ApiOptions } from '@/server/routes'
 
 /** How the web app is served: the production build, or Vite with hot reload (`npm run dev`). */
@@ -32,6 +33,10 @@ export type SpaSource =
     }
 
 export interface AppOptions extends ApiOptions {
+  /** Sign-in: accounts, sessions, SSO and the audit trail. Without it: local mode. */
+  auth?: AuthOptions
+  /** Behind a TLS reverse proxy: trust its X-Forwarded-* headers (TRUST_PROXY). */
+  trustProxy?: boolean | string | string[]
   logger: FastifyBaseLogger
   /** Only loopback Host headers are accepted on the API (DNS-rebinding guard). */
   loopbackOnly: boolean
@@ -44,7 +49,20 @@ export interface AppOptions extends ApiOptions {
   headersTimeoutMs?: number
 }
 
+export interface RegisteredRoute {
+  method: string
+  url: string
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route of the app, each method on its own. */
+    routeList: readonly RegisteredRoute[]
+  }
+}
+
 const API_PREFIXES = ['/api/', '/messaging_history/']
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 function pathOf(request: FastifyRequest): string {
   return request.url.split('?')[0] ?? '/'
@@ -116,12 +134,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: API_BODY_LIMIT,
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: {
       ignoreTrailingSlash: true,
       querystringParser: (text) => queryParamsObject(new URLSearchParams(text)),
     },
   })
   app.server.maxConnections = options.maxConnections ?? 256
+  // Every route as registered, so a test can check each one (a new route is never forgotten).
+  const routeList: RegisteredRoute[] = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url })
+  })
+  app.decorate('routeList', routeList)
 
   app.setValidatorCompiler(zodValidator)
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -137,15 +162,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   logRequests(app)
 
-  // The API answers only its own origin, on a loopback Host (no DNS rebinding).
+  // The API answers only its own origin (CSRF), on a loopback Host when bound to one (no DNS
+  // rebinding). Behind a trusted proxy, "its own" is the host the proxy was asked for.
   app.addHook('onRequest', (request, _reply, done) => {
     if (!isApiPath(pathOf(request))) {
       done()
       return
     }
-    const problem = originProblem(request.headers, options.loopbackOnly)
+    const problem = originProblem(request.headers, options.loopbackOnly, {
+      host: request.host,
+      stateChanging: !SAFE_METHODS.has(request.method),
+    })
     done(problem ? new HttpError(403, problem) : undefined)
   })
+
+  await installAuth(app, options.auth ?? {})
 
   const dev = options.spa?.kind === 'vite'
   await app.register(fastifyHelmet, {

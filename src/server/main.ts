@@ -9,18 +9,31 @@ import { createLogger } from '@/server/http/request-log'
 import { createImportJobs } from '@/server/imports/import-jobs'
 import { ensureSpaBuilt } from '@/server/spa-build'
 import { createUpstream } from '@/server/upstream/proxy'
+import { createOidcSignIn } from '@/server/auth/oidc'
+import { accountsIn, openWorkspace } from '@/server/workspace/workspace'
 
 /**
  * `npm start`: builds the SPA if needed, opens (and on first start seeds) the archive, and serves
  * the SPA and the API from one Fastify app on HOST:PORT (default http://127.0.0.1:4173).
  * `npm run dev` (`--dev`) serves the app through Vite instead, with hot reload. It refuses a
- * HOST that is not loopback (no sign-in yet) before doing anything else.
+ * HOST that is not loopback unless sign-in is set up (an account exists, or SSO), before doing
+ * anything else.
  */
 async function main(argv: string[]): Promise<void> {
   const root = fileURLToPath(new URL('../..', import.meta.url))
   const config = loadConfig(process.env, root)
-  const refusal = nonLoopbackRefusal(config.host)
+  // Refused before anything is created or built: the workspace is only peeked at.
+  const refusal = nonLoopbackRefusal(
+    config.host,
+    config.host,
+    config.oidc !== undefined || accountsIn(config.workspacePath) > 0,
+  )
   if (refusal) throw new Error(refusal)
+  const workspace = openWorkspace(config.workspacePath, {
+    sessionSecret: config.sessionSecret,
+    sessionTimes: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionMaxMs },
+  })
+  const signInConfigured = () => config.oidc !== undefined || workspace.users.count() > 0
   const redact = redactor(config.secrets)
   const logger = createLogger({ redact })
   // Lines for a person at the terminal (the address, the archive); requests go to pino.
@@ -60,7 +73,27 @@ async function main(argv: string[]): Promise<void> {
     spa = { kind: 'dist', dir: join(root, 'dist') }
   }
 
+  // The audit trail keeps AUDIT_RETENTION_DAYS (default 400); older entries go, at start and daily.
+  const prune = () => {
+    const removed = workspace.audit.prune(config.auditRetentionDays)
+    workspace.sessions.sweep()
+    if (removed > 0) logger.info({ removed }, 'audit entries past retention removed')
+  }
+  prune()
+  const pruning = setInterval(prune, 86_400_000)
+  pruning.unref()
+  say(
+    signInConfigured()
+      ? `Sign-in: on (${String(workspace.users.count())} accounts${config.oidc ? ', SSO' : ''}); workspace ${config.workspacePath}`
+      : `Local mode: no sign-in (workspace ${config.workspacePath}; create an admin with npm run users -- add)`,
+  )
+
   const app = await buildApp({
+    auth: {
+      workspace,
+      oidc: config.oidc ? createOidcSignIn(config.oidc) : undefined,
+    },
+    trustProxy: config.trustProxy,
     accountId: config.accountId,
     archive,
     upstream: config.proxy ? createUpstream(config.proxy) : undefined,
@@ -83,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
   // The address really bound: the port PORT=0 was given, and what a name like localhost became.
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('the server has no address')
-  const boundRefusal = nonLoopbackRefusal(config.host, address.address)
+  const boundRefusal = nonLoopbackRefusal(config.host, address.address, signInConfigured())
   if (boundRefusal) {
     await app.close()
     throw new Error(boundRefusal)
@@ -103,6 +136,7 @@ async function main(argv: string[]): Promise<void> {
     app.close().then(
       () => {
         archive?.close()
+        workspace.close()
         process.exit(0)
       },
       () => process.exit(1),

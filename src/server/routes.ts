@@ -36,6 +36,13 @@ export interface ApiOptions {
 export const API_BODY_LIMIT = 1024 * 1024
 const EMPTY_FACETS: Facets = { agents: [], skills: [], agentGroups: [], channels: [], devices: [] }
 
+/** What the audit trail keeps of a search: its filters, not what it asked to be sent back. */
+function searchFilters(body: Record<string, unknown>): Record<string, unknown> {
+  const filters = { ...body }
+  delete filters.contentToRetrieve
+  return filters
+}
+
 /** The page of results a search's query string asks for. */
 const pageOf = ({ offset, limit, sortField, sortOrder }: SearchQuery) => ({
   offset,
@@ -166,7 +173,11 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
       const query = request.query
       const page = pageOf(query)
       const sections = wantedSections(request.body.contentToRetrieve, query.v)
-      const result = requireArchive().search(request.body, page, sections)
+      const result = requireArchive().search(request.body, page, sections, request.viewer.scope)
+      request.audit({
+        action: 'search',
+        detail: { filters: searchFilters(request.body), offset: query.offset, count: result.count },
+      })
       return sendHistory(
         reply,
         historyResponse(metadata(requestUrl(request), query, result.count), result.records),
@@ -180,7 +191,16 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
       requireAccount((request.params as { accountId: string }).accountId)
       if (await forwarded(request, reply)) return reply
       const sections = wantedSections(request.body.contentToRetrieve, request.query.v)
-      const records = requireArchive().byIds(request.body.conversationIds, sections)
+      const asked = request.body.conversationIds
+      const records = requireArchive().byIds(asked, sections, request.viewer.scope)
+      request.audit({
+        action: 'conversation-opened',
+        target: asked.length === 1 ? (asked[0] ?? null) : `${String(asked.length)} conversations`,
+        detail:
+          asked.length === 1
+            ? { found: records.length }
+            : { ids: asked.slice(0, 100), found: records.length },
+      })
       const meta = {
         count: records.length,
         self: { rel: 'self', href: requestUrl(request).href },
@@ -203,7 +223,13 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
         request.body.status,
         page,
         sections,
+        request.viewer.scope,
       )
+      request.audit({
+        action: 'consumer-search',
+        target: request.body.consumer,
+        detail: { status: request.body.status, offset: query.offset, count: result.count },
+      })
       return sendHistory(
         reply,
         historyResponse(metadata(requestUrl(request), query, result.count), result.records),
@@ -216,7 +242,9 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
 
   app.get('/api/config', () => ({ accountId, mode }))
   refuseOtherMethods(app, '/api/config', ['GET', 'HEAD'])
-  app.get('/api/facets', () => (archive && !upstream ? archive.facets() : EMPTY_FACETS))
+  app.get('/api/facets', (request) =>
+    archive && !upstream ? archive.facets(request.viewer.scope) : EMPTY_FACETS,
+  )
   refuseOtherMethods(app, '/api/facets', ['GET', 'HEAD'])
 
   const domainRoute = '/api/account/:accountId/service/msgHist/baseURI.json'

@@ -13,6 +13,11 @@ import { redactor } from '@/server/http/redact'
 import { createLogger } from '@/server/http/request-log'
 import { createImportJobs, type ImportJobsOptions } from '@/server/imports/import-jobs'
 import type { Upstream } from '@/server/upstream/proxy'
+import type { NewUser } from '@/domain/schema/auth'
+import { createOidcSignIn, type OidcSettings } from '@/server/auth/oidc'
+import type { ThrottleLimits } from '@/server/auth/sign-in-throttle'
+import type { SessionTimes } from '@/server/workspace/session-store'
+import { openWorkspace, type Workspace } from '@/server/workspace/workspace'
 import { importAndWait, type ImportAnswer } from './import-client'
 
 export const ACCOUNT = 'demo'
@@ -25,6 +30,8 @@ export interface TestApi {
   logs: string[]
   /** The Fastify app, for tests that need its server. */
   app: FastifyInstance
+  /** The workspace database, when sign-in is on. */
+  workspace: Workspace | undefined
   /** POSTs JSON (or a raw string) and returns status, headers and parsed JSON body. */
   post(
     path: string,
@@ -65,6 +72,15 @@ export async function startTestApi(
       >
     >
     imports?: Partial<Pick<ImportJobsOptions, 'uploadLimit' | 'idleTimeoutMs'>>
+    /** Sign-in on: a workspace in the temp folder with these accounts (and SSO, throttle, clock). */
+    workspace?: {
+      users?: NewUser[]
+      oidc?: OidcSettings
+      throttle?: ThrottleLimits
+      sessionTimes?: Partial<SessionTimes>
+      now?: () => number
+    }
+    trustProxy?: AppOptions['trustProxy']
   } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'cv-api-'))
@@ -80,7 +96,25 @@ export async function startTestApi(
     destination: { write: (line) => logs.push(...line.split('\n').filter(Boolean)) },
     redact: redactor(options.secrets ?? []),
   })
+  let workspace: Workspace | undefined
+  if (options.workspace) {
+    const settings = options.workspace
+    workspace = openWorkspace(join(dir, 'workspace.db'), {
+      sessionTimes: settings.sessionTimes,
+      now: settings.now,
+    })
+    for (const user of settings.users ?? []) await workspace.users.add(user)
+  }
   const app = await buildApp({
+    auth: workspace
+      ? {
+          workspace,
+          oidc: options.workspace?.oidc ? createOidcSignIn(options.workspace.oidc) : undefined,
+          throttle: options.workspace?.throttle,
+          now: options.workspace?.now,
+        }
+      : undefined,
+    trustProxy: options.trustProxy,
     accountId,
     archive: options.upstream ? undefined : archive,
     upstream: options.upstream,
@@ -130,6 +164,7 @@ export async function startTestApi(
     archivePath,
     logs,
     app,
+    workspace,
     post,
     importFile: (body, init = {}) =>
       importAndWait(url, init.raw && typeof body === 'string' ? body : JSON.stringify(body), init),
@@ -143,6 +178,7 @@ export async function startTestApi(
       app.server.closeAllConnections()
       await app.close()
       archive.close()
+      workspace?.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -102,9 +102,10 @@ describe('npm start on a non-loopback HOST', () => {
       expect(code).not.toBeNull()
       const lines = stderr.trim().split('\n')
       expect(lines).toEqual([
-        `Conversation Viewer could not start: HOST=${host} is not a loopback address: without ` +
-          'sign-in, anyone who can reach it could read every transcript. Use HOST=127.0.0.1 ' +
-          '(the default), ::1 or localhost.',
+        `Conversation Viewer could not start: HOST=${host} is not a loopback address, and ` +
+          'sign-in is not set up: anyone who can reach it could read every transcript. Create ' +
+          'an admin first (npm run users -- add <email> --role admin) or set OIDC_ISSUER, or ' +
+          'use HOST=127.0.0.1 (the default).',
       ])
       // Refused before anything else: no build, no archive, no startup line.
       expect(stdout).toBe('')

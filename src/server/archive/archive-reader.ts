@@ -1,5 +1,6 @@
 import type { SearchFilters } from '@/domain/schema/search-request'
 import type { ArchiveDatabase } from '@/server/archive/db'
+import { EVERYTHING, scopeClause, type ReadScope } from '@/server/archive/read-scope'
 import {
   compileFilters,
   orderBy,
@@ -26,14 +27,27 @@ export interface SearchResult {
 
 /** The reading half of the archive: search, records by ID, a consumer's conversations. */
 export interface ArchiveReader {
-  search(filters: SearchFilters, page: Page, sections: readonly SectionColumn[]): SearchResult
-  /** Records for the IDs that exist, in the order asked. */
-  byIds(conversationIds: readonly string[], sections: readonly SectionColumn[]): string[]
+  search(
+    filters: SearchFilters,
+    page: Page,
+    sections: readonly SectionColumn[],
+    scope?: ReadScope,
+  ): SearchResult
+  /**
+   * Records for the IDs that exist in `scope`, in the order asked; one outside it is left out
+   * exactly as one that does not exist.
+   */
+  byIds(
+    conversationIds: readonly string[],
+    sections: readonly SectionColumn[],
+    scope?: ReadScope,
+  ): string[]
   byConsumer(
     consumerId: string,
     statuses: readonly string[],
     page: Page,
     sections: readonly SectionColumn[],
+    scope?: ReadScope,
   ): SearchResult
   conversationCount(): number
 }
@@ -124,24 +138,38 @@ export function createArchiveReader(
   }
 
   return {
-    search(filters, page, sections) {
-      const compiled = compileFilters(filters, estimate)
+    search(filters, page, sections, scope = EVERYTHING) {
+      const compiled = compileFilters(filters, estimate, scope)
       return pageOf(compiled.where, compiled.params, page, sections, compiled.windowOnly)
     },
-    byIds(conversationIds, sections) {
+    byIds(conversationIds, sections, scope = EVERYTHING) {
+      const scoped = scopeClause(scope)
+      const lookup = scoped
+        ? prepare(
+            `SELECT c.id FROM conversations c WHERE c.conversation_id = ? AND ${scoped.sql}`,
+          ).pluck()
+        : idOf
       const ids: number[] = []
       for (const conversationId of conversationIds) {
-        const id: unknown = idOf.get(conversationId)
+        const id: unknown = lookup.get(conversationId, ...(scoped?.params ?? []))
         if (typeof id === 'number') ids.push(id)
       }
       return recordsByIds(ids, sections)
     },
-    byConsumer(consumerId, statuses, page, sections) {
+    byConsumer(consumerId, statuses, page, sections, scope = EVERYTHING) {
+      const scoped = scopeClause(scope)
       const where = [
         'c.id IN (SELECT conversation FROM conversation_consumers WHERE consumer_id = ?)',
         `c.status IN (${statuses.map(() => '?').join(', ')})`,
+        ...(scoped ? [scoped.sql] : []),
       ].join(' AND ')
-      return pageOf(where, [consumerId, ...statuses], page, sections, false)
+      return pageOf(
+        where,
+        [consumerId, ...statuses, ...(scoped?.params ?? [])],
+        page,
+        sections,
+        false,
+      )
     },
     conversationCount: () => num(db.prepare('SELECT count(*) FROM conversations').pluck().get()),
   }

@@ -8,6 +8,7 @@ import {
 } from '@/server/archive/archive-writer'
 import { openArchiveDatabase, type OpenOptions } from '@/server/archive/db'
 import { createFacetCounts, type Facets } from '@/server/archive/facets'
+import type { ReadScope } from '@/server/archive/read-scope'
 import { createStatementCache } from '@/server/archive/statement-cache'
 
 // The archive's vocabulary, named where its callers look for it (each defined with its job).
@@ -32,7 +33,8 @@ export interface Archive extends ArchiveReader {
    * takes the archive to itself when no other connection has it open (see {@link BeginOptions}).
    */
   begin(options?: BeginOptions): ArchiveWriter
-  facets(): Facets
+  /** The filters' facets, counted over the conversations in `scope` (default: all). */
+  facets(scope?: ReadScope): Facets
   /** Refreshes planner statistics (and, with `full`, checkpoints the WAL) after an import. */
   optimize(full?: boolean): void
   close(): void
@@ -53,7 +55,7 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
     path,
     ...writing,
     ...reader,
-    facets: () => facets.read(),
+    facets: (scope) => facets.read(scope),
     optimize(full = false) {
       // Sampled statistics: enough for the planner, and quick even on a multi-GB archive.
       db.pragma('analysis_limit = 1000')

@@ -1,5 +1,6 @@
 import type { ArchiveDatabase } from '@/server/archive/db'
 import type { SideTableEstimate } from '@/server/archive/query'
+import { scopeClause, type ReadScope } from '@/server/archive/read-scope'
 import { num, rowsOf, str } from '@/server/archive/sql-rows'
 import type { StatementCache } from '@/server/archive/statement-cache'
 
@@ -54,8 +55,8 @@ export interface FacetCounts {
   dropEmpty(): void
   /** How many conversations carry any of these skills / agents / groups. */
   estimate: SideTableEstimate
-  /** The facets for the filters. */
-  read(): Facets
+  /** The facets for the filters: every conversation's, or those of the conversations in a scope. */
+  read(scope?: ReadScope): Facets
 }
 
 /** The side tables whose rows are facets (their conversation's skills, agents and groups). */
@@ -107,9 +108,30 @@ export function createFacetCounts(db: ArchiveDatabase, statements: StatementCach
           .pluck()
           .get(kind, ...ids),
       ),
-    read() {
+    read(scope) {
+      const scoped = scope ? scopeClause(scope) : undefined
+      const rows = scoped
+        ? // Counted over the reader's conversations only, so a count never tells of others.
+          statements
+            .prepare(
+              `WITH scoped AS (SELECT c.id, c.source, c.device FROM conversations c WHERE ${scoped.sql}),
+               counted AS (
+                 SELECT 'agent' AS kind, agent_id AS id, count(*) AS count FROM conversation_agents
+                   WHERE conversation IN (SELECT id FROM scoped) GROUP BY agent_id
+                 UNION ALL SELECT 'group', group_id, count(*) FROM conversation_groups
+                   WHERE conversation IN (SELECT id FROM scoped) GROUP BY group_id
+                 UNION ALL SELECT 'skill', skill_id, count(*) FROM conversation_skills
+                   WHERE conversation IN (SELECT id FROM scoped) GROUP BY skill_id
+                 UNION ALL SELECT 'channel', source, count(*) FROM scoped WHERE source IS NOT NULL GROUP BY source
+                 UNION ALL SELECT 'device', device, count(*) FROM scoped WHERE device IS NOT NULL GROUP BY device)
+               SELECT k.kind, k.id, f.name, f.login, f.user_type, k.count FROM counted k
+                 LEFT JOIN facets f ON f.kind = k.kind AND f.id = k.id
+                 ORDER BY k.kind, k.count DESC, k.id`,
+            )
+            .all(...scoped.params)
+        : facetRows.all()
       const facets: Facets = { agents: [], skills: [], agentGroups: [], channels: [], devices: [] }
-      for (const row of rowsOf(facetRows.all())) {
+      for (const row of rowsOf(rows)) {
         const id = str(row.id) ?? ''
         const count = num(row.count)
         const name = str(row.name)

@@ -1,5 +1,6 @@
 import { roundWindow, type SearchFilters } from '@/domain/schema/search-request'
 import { buildMatchExpression } from '@/server/archive/fts-query'
+import { scopeClause, EVERYTHING, type ReadScope } from '@/server/archive/read-scope'
 import { foldText, sdeToken } from '@/server/archive/text'
 
 export type SqlValue = string | number
@@ -15,7 +16,7 @@ export interface CompiledFilters {
   windowOnly: boolean
 }
 
-const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ')
+export const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ')
 
 /**
  * Compiles validated search filters to SQL. Every value is a bound parameter; text searches go
@@ -37,6 +38,7 @@ const SELECTIVE = 3000
 export function compileFilters(
   filters: SearchFilters,
   estimate: SideTableEstimate = () => 0,
+  scope: ReadScope = EVERYTHING,
 ): CompiledFilters {
   const where: string[] = []
   const params: SqlValue[] = []
@@ -119,7 +121,11 @@ export function compileFilters(
   }
 
   const windowClauses = filters.end ? 2 : 1
-  return { where: where.join(' AND '), params, windowOnly: where.length === windowClauses }
+  const windowOnly = where.length === windowClauses
+  // The reader's scope is one more clause, applied to every search, count and page alike.
+  const scoped = scopeClause(scope)
+  if (scoped) add(scoped.sql, ...scoped.params)
+  return { where: where.join(' AND '), params, windowOnly: windowOnly && scoped === undefined }
 }
 
 export function orderBy(field: 'start' | 'end', order: 'asc' | 'desc'): string {

@@ -3,20 +3,27 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { HttpError } from '@/server/http/http-error'
 
 /**
- * Guards a loopback-bound server against DNS rebinding and cross-site requests: the Host header
- * must name a loopback address, and a browser's Origin (when sent) must be this same host.
+ * Guards the API against DNS rebinding and cross-site requests: on a loopback-bound server the
+ * Host header must name a loopback address; a browser's Origin (when sent) must be this same
+ * host; and a state-changing request that a browser marks as coming from another site
+ * (`Sec-Fetch-Site: cross-site` or `same-site`) is refused even without an Origin. `host` is the
+ * host the request was made to (Fastify's `request.host`, which follows a trusted proxy).
  * Returns the problem, or undefined when the request may proceed.
  */
 export function originProblem(
   headers: IncomingHttpHeaders,
   loopbackOnly: boolean,
+  request: { host?: string; stateChanging?: boolean } = {},
 ): string | undefined {
-  const host = headers.host ?? ''
+  const rawHost = headers.host ?? ''
+  const host = request.host ?? rawHost
   if (loopbackOnly) {
     // The same rule the server starts by (config.ts): localhost, 127.0.0.0/8, ::1.
-    const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':')[0]
+    const name = rawHost.startsWith('[')
+      ? rawHost.slice(1, rawHost.indexOf(']'))
+      : rawHost.split(':')[0]
     if (!isLoopbackHost(name ?? '')) {
-      return `Host ${host || '(none)'} is not allowed: this server answers on localhost only`
+      return `Host ${rawHost || '(none)'} is not allowed: this server answers on localhost only`
     }
   }
   const origin = headers.origin
@@ -31,6 +38,10 @@ export function originProblem(
     if (originHost.toLowerCase() !== host.toLowerCase()) {
       return `Cross-origin requests are not allowed (Origin ${origin})`
     }
+  }
+  const site = headers['sec-fetch-site']
+  if (request.stateChanging && (site === 'cross-site' || site === 'same-site')) {
+    return `Cross-origin requests are not allowed (Sec-Fetch-Site ${site})`
   }
   return undefined
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { requireAdmin } from '@/server/auth/viewer'
 import { HttpError } from '@/server/http/http-error'
 import { requireContentType } from '@/server/http/request-guards'
 import type { ImportJobs } from '@/server/imports/import-jobs'
@@ -37,6 +38,16 @@ function registerImportRoutes(
 ): void {
   const app = parent.withTypeProvider<ZodTypeProvider>()
   const { imports, proxyMode } = options
+
+  /** Imports change what everyone reads: admins only (and the local user). */
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      requireAdmin(request)
+      done()
+    } catch (error) {
+      done(error instanceof Error ? error : new Error(String(error)))
+    }
+  })
 
   function requireImports(): ImportJobs {
     if (proxyMode || !imports) {
@@ -91,6 +102,11 @@ function registerImportRoutes(
         if (!(error instanceof HttpError) && request.raw.destroyed) return reply.hijack()
         throw error
       }
+      request.audit({
+        action: 'import',
+        target: request.query.filename ?? null,
+        detail: { id: job.id, bytes: Number.isFinite(declared) ? declared : null },
+      })
       return reply.code(202).header('location', `/api/imports/${job.id}`).send(job.view())
     },
   )

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { csvField, toCsv } from '@/app/features/search/csv'
+import { csvField, toCsv } from '@/domain/csv'
 import { conversationSearchSchema } from '@/app/features/search/search-params'
 import { parseSearch, stringifySearch } from '@/app/features/search/search-serialization'
 

@@ -1,7 +1,7 @@
 import { searchConversations, type ConversationListRequest } from '@/app/lib/conversation-queries'
 import { formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import { CONVERSATION_FIELD_LABELS, inUnit, inZone } from '@/app/lib/vocabulary/conversation-fields'
-import { toCsv, type CsvValue } from '@/app/features/search/csv'
+import { toCsv, type CsvValue } from '@/domain/csv'
 import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'
 import { toConversationRow, type ConversationRow } from '@/app/features/search/conversation-row'
 
