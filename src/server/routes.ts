@@ -15,6 +15,7 @@ import { jsonBodyGuard, refuseOtherMethods } from '@/server/http/route-helpers'
 import type { ImportJobs } from '@/server/imports/import-jobs'
 import { importRoutes } from '@/server/imports/import-routes'
 import type { Upstream } from '@/server/upstream/proxy'
+import { EMPTY_HISTORY, scopedAnswer, scopedSearchBody } from '@/server/upstream/proxy-scope'
 import { createImageProxy, type ImageProxyOptions } from '@/server/images/image-proxy'
 import { imageRoutes } from '@/server/images/image-routes'
 
@@ -148,16 +149,37 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     return reply.type('application/json; charset=utf-8').send(text)
   }
 
-  /** Proxy mode: the validated request goes to LivePerson as it came; true when it went. */
-  async function forwarded(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  /**
+   * Proxy mode: the validated request goes to LivePerson as it came, with the reader's scope
+   * added to a search; the answer is checked against the scope again. True when it went.
+   */
+  async function forwarded(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: 'search' | 'other' = 'other',
+  ): Promise<boolean> {
     if (!upstream) return false
     const url = requestUrl(request)
-    const answer = await upstream.forward({
-      path: url.pathname,
-      query: url.searchParams,
-      body: sentBodies.get(request),
-    })
-    await reply.code(answer.status).headers(answer.headers).send(answer.body)
+    const scope = request.viewer.scope
+    let body = sentBodies.get(request)
+    if (kind === 'search') {
+      const scoped = scopedSearchBody(body, scope)
+      if (scoped === undefined) {
+        await reply.code(200).send(EMPTY_HISTORY)
+        return true
+      }
+      body = scoped
+    }
+    const answer = await upstream.forward({ path: url.pathname, query: url.searchParams, body })
+    const checked =
+      answer.status === 200 ? scopedAnswer(answer.body, scope) : { body: answer.body, dropped: 0 }
+    if (checked.dropped > 0) {
+      request.log.warn(
+        { dropped: checked.dropped },
+        'records outside the reader scope removed from a LivePerson answer',
+      )
+    }
+    await reply.code(answer.status).headers(answer.headers).send(checked.body)
     return true
   }
 
@@ -169,7 +191,14 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     { ...post, schema: { querystring: searchQuerySchema, body: searchBodySchema } },
     async (request, reply) => {
       requireAccount((request.params as { accountId: string }).accountId)
-      if (await forwarded(request, reply)) return reply
+      if (upstream) {
+        request.audit({
+          action: 'search',
+          detail: { filters: searchFilters(request.body), offset: request.query.offset },
+        })
+        await forwarded(request, reply, 'search')
+        return reply
+      }
       const query = request.query
       const page = pageOf(query)
       const sections = wantedSections(request.body.contentToRetrieve, query.v)
@@ -189,7 +218,14 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     { ...post, schema: { querystring: searchQuerySchema, body: byIdBodySchema } },
     async (request, reply) => {
       requireAccount((request.params as { accountId: string }).accountId)
-      if (await forwarded(request, reply)) return reply
+      if (upstream) {
+        request.audit({
+          action: 'conversation-opened',
+          target: request.body.conversationIds.join(',').slice(0, 256),
+        })
+        await forwarded(request, reply)
+        return reply
+      }
       const sections = wantedSections(request.body.contentToRetrieve, request.query.v)
       const asked = request.body.conversationIds
       const records = requireArchive().byIds(asked, sections, request.viewer.scope)
@@ -214,7 +250,11 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     { ...post, schema: { querystring: searchQuerySchema, body: consumerBodySchema } },
     async (request, reply) => {
       requireAccount((request.params as { accountId: string }).accountId)
-      if (await forwarded(request, reply)) return reply
+      if (upstream) {
+        request.audit({ action: 'consumer-search', target: request.body.consumer })
+        await forwarded(request, reply)
+        return reply
+      }
       const query = request.query
       const page = pageOf(query)
       const sections = wantedSections(request.body.contentToRetrieve, query.v)
