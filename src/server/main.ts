@@ -29,6 +29,16 @@ async function main(argv: string[]): Promise<void> {
     config.oidc !== undefined || accountsIn(config.workspacePath) > 0,
   )
   if (refusal) throw new Error(refusal)
+  if (
+    config.trustProxy !== false &&
+    config.oidc === undefined &&
+    accountsIn(config.workspacePath) === 0
+  ) {
+    throw new Error(
+      'TRUST_PROXY is set, and sign-in is not set up: behind a proxy anyone could read every ' +
+        'transcript. Create an admin first (npm run users -- add <email> --role admin) or set OIDC_ISSUER.',
+    )
+  }
   const workspace = openWorkspace(config.workspacePath, {
     sessionSecret: config.sessionSecret,
     sessionTimes: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionMaxMs },
@@ -105,7 +115,9 @@ async function main(argv: string[]): Promise<void> {
           },
         })
       : undefined,
-    loopbackOnly: isLoopbackHost(config.host),
+    // The DNS-rebinding guard (loopback Host only) is for local mode on this machine; behind a
+    // proxy the Host is the public name, and sign-in protects the data.
+    loopbackOnly: isLoopbackHost(config.host) && config.trustProxy === false,
     logger,
     spa,
     rateLimitPerMinute: config.rateLimitPerMinute,

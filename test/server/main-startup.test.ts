@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { isLoopbackHost, nonLoopbackRefusal } from '@/server/config'
+import { openWorkspace } from '@/server/workspace/workspace'
 
 /**
  * The real `npm start` entry point (src/server/main.ts) and the address it listens on: until
@@ -154,6 +155,47 @@ describe('npm start on a loopback HOST', () => {
     },
     120_000,
   )
+})
+
+describe('npm start with sign-in set up', () => {
+  it('HOST=0.0.0.0 starts once an admin exists, and then every API route needs a session', async () => {
+    const workspacePath = join(dir, 'workspace.db')
+    const workspace = openWorkspace(workspacePath)
+    await workspace.users.add({
+      email: 'ada@example.com',
+      role: 'admin',
+      password: 'admin password 1',
+      agentGroups: [],
+      skills: [],
+    })
+    workspace.close()
+    const main = startMain({ HOST: '0.0.0.0', PORT: '0', WORKSPACE_PATH: workspacePath })
+    try {
+      const [, port = ''] = await main.line(/Conversation Viewer: http:\/\/0\.0\.0\.0:(\d+)\n/)
+      const base = `http://127.0.0.1:${port}`
+      expect((await fetch(`${base}/api/config`)).status).toBe(401)
+      expect((await fetch(`${base}/api/health`)).status).toBe(200)
+      const signIn = await fetch(`${base}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify({ email: 'ada@example.com', password: 'admin password 1' }),
+      })
+      expect(signIn.status).toBe(200)
+    } finally {
+      await main.stop()
+    }
+  }, 120_000)
+
+  it('TRUST_PROXY without any account is refused in one line', async () => {
+    const main = startMain({ HOST: '127.0.0.1', PORT: '0', TRUST_PROXY: 'true' })
+    const { code, stderr } = await main.exited
+    expect(code).toBe(1)
+    expect(stderr.trim().split('\n')).toEqual([
+      'Conversation Viewer could not start: TRUST_PROXY is set, and sign-in is not set up: ' +
+        'behind a proxy anyone could read every transcript. Create an admin first ' +
+        '(npm run users -- add <email> --role admin) or set OIDC_ISSUER.',
+    ])
+  }, 60_000)
 })
 
 describe('isLoopbackHost', () => {
