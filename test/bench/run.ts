@@ -30,6 +30,7 @@ import { createLogger } from '@/server/http/request-log'
 import { createImportJobs } from '@/server/imports/import-jobs'
 import { benchBrowser } from './browser'
 import { benchBundle } from './bundle'
+import { auditCost } from './audit-cost'
 import { benchImportUnderLoad } from './import-load'
 import { loadDuringImport, loadRun, type LoadRequest, type LoadResult } from './load'
 import { writeNdjsonUpTo } from './ndjson'
@@ -378,6 +379,26 @@ async function main(figures: Figure[]) {
         },
       )
     }
+
+    // 3b. What sign-in and the audit trail cost a search (issue 12: at most 10% at p95).
+    log('search with sign-in and the audit trail, against local mode…')
+    const dateWindow = queries[0]
+    if (!dateWindow) throw new Error('no date-window query')
+    const audit = await auditCost({
+      archive,
+      body: dateWindow.body,
+      requests: REQUESTS,
+      rounds: ROUNDS,
+    })
+    figures.push({
+      section: 'sign-in and audit (HTTP, one client)',
+      name: 'date-window page, signed in (session + scope + audit entry): p95',
+      unit: 'ms',
+      runs: audit.signedInP95,
+      floor: audit.localP95,
+      target: { kind: 'max', value: 1.1, ratio: true },
+      note: `floor: the same searches in local mode (no session, no audit), alternating; ${audit.auditRows.toLocaleString('en-US')} audit entries written`,
+    })
 
     // 4. Load with autocannon: mixed searches, and by-ID fetches of conversations of the archive.
     const ids = [
