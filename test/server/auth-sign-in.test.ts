@@ -226,6 +226,11 @@ describe('signing in and out', () => {
     const idle = await signedIn(api, ADMIN)
     clock += 31 * 60_000
     expect((await idle.request('/api/users')).status).toBe(401)
+    const ended = api.workspace?.audit.query({ action: 'session-expired', offset: 0, limit: 10 })
+    expect(ended?.entries.map((e) => [e.actor, e.detail])).toEqual([
+      [ADMIN.email, { reason: 'idle' }],
+      [ADMIN.email, { reason: 'lifetime' }],
+    ])
   })
 })
 

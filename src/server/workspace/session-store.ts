@@ -42,6 +42,8 @@ export function createSessionStore(
   db: WorkspaceDatabase,
   times: SessionTimes,
   now: () => number = Date.now,
+  /** Told once per session that ends by its idle or absolute deadline (the audit trail). */
+  onExpired: (userId: number, reason: 'idle' | 'lifetime') => void = () => undefined,
 ): WorkspaceSessionStore {
   const get = db.prepare('SELECT * FROM sessions WHERE id_hash = ?')
   const upsert = db.prepare(`
@@ -91,6 +93,7 @@ export function createSessionStore(
         const at = now()
         if (at >= Number(row.idle_until_ms) || at >= Number(row.absolute_until_ms)) {
           remove.run(key)
+          onExpired(Number(row.user_id), at >= Number(row.absolute_until_ms) ? 'lifetime' : 'idle')
           callback(null, null)
           return
         }

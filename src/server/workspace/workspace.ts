@@ -45,12 +45,25 @@ function storedSecret(db: WorkspaceDatabase): string {
 export function openWorkspace(path: string, options: WorkspaceOptions = {}): Workspace {
   const db = openWorkspaceDatabase(path)
   const now = options.now ?? Date.now
+  const users = createUserStore(db, now)
+  const audit = createAuditTrail(db, now)
+  const expired = (userId: number, reason: 'idle' | 'lifetime') => {
+    audit.record(
+      { actor: users.byId(userId)?.email ?? null, ip: null, userAgent: null },
+      { action: 'session-expired', detail: { reason } },
+    )
+  }
   return {
     path,
     db,
-    users: createUserStore(db, now),
-    audit: createAuditTrail(db, now),
-    sessions: createSessionStore(db, { ...DEFAULT_SESSION_TIMES, ...options.sessionTimes }, now),
+    users,
+    audit,
+    sessions: createSessionStore(
+      db,
+      { ...DEFAULT_SESSION_TIMES, ...options.sessionTimes },
+      now,
+      expired,
+    ),
     sessionSecret: options.sessionSecret ?? storedSecret(db),
     close() {
       if (db.open) db.close()
