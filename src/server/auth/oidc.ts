@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import * as client from 'openid-client'
 import { z } from 'zod'
 import { ROLES, type Role } from '@/domain/schema/auth'
-import { HttpError } from '@/server/http/http-error'
 import type { StoredUser } from '@/server/workspace/users'
 import type { Workspace } from '@/server/workspace/workspace'
 
@@ -70,6 +69,13 @@ const list = (value: unknown): string[] =>
       ? value.split(',').map((v) => v.trim())
       : []
 
+/** LivePerson IDs from a claim: the same rule as an account made here (64 characters, 500 IDs). */
+const LP_ID = /^[A-Za-z0-9._:-]{1,64}$/
+const lpIds = (value: unknown): string[] =>
+  list(value)
+    .filter((id) => LP_ID.test(id))
+    .slice(0, 500)
+
 /** What a provider's claims make of the user: role and scope, or why they may not sign in. */
 export function mapClaims(
   settings: OidcSettings,
@@ -85,12 +91,13 @@ export function mapClaims(
     return { refused: 'Your account has no role in Conversation Viewer: ask an admin for one' }
   }
   const agentIdValue = claims[settings.agentIdClaim]
-  const agentId =
+  const agentIdText =
     typeof agentIdValue === 'string' || typeof agentIdValue === 'number'
-      ? String(agentIdValue)
+      ? String(agentIdValue).trim()
       : undefined
-  const agentGroups = list(claims[settings.agentGroupsClaim])
-  const skills = list(claims[settings.skillsClaim])
+  const agentId = agentIdText !== undefined && LP_ID.test(agentIdText) ? agentIdText : undefined
+  const agentGroups = lpIds(claims[settings.agentGroupsClaim])
+  const skills = lpIds(claims[settings.skillsClaim])
   if (role === 'agent' && !agentId) {
     return { refused: `Your account has no LivePerson agent ID (claim ${settings.agentIdClaim})` }
   }
@@ -109,6 +116,23 @@ const callbackQuery = z.looseObject({
   state: z.string().max(1024).optional(),
   error: z.string().max(256).optional(),
 })
+
+/**
+ * `next` as a Location header can carry it: what is not printable ASCII percent-encoded as UTF-8,
+ * nothing else changed (a URL parser would also resolve `/.//host` into `//host`, elsewhere).
+ */
+const headerSafe = (path: string) =>
+  path.replace(/[^\x21-\x7e]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')]
+      .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(''),
+  )
+
+/** What a log line says of a failure: its kind and message, cut short (never a token). */
+const errorSummary = (error: unknown) =>
+  error instanceof Error
+    ? { name: error.name, message: error.message.slice(0, 200) }
+    : { name: 'Error', message: String(error).slice(0, 200) }
 
 const FLOW_COOKIE = 'cv_sso'
 const FLOW_MAX_AGE_S = 600
@@ -151,13 +175,25 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
     settings,
     install(app, { workspace, startSession, safeNext }) {
       const api = app.withTypeProvider<ZodTypeProvider>()
+      const signedInBefore = workspace.db.prepare(
+        'SELECT 1 FROM users WHERE sso_issuer = ? AND sso_subject = ?',
+      )
+      const subjectId = workspace.db
+        .prepare('SELECT id FROM users WHERE sso_issuer = ? AND sso_subject = ?')
+        .pluck()
+      const bySubject = (issuer: string, subject: string) => {
+        const id: unknown = subjectId.get(issuer, subject)
+        return typeof id === 'number' ? workspace.users.byId(id) : undefined
+      }
       api.get('/api/sso/start', { schema: { querystring: startQuery } }, async (request, reply) => {
         const query = request.query
         let discovered: client.Configuration
         try {
           discovered = await configuration()
-        } catch {
-          throw new HttpError(503, 'The identity provider could not be reached: try again soon')
+        } catch (error) {
+          // A page load (the sign-in page links here): back to sign-in with the reason.
+          request.log.warn({ err: errorSummary(error) }, 'SSO discovery failed')
+          return toSignIn(reply, 'The identity provider could not be reached: try again soon')
         }
         const flow = {
           state: client.randomState(),
@@ -205,6 +241,10 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
           if (!flow) return toSignIn(reply, 'The sign-in took too long or was not started here')
           const query = request.query
           if (query.error !== undefined) {
+            // Only the provider that was sent this flow's state may end it with an error.
+            if (query.state !== flow.state) {
+              return toSignIn(reply, 'The sign-in took too long or was not started here')
+            }
             request.audit({
               action: 'sign-in-failed',
               detail: { method: 'sso', error: query.error.slice(0, 64) },
@@ -227,28 +267,48 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
             const info = await client.fetchUserInfo(discovered, tokens.access_token, idClaims.sub)
             claims = { ...idClaims, ...info }
           } catch (error) {
-            request.log.warn(
-              { err: { name: error instanceof Error ? error.name : 'Error' } },
-              'SSO callback refused',
-            )
+            request.log.warn({ err: errorSummary(error) }, 'SSO callback refused')
             request.audit({ action: 'sign-in-failed', detail: { method: 'sso' } })
             return toSignIn(reply, 'The sign-in could not be completed: try again')
           }
           const subject = typeof claims.sub === 'string' ? claims.sub : ''
           const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : ''
-          if (!subject || !email) return toSignIn(reply, 'The identity provider sent no email')
+          if (!subject || !email) {
+            request.audit({
+              action: 'sign-in-failed',
+              detail: { method: 'sso', reason: 'no email' },
+            })
+            return toSignIn(reply, 'The identity provider sent no email')
+          }
           const mapped = mapClaims(settings, claims)
           if ('refused' in mapped) {
             request.audit({ action: 'sign-in-failed', target: email, detail: { method: 'sso' } })
             return toSignIn(reply, mapped.refused)
           }
-          const existing = workspace.users.byEmail(email)
-          // An account made with a password is linked only when the provider vouches for the email.
-          if (existing && existing.source === 'local' && claims.email_verified !== true) {
+          // An account this identity has not signed in to before is linked by its email only
+          // when the provider vouches for the email: a password account, and just as much an
+          // SSO account of another subject (else anyone whose provider lets them set an email
+          // would take that account over).
+          const linked = signedInBefore.get(settings.issuer, subject) !== undefined
+          const existing = linked ? undefined : workspace.users.byEmail(email)
+          if (existing && claims.email_verified !== true) {
+            request.audit({
+              action: 'sign-in-failed',
+              target: email,
+              detail: { method: 'sso', reason: 'email not verified for an existing account' },
+            })
             return toSignIn(
               reply,
-              'This email has a password account; the provider did not verify it',
+              existing.source === 'local'
+                ? 'This email has a password account; the provider did not verify it'
+                : 'This email belongs to another account; the provider did not verify it',
             )
+          }
+          // A disabled account stays as it is: refused before anything of it is rewritten.
+          const before = linked ? bySubject(settings.issuer, subject) : existing
+          if (before?.disabled) {
+            request.audit({ action: 'sign-in-failed', target: email, detail: { method: 'sso' } })
+            return toSignIn(reply, 'This account is disabled')
           }
           const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name : email
           const user = workspace.users.upsertSso({
@@ -264,7 +324,7 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
           }
           await startSession(request, user)
           request.audit({ action: 'sign-in', target: email, detail: { method: 'sso' } })
-          return reply.code(302).header('cache-control', 'no-store').redirect(flow.next)
+          return reply.code(302).header('cache-control', 'no-store').redirect(headerSafe(flow.next))
         },
       )
       return Promise.resolve()

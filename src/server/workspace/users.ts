@@ -244,10 +244,12 @@ export function createUserStore(db: WorkspaceDatabase, now: () => number = Date.
       const existing =
         found && typeof found === 'object' ? toUser(found as Row) : byEmail(identity.email)
       if (existing) {
-        // The identity provider is the source of truth for an SSO account's role and scope.
+        // The identity provider is the source of truth for an SSO account's role and scope, and
+        // for who may sign in: a linked account's password stops working (someone disabled at the
+        // provider must not get in another way).
         db.prepare(
           `UPDATE users SET sso_issuer = ?, sso_subject = ?, name = ?, role = ?, agent_id = ?, agent_groups = ?,
-             skills = ?, updated_ms = ? WHERE id = ?`,
+             skills = ?, password_hash = NULL, updated_ms = ? WHERE id = ?`,
         ).run(
           identity.issuer,
           identity.subject,
