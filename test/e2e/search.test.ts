@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { z } from 'zod'
+import { axeViolations } from './axe'
 import { launchBrowser, startServer, type RunningServer } from './support'
 
 /**
@@ -15,7 +15,6 @@ let server: RunningServer
 let browser: Browser
 
 const RESULTS = join(process.cwd(), 'test-results')
-const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js')
 
 beforeAll(async () => {
   server = await startServer({ demoConversations: 200 })
@@ -199,35 +198,6 @@ test('the whole search works from the keyboard alone', async () => {
   expect(errors).toEqual([])
   await page.close()
 })
-
-const axeResultsSchema = z.object({
-  violations: z.array(
-    z.object({
-      id: z.string(),
-      impact: z.string().nullable().optional(),
-      nodes: z.array(z.object({ target: z.array(z.unknown()) })),
-    }),
-  ),
-})
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE })
-  const raw: unknown = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<unknown> }
-      }
-    ).axe.run(document, { resultTypes: ['violations'] }),
-  )
-  return axeResultsSchema
-    .parse(raw)
-    .violations.map(
-      (violation) =>
-        `${violation.id} (${String(violation.impact)}): ${violation.nodes
-          .map((node) => JSON.stringify(node.target))
-          .join(', ')}`,
-    )
-}
 
 test('axe-core finds no violations, in light and dark, with every filter showing', async () => {
   const { page, errors } = await openPage('/conversations?range=30d&status=OPEN')
