@@ -18,6 +18,9 @@ const FEATURES = {
   conversation: [],
   // The conversation page shows rich content through its lazy boundary, never its internals.
   'rich-content': ['lazy-rich-content'],
+  auth: [],
+  users: [],
+  audit: [],
 }
 
 const RELATIVE = {

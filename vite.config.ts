@@ -24,7 +24,34 @@ export default defineConfig({
     compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 0 }),
   ],
   resolve: { alias: { '@': src } },
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800 },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        // Decision 015. `index`: everything the entry loads up front, in one chunk (left to
+        // itself, Rolldown splits what the entry shares with several lazy chunks into chunks of
+        // their own, which the entry then preloads: kBs of the search page's budget). `session`:
+        // sign-in and the header's user menu, loaded on every page after the first script, with
+        // the pieces the lazy pages share. `admin`: the Users and Audit pages. Few lazy chunks,
+        // because the entry carries the name of each.
+        codeSplitting: {
+          groups: [
+            { name: 'index', tags: ['$initial'] },
+            {
+              name: 'session',
+              test: /src[\\/](app[\\/](components[\\/](session-controls|signed-in-nav|user-menu|ui[\\/]dialog)|features[\\/]auth[\\/]|lib[\\/](session-queries|error-message|export-audit))|domain[\\/]schema[\\/]auth)|node_modules[\\/]@tanstack[\\/]react-query[\\/]/,
+            },
+            {
+              name: 'admin',
+              test: /src[\\/]app[\\/](features[\\/](users|audit)[\\/]|components[\\/](admin-page-error|page-pending))/,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     // Vitest's default leaves one core idle; on a 2-core machine that is half the speed.
     maxWorkers: 2,

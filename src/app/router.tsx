@@ -2,12 +2,23 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createRouter, createBrowserHistory, type RouterHistory } from '@tanstack/react-router'
 import { NotFoundPage } from '@/app/components/not-found-page'
 import { parseSearch, stringifySearch } from '@/app/features/search/search-serialization'
+import { setUnauthorizedHandler } from '@/app/lib/http'
 import { rootRoute } from '@/app/routes/root'
 import { indexRoute } from '@/app/routes/index'
 import { conversationsRoute } from '@/app/routes/conversations'
 import { conversationRoute } from '@/app/routes/conversation'
+import { signInRoute } from '@/app/routes/sign-in'
+import { usersRoute } from '@/app/routes/users'
+import { auditRoute } from '@/app/routes/audit'
 
-export const routeTree = rootRoute.addChildren([indexRoute, conversationsRoute, conversationRoute])
+export const routeTree = rootRoute.addChildren([
+  indexRoute,
+  conversationsRoute,
+  conversationRoute,
+  signInRoute,
+  usersRoute,
+  auditRoute,
+])
 
 export interface AppRouterOptions {
   queryClient: QueryClient
@@ -15,7 +26,7 @@ export interface AppRouterOptions {
 }
 
 export function createAppRouter({ queryClient, history }: AppRouterOptions) {
-  return createRouter({
+  const router = createRouter({
     routeTree,
     history: history ?? createBrowserHistory(),
     context: { queryClient },
@@ -27,6 +38,15 @@ export function createAppRouter({ queryClient, history }: AppRouterOptions) {
     parseSearch,
     stringifySearch,
   })
+  // Any request that answers 401 (no session, or it ended) leads to the sign-in page, which
+  // brings the user back to this exact address (path, search and hash) afterwards.
+  setUnauthorizedHandler(() => {
+    const { pathname, href } = router.latestLocation
+    if (pathname !== '/sign-in') {
+      void router.navigate({ to: '/sign-in', search: { next: href }, replace: true })
+    }
+  })
+  return router
 }
 
 declare module '@tanstack/react-router' {

@@ -7,6 +7,10 @@ await Promise.all([
   import('@/app/features/rich-content/rich-content'),
   import('@/app/features/rich-content/quick-replies'),
   import('@/app/features/search/export-csv'),
+  import('@/app/components/session-controls'),
+  import('@/app/features/auth/sign-in-page'),
+  import('@/app/features/users/users-page'),
+  import('@/app/features/audit/audit-page'),
   import('@/domain/schema/record-fast-path'),
 ])
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { useId } from 'react'
+import { lazy, Suspense, useId } from 'react'
 import { configQueries } from '@/app/lib/config-queries'
 import { useTheme, useTimeZone, type ThemeSetting } from '@/app/lib/preferences'
 import { zoneName } from '@/app/lib/time'
@@ -11,7 +11,17 @@ const SELECT_CLASSES =
 const isTheme = (value: string): value is ThemeSetting =>
   value === 'system' || value === 'light' || value === 'dark'
 
-/** Product name, the account and where its data comes from, and the clock and theme switches. */
+/** Who is signed in (or that no one needs to be): loaded after the page's first script. */
+const SessionControls = lazy(() =>
+  import('@/app/components/session-controls').then((module) => ({
+    default: module.SessionControls,
+  })),
+)
+
+/**
+ * Product name, the account and where its data comes from, the clock and theme switches, and who
+ * is signed in.
+ */
 export function AppHeader() {
   const id = useId()
   const config = useQuery(configQueries.app())
@@ -76,6 +86,9 @@ export function AppHeader() {
               <option value="dark">Dark</option>
             </select>
           </div>
+          <Suspense fallback={null}>
+            <SessionControls />
+          </Suspense>
         </div>
       </div>
     </header>

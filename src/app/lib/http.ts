@@ -27,13 +27,27 @@ function errorFromBody(status: number, statusText: string, body: unknown): HttpE
   return new HttpError(status, `${status} ${statusText || 'request failed'}`, undefined, body)
 }
 
-/** Fetches JSON, throws HttpError on a non-2xx answer, and parses the body with `schema`. */
+let onUnauthorized: (() => void) | undefined
+
+/**
+ * What happens when any request answers 401 (no session, or it expired): the router sets it to
+ * go to the sign-in page, which brings the user back to where they were.
+ */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler
+}
+
+/**
+ * Fetches JSON, throws HttpError on a non-2xx answer, and parses the body with `schema`. A 401
+ * also calls the unauthorized handler, unless `signInOn401` is false (signing in itself, where
+ * a 401 means a wrong password).
+ */
 export async function requestJson<S extends z.ZodType>(
   url: string,
   schema: S,
-  init: RequestInit & { json?: unknown } = {},
+  init: RequestInit & { json?: unknown; signInOn401?: false } = {},
 ): Promise<z.output<S>> {
-  const { json, headers, ...rest } = init
+  const { json, headers, signInOn401, ...rest } = init
   const res = await fetch(url, {
     ...rest,
     method: rest.method ?? (json === undefined ? 'GET' : 'POST'),
@@ -44,6 +58,7 @@ export async function requestJson<S extends z.ZodType>(
     },
     body: json === undefined ? rest.body : JSON.stringify(json),
   })
+  if (res.status === 401 && signInOn401 !== false) onUnauthorized?.()
   const text = await res.text()
   let body: unknown = undefined
   if (text) {
@@ -83,6 +98,7 @@ export function uploadJson<S extends z.ZodType>(
       reject(new HttpError(0, 'The upload was stopped'))
     })
     xhr.addEventListener('load', () => {
+      if (xhr.status === 401) onUnauthorized?.()
       let parsed: unknown
       try {
         parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined

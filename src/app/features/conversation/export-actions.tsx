@@ -3,6 +3,7 @@ import { Button } from '@/app/components/ui/button'
 import { downloadText, safeFileName } from '@/app/features/conversation/download'
 import { fetchRawConversation } from '@/app/features/conversation/raw-record'
 import { transcriptMarkdown } from '@/app/features/conversation/transcript-markdown'
+import { reportExport } from '@/app/lib/export-audit'
 import type { TimeZoneSetting } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 
@@ -25,6 +26,7 @@ export function ExportActions({
         `${JSON.stringify(raw, null, 2)}\n`,
         'application/json',
       )
+      reportExport(id, { format: 'json', rows: 1, what: 'conversation' })
     },
   })
   return (
@@ -34,13 +36,14 @@ export function ExportActions({
       </Button>
       <Button
         size="sm"
-        onClick={() =>
+        onClick={() => {
           downloadText(
             `conversation-${safeFileName(id)}.md`,
             transcriptMarkdown(record, zone),
             'text/markdown',
           )
-        }
+          reportExport(id, { format: 'markdown', rows: 1, what: 'conversation' })
+        }}
       >
         Download Markdown
       </Button>

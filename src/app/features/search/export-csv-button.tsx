@@ -11,19 +11,6 @@ type ExportState =
 
 const number = new Intl.NumberFormat('en')
 
-function download(text: string, fileName: string) {
-  // The byte-order mark lets spreadsheet programs read the file as UTF-8.
-  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' })
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 /**
  * "Export CSV": every row of the current search (all pages, up to 10,000), fetched 100 at a time
  * with a progress bar and Cancel, then saved as one CSV file, one line per conversation.
@@ -43,7 +30,8 @@ export function ExportCsvButton({
     const controller = new AbortController()
     setState({ kind: 'running', fetched: 0, total: Math.min(count, EXPORT_MAX_ROWS), controller })
     try {
-      const { conversationsCsv, fetchAllRows } = await import('@/app/features/search/export-csv')
+      const { saveConversationsCsv, fetchAllRows } =
+        await import('@/app/features/search/export-csv')
       const { rows, total } = await fetchAllRows(request, controller.signal, (progress) =>
         setState((current) =>
           current.kind === 'running' && current.controller === controller
@@ -52,7 +40,7 @@ export function ExportCsvButton({
         ),
       )
       const stamp = formatDateTime(Date.now(), zone).replaceAll(/[-: ]/g, '').slice(0, 12)
-      download(conversationsCsv(rows, zone, window.location.origin), `conversations-${stamp}.csv`)
+      saveConversationsCsv(rows, zone, `conversations-${stamp}.csv`)
       setState({
         kind: 'idle',
         note:

@@ -1,4 +1,5 @@
 import { searchConversations, type ConversationListRequest } from '@/app/lib/conversation-queries'
+import { reportExport } from '@/app/lib/export-audit'
 import { formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import { CONVERSATION_FIELD_LABELS, inUnit, inZone } from '@/app/lib/vocabulary/conversation-fields'
 import { toCsv, type CsvValue } from '@/domain/csv'
@@ -94,4 +95,27 @@ export function conversationsCsv(
     row.summary,
   ])
   return toCsv(header, lines)
+}
+
+function download(text: string, fileName: string) {
+  // The byte-order mark lets spreadsheet programs read the file as UTF-8.
+  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' })
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Saves the rows as a CSV file and tells the audit trail how many were exported. */
+export function saveConversationsCsv(
+  rows: readonly ConversationRow[],
+  zone: TimeZoneSetting,
+  fileName: string,
+): void {
+  download(conversationsCsv(rows, zone, window.location.origin), fileName)
+  reportExport('search', { format: 'csv', rows: rows.length, what: 'search-results' })
 }
