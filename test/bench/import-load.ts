@@ -148,7 +148,17 @@ export async function uploadAndWait(url: string, file: string): Promise<Uploaded
     headers: { 'content-type': 'application/x-ndjson', 'content-length': String(fileBytes) },
     body: Readable.toWeb(createReadStream(file)) as ReadableStream,
     duplex: 'half',
-  } as RequestInit)
+  } as RequestInit).catch((error: unknown) => {
+    // undici says only "fetch failed"; the reason is in its cause (a reset, a timeout).
+    const cause = error instanceof Error ? error.cause : undefined
+    const reason =
+      cause instanceof Error
+        ? `${cause.name}${'code' in cause ? ` ${String(cause.code)}` : ''}: ${cause.message}`
+        : String(error)
+    throw new Error(
+      `upload failed after ${String(Math.round(performance.now() - started))} ms: ${reason}`,
+    )
+  })
   const uploadMs = performance.now() - started
   const accepted = (await upload.json()) as { id?: string }
   if (upload.status !== 202 || !accepted.id) {
