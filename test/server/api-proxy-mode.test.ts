@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createUpstream, proxyConfigFromEnv } from '@/server/upstream/proxy'
-import { idsOf, pick, startTestApi, type TestApi } from './api-harness'
-import { startFakeUpstream, type FakeUpstream } from './fake-upstream'
+import { idsOf, pick, type TestApi } from './api-harness'
+import type { FakeUpstream } from './fake-upstream'
+import { startProxiedApi } from './proxied-api'
 import { FIXTURE_RECORDS } from './fixtures'
 
 /**
@@ -16,18 +16,11 @@ let fake: FakeUpstream
 let api: TestApi
 
 beforeAll(async () => {
-  fake = await startFakeUpstream({
+  ;({ fake, api } = await startProxiedApi({
     accountId: ACCOUNT,
     bearerToken: TOKEN,
     records: FIXTURE_RECORDS.slice(0, 2),
-  })
-  const config = proxyConfigFromEnv({
-    LP_ACCOUNT_ID: ACCOUNT,
-    LP_BEARER_TOKEN: TOKEN,
-    LP_DOMAIN_API_BASE: fake.baseUrl,
-  })
-  if (!config) throw new Error('proxy config expected')
-  api = await startTestApi({ upstream: createUpstream(config, fake.fetch), accountId: ACCOUNT })
+  }))
 })
 afterAll(async () => {
   await api.stop()

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { NewUser } from '@/domain/schema/auth'
-import { createUpstream, proxyConfigFromEnv } from '@/server/upstream/proxy'
-import { idsOf, pick, startTestApi, type TestApi } from './api-harness'
-import { startFakeUpstream, type FakeUpstream } from './fake-upstream'
+import { idsOf, pick, type TestApi } from './api-harness'
+import type { FakeUpstream } from './fake-upstream'
+import { startProxiedApi } from './proxied-api'
 import { FIXTURE_RECORDS } from './fixtures'
 import { sessionClient, type SessionClient } from './session-client'
 
@@ -35,22 +35,12 @@ let api: TestApi
 let alice: SessionClient
 
 beforeAll(async () => {
-  fake = await startFakeUpstream({
+  ;({ fake, api } = await startProxiedApi({
     accountId: ACCOUNT,
     bearerToken: TOKEN,
     records: FIXTURE_RECORDS.slice(0, 2),
-  })
-  const config = proxyConfigFromEnv({
-    LP_ACCOUNT_ID: ACCOUNT,
-    LP_BEARER_TOKEN: TOKEN,
-    LP_DOMAIN_API_BASE: fake.baseUrl,
-  })
-  if (!config) throw new Error('proxy config expected')
-  api = await startTestApi({
-    upstream: createUpstream(config, fake.fetch),
-    accountId: ACCOUNT,
     workspace: { users: [ALICE, MIXED] },
-  })
+  }))
   alice = sessionClient(api.url)
   expect((await alice.signIn(ALICE.email, ALICE.password)).status).toBe(200)
 })

@@ -17,14 +17,15 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   agent: 'Only conversations they took part in',
 }
 
-const MAX_IDS = 500
-const lpId = z
+export const MAX_IDS = 500
+/** A LivePerson agent, agent group or skill ID, as an account's scope holds it. */
+export const lpIdSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(64, 'at most 64 characters')
   .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits, . _ : - only')
-const idList = z.array(lpId).max(MAX_IDS, `at most ${String(MAX_IDS)} IDs`)
+const idList = z.array(lpIdSchema).max(MAX_IDS, `at most ${String(MAX_IDS)} IDs`)
 
 export const emailSchema = z
   .string()
@@ -43,7 +44,7 @@ export const passwordSchema = z
 /** A user's reading scope: conversations that match any of these (LivePerson's own model). */
 export const scopeFieldsSchema = z.object({
   /** The user's own LivePerson agent ID (agents see the conversations they took part in). */
-  agentId: lpId.optional(),
+  agentId: lpIdSchema.optional(),
   agentGroups: idList.default([]),
   skills: idList.default([]),
 })
@@ -93,7 +94,7 @@ export const userPatchBodySchema = z
   .object({
     name: z.string().trim().max(120, 'at most 120 characters'),
     role: roleSchema,
-    agentId: lpId.nullable(),
+    agentId: lpIdSchema.nullable(),
     agentGroups: idList,
     skills: idList,
     disabled: z.boolean(),

@@ -9,7 +9,7 @@ import {
   userPatchBodySchema,
 } from '@/domain/schema/auth'
 import { csvRow } from '@/domain/csv'
-import { requireAdmin } from '@/server/auth/viewer'
+import { adminOnly } from '@/server/auth/viewer'
 import { HttpError } from '@/server/http/http-error'
 import { jsonBodyGuard, refuseOtherMethods } from '@/server/http/route-helpers'
 import { publicUser } from '@/server/workspace/users'
@@ -29,20 +29,7 @@ export function adminRoutes(
   const app = parent.withTypeProvider<ZodTypeProvider>()
   const { users, audit } = options.workspace
   const post = { preParsing: jsonBodyGuard(options.bodyDeadlineMs ?? 10_000) }
-  const admin = {
-    onRequest: (
-      request: Parameters<typeof requireAdmin>[0],
-      _reply: unknown,
-      done: (error?: Error) => void,
-    ) => {
-      try {
-        requireAdmin(request)
-        done()
-      } catch (error) {
-        done(error instanceof Error ? error : new Error(String(error)))
-      }
-    },
-  }
+  const admin = { onRequest: adminOnly }
 
   app.get('/api/users', admin, () => ({ users: users.list().map(publicUser) }))
   app.post(

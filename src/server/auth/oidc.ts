@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import * as client from 'openid-client'
 import { z } from 'zod'
-import { ROLES, type Role } from '@/domain/schema/auth'
+import { lpIdSchema, MAX_IDS, ROLES, roleSchema, type Role } from '@/domain/schema/auth'
 import type { StoredUser } from '@/server/workspace/users'
 import type { Workspace } from '@/server/workspace/workspace'
 
@@ -42,7 +42,6 @@ export interface OidcSignIn {
   install(app: FastifyInstance, context: OidcInstallContext): Promise<void>
 }
 
-const roleSchema = z.enum(ROLES)
 const RANK: Record<Role, number> = { agent: 0, reviewer: 1, supervisor: 2, admin: 3 }
 
 /** `a=admin, b=reviewer` → the map; a clear error naming the bad entry. */
@@ -69,12 +68,15 @@ const list = (value: unknown): string[] =>
       ? value.split(',').map((v) => v.trim())
       : []
 
-/** LivePerson IDs from a claim: the same rule as an account made here (64 characters, 500 IDs). */
-const LP_ID = /^[A-Za-z0-9._:-]{1,64}$/
+/** A LivePerson ID from a claim, by the same rule as an account made here, or undefined. */
+const lpId = (value: unknown): string | undefined => {
+  const parsed = lpIdSchema.safeParse(typeof value === 'number' ? String(value) : value)
+  return parsed.success ? parsed.data : undefined
+}
 const lpIds = (value: unknown): string[] =>
   list(value)
-    .filter((id) => LP_ID.test(id))
-    .slice(0, 500)
+    .flatMap((id) => lpId(id) ?? [])
+    .slice(0, MAX_IDS)
 
 /** What a provider's claims make of the user: role and scope, or why they may not sign in. */
 export function mapClaims(
@@ -90,12 +92,7 @@ export function mapClaims(
   if (role === undefined) {
     return { refused: 'Your account has no role in Conversation Viewer: ask an admin for one' }
   }
-  const agentIdValue = claims[settings.agentIdClaim]
-  const agentIdText =
-    typeof agentIdValue === 'string' || typeof agentIdValue === 'number'
-      ? String(agentIdValue).trim()
-      : undefined
-  const agentId = agentIdText !== undefined && LP_ID.test(agentIdText) ? agentIdText : undefined
+  const agentId = lpId(claims[settings.agentIdClaim])
   const agentGroups = lpIds(claims[settings.agentGroupsClaim])
   const skills = lpIds(claims[settings.skillsClaim])
   if (role === 'agent' && !agentId) {
@@ -175,16 +172,6 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
     settings,
     install(app, { workspace, startSession, safeNext }) {
       const api = app.withTypeProvider<ZodTypeProvider>()
-      const signedInBefore = workspace.db.prepare(
-        'SELECT 1 FROM users WHERE sso_issuer = ? AND sso_subject = ?',
-      )
-      const subjectId = workspace.db
-        .prepare('SELECT id FROM users WHERE sso_issuer = ? AND sso_subject = ?')
-        .pluck()
-      const bySubject = (issuer: string, subject: string) => {
-        const id: unknown = subjectId.get(issuer, subject)
-        return typeof id === 'number' ? workspace.users.byId(id) : undefined
-      }
       api.get('/api/sso/start', { schema: { querystring: startQuery } }, async (request, reply) => {
         const query = request.query
         let discovered: client.Configuration
@@ -289,7 +276,7 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
           // when the provider vouches for the email: a password account, and just as much an
           // SSO account of another subject (else anyone whose provider lets them set an email
           // would take that account over).
-          const linked = signedInBefore.get(settings.issuer, subject) !== undefined
+          const linked = workspace.users.bySso(settings.issuer, subject)
           const existing = linked ? undefined : workspace.users.byEmail(email)
           if (existing && claims.email_verified !== true) {
             request.audit({
@@ -305,7 +292,7 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
             )
           }
           // A disabled account stays as it is: refused before anything of it is rewritten.
-          const before = linked ? bySubject(settings.issuer, subject) : existing
+          const before = linked ?? existing
           if (before?.disabled) {
             request.audit({ action: 'sign-in-failed', target: email, detail: { method: 'sso' } })
             return toSignIn(reply, 'This account is disabled')

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { requireAdmin } from '@/server/auth/viewer'
+import { adminOnly } from '@/server/auth/viewer'
 import { HttpError } from '@/server/http/http-error'
 import { requireContentType } from '@/server/http/request-guards'
 import type { ImportJobs } from '@/server/imports/import-jobs'
@@ -40,14 +40,7 @@ function registerImportRoutes(
   const { imports, proxyMode } = options
 
   /** Imports change what everyone reads: admins only (and the local user). */
-  app.addHook('onRequest', (request, _reply, done) => {
-    try {
-      requireAdmin(request)
-      done()
-    } catch (error) {
-      done(error instanceof Error ? error : new Error(String(error)))
-    }
-  })
+  app.addHook('onRequest', adminOnly)
 
   function requireImports(): ImportJobs {
     if (proxyMode || !imports) {

@@ -20,10 +20,6 @@ export interface SessionRow {
 export interface WorkspaceSessionStore extends SessionStore {
   /** Marks the session used now (at most once a minute writes), pushing its idle deadline. */
   touch(sessionId: string, ip: string | null, userAgent: string | null): void
-  /** How many sessions a user has open (tests, the Users page). */
-  openSessions(userId: number): number
-  /** Ends every session of a user. */
-  endAll(userId: number): void
   /** Forgets expired sessions. */
   sweep(): void
 }
@@ -114,17 +110,6 @@ export function createSessionStore(
     touch(sessionId, ip, userAgent) {
       const at = now()
       touch.run(at, at + times.idleMs, ip, userAgent, keyOf(sessionId), at - TOUCH_EVERY_MS)
-    },
-    openSessions(userId) {
-      return Number(
-        db
-          .prepare('SELECT count(*) FROM sessions WHERE user_id = ? AND idle_until_ms > ?')
-          .pluck()
-          .get(userId, now()),
-      )
-    },
-    endAll(userId) {
-      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId)
     },
     sweep() {
       const at = now()

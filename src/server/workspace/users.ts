@@ -1,5 +1,11 @@
 import { hash, verify } from '@node-rs/argon2'
-import type { NewUser, Role, User, UserPatch } from '@/domain/schema/auth'
+import {
+  roleSchema,
+  type NewUser,
+  type Role,
+  type User,
+  type UserPatch,
+} from '@/domain/schema/auth'
 import { HttpError } from '@/server/http/http-error'
 import { num, rowsOf, str, type Row } from '@/server/archive/sql-rows'
 import type { WorkspaceDatabase } from '@/server/workspace/workspace-db'
@@ -36,11 +42,9 @@ const ids = (text: string | undefined): string[] => {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 }
 
-const isRole = (value: unknown): value is Role =>
-  value === 'admin' || value === 'supervisor' || value === 'reviewer' || value === 'agent'
-
 function toUser(row: Row): StoredUser {
-  const role = isRole(row.role) ? row.role : 'agent'
+  const parsedRole = roleSchema.safeParse(row.role)
+  const role = parsedRole.success ? parsedRole.data : 'agent'
   const user: StoredUser = {
     id: num(row.id),
     email: str(row.email) ?? '',
@@ -96,6 +100,8 @@ export interface UserStore {
   list(): StoredUser[]
   byId(id: number): StoredUser | undefined
   byEmail(email: string): StoredUser | undefined
+  /** The account an SSO identity (issuer and subject) has signed in to before, if any. */
+  bySso(issuer: string, subject: string): StoredUser | undefined
   /** Adds a local account; 409 naming `email` when it exists. */
   add(input: NewUser): Promise<StoredUser>
   /** Changes role, scope, name or disabled; disabling ends every session of the user. */
@@ -126,6 +132,10 @@ export function createUserStore(db: WorkspaceDatabase, now: () => number = Date.
     const row: unknown = byEmailStatement.get(email.trim().toLowerCase())
     return row && typeof row === 'object' ? toUser(row as Row) : undefined
   }
+  const bySso = (issuer: string, subject: string) => {
+    const row: unknown = bySsoStatement.get(issuer, subject)
+    return row && typeof row === 'object' ? toUser(row as Row) : undefined
+  }
   const mustExist = (id: number) => {
     const user = byId(id)
     if (!user) throw new HttpError(404, `No user ${String(id)}`, { field: 'id' })
@@ -146,6 +156,7 @@ export function createUserStore(db: WorkspaceDatabase, now: () => number = Date.
     list: () => rowsOf(db.prepare('SELECT * FROM users ORDER BY email').all()).map(toUser),
     byId,
     byEmail,
+    bySso,
     async add(input) {
       check(input.role, input.agentId, input.agentGroups, input.skills)
       if (byEmail(input.email)) {
@@ -240,9 +251,7 @@ export function createUserStore(db: WorkspaceDatabase, now: () => number = Date.
     },
     upsertSso(identity) {
       const at = now()
-      const found = bySsoStatement.get(identity.issuer, identity.subject)
-      const existing =
-        found && typeof found === 'object' ? toUser(found as Row) : byEmail(identity.email)
+      const existing = bySso(identity.issuer, identity.subject) ?? byEmail(identity.email)
       if (existing) {
         // The identity provider is the source of truth for an SSO account's role and scope, and
         // for who may sign in: a linked account's password stops working (someone disabled at the

@@ -8,6 +8,7 @@ import { ScopeFields } from '@/app/features/users/scope-fields'
 import { TextField } from '@/app/features/users/text-field'
 import { addUser, userQueries } from '@/app/features/users/user-queries'
 import { PASSWORD_MIN } from '@/domain/schema/auth'
+import { FormAlert } from '@/app/features/users/form-alert'
 
 const FIELDS = ['email', 'name', 'role', 'password', 'agentId', 'agentGroups', 'skills'] as const
 
@@ -70,11 +71,7 @@ export function AddUserForm() {
           />
         </div>
         <ScopeFields idPrefix={id} failure={failure} />
-        {failure.message && !failure.field ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {failure.message}
-          </p>
-        ) : null}
+        <FormAlert failure={failure} />
         <div className="flex items-center gap-3">
           <Button type="submit" variant="primary" disabled={add.isPending}>
             Add user

@@ -9,6 +9,7 @@ import { ScopeFields } from '@/app/features/users/scope-fields'
 import { TextField } from '@/app/features/users/text-field'
 import { changeUser } from '@/app/features/users/user-queries'
 import type { User } from '@/domain/schema/auth'
+import { FormAlert } from '@/app/features/users/form-alert'
 
 const FIELDS = ['name', 'role', 'agentId', 'agentGroups', 'skills'] as const
 
@@ -61,11 +62,7 @@ export function EditUserDialog({
           <RoleField idPrefix={id} defaultRole={user.role} failure={failure} />
         </div>
         <ScopeFields idPrefix={id} user={user} failure={failure} />
-        {failure.message && !failure.field ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {failure.message}
-          </p>
-        ) : null}
+        <FormAlert failure={failure} />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={save.isPending}>

@@ -7,6 +7,7 @@ import { passwordBody } from '@/app/features/users/form-values'
 import { TextField } from '@/app/features/users/text-field'
 import { setPassword } from '@/app/features/users/user-queries'
 import { PASSWORD_MIN, type User } from '@/domain/schema/auth'
+import { FormAlert } from '@/app/features/users/form-alert'
 
 const FIELDS = ['password'] as const
 
@@ -53,11 +54,7 @@ export function ResetPasswordDialog({
           autoFocus
           failure={failure}
         />
-        {failure.message && !failure.field ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {failure.message}
-          </p>
-        ) : null}
+        <FormAlert failure={failure} />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={reset.isPending}>
