@@ -21,6 +21,11 @@ const FEATURES = {
   auth: [],
   users: [],
   audit: [],
+  // Issue 13: the Review panel (the conversation page shows it through its lazy entry), the
+  // Reviews page and the Scorecards page.
+  review: ['review-panel'],
+  reviews: [],
+  scorecards: [],
 }
 
 const RELATIVE = {

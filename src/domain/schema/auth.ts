@@ -122,6 +122,16 @@ export const AUDIT_ACTIONS = [
   'user-added',
   'user-changed',
   'password-changed',
+  // Issue 13: QA reviews (the review's ID is the target; never its text).
+  'review-created',
+  'review-submitted',
+  'review-edited',
+  'review-discarded',
+  'review-acknowledged',
+  'review-disputed',
+  'dispute-resolved',
+  'reviews-imported',
+  'scorecard-changed',
 ] as const
 export const auditActionSchema = z.enum(AUDIT_ACTIONS)
 export type AuditAction = z.infer<typeof auditActionSchema>

@@ -85,3 +85,7 @@ export const SDE_SEARCH_KEYS = [
   'searchContent',
 ] as const
 export type SdeSearchKey = (typeof SDE_SEARCH_KEYS)[number]
+
+/** How a conversation stands in QA review (issue 13): no review, only drafts, or reviewed. */
+export const REVIEW_STATUSES = ['none', 'draft', 'reviewed'] as const
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number]

@@ -15,6 +15,7 @@ import {
   MESSAGE_CONTENT_TYPES,
   CONTENT_TO_RETRIEVE_VALUES,
   SDE_SEARCH_KEYS,
+  REVIEW_STATUSES,
   type ContentToRetrieve,
   type SdeSearchKey,
 } from '@/domain/schema/search-constants'
@@ -209,6 +210,36 @@ const sdeSearch = z
 const nonEmpty = <T>(list: readonly T[] | undefined): T[] | undefined =>
   list && list.length > 0 ? [...list] : undefined
 
+/**
+ * Our extension of the search (issue 13; not LivePerson's): conversations with at least one review
+ * the reader may see matching all of these; `status: ["none"]` is conversations with no review.
+ */
+export const searchReviewFilterSchema = z.strictObject(
+  {
+    status: z
+      .array(enumOf(REVIEW_STATUSES), { error: 'must be an array of review statuses' })
+      .max(3, 'at most 3 statuses')
+      .optional(),
+    minScore: boundedNumber(0, 100).optional(),
+    maxScore: boundedNumber(0, 100).optional(),
+    reviewer: z
+      .array(z.string().trim().min(1, 'must not be empty').max(254, 'at most 254 characters'), {
+        error: 'must be an array of reviewer emails',
+      })
+      .max(100, 'at most 100 reviewers')
+      .optional(),
+    scorecard: z
+      .array(z.number().int().positive('must be scorecard IDs'), {
+        error: 'must be an array of scorecard IDs',
+      })
+      .max(100, 'at most 100 scorecards')
+      .optional(),
+    disputed: z.boolean('must be true or false').optional(),
+  },
+  { error: 'must be an object {status, minScore, maxScore, reviewer, scorecard, disputed}' },
+)
+export type SearchReviewFilter = z.output<typeof searchReviewFilterSchema>
+
 /** The `conversations/search` body. */
 export const searchBodySchema = z
   .strictObject(
@@ -267,6 +298,7 @@ export const searchBodySchema = z
       latestConversationQueueState: enumOf(QUEUE_STATES).optional(),
       sdeSearch: sdeSearch.optional(),
       contentToRetrieve: contentToRetrieve.optional(),
+      review: searchReviewFilterSchema.optional(),
     },
     { error: 'must be a JSON object' },
   )
@@ -292,6 +324,7 @@ export const searchBodySchema = z
     latestConversationQueueState: body.latestConversationQueueState,
     sdeSearch: nonEmpty(body.sdeSearch),
     contentToRetrieve: body.contentToRetrieve,
+    review: body.review,
   }))
 
 export type SearchBodyInput = z.input<typeof searchBodySchema>
@@ -313,6 +346,7 @@ export const byIdBodySchema = z
         .max(MAX_CONVERSATION_IDS, `at most ${String(MAX_CONVERSATION_IDS)} conversation IDs`)
         .optional(),
       contentToRetrieve: contentToRetrieve.optional(),
+      review: searchReviewFilterSchema.optional(),
     },
     { error: 'must be a JSON object' },
   )

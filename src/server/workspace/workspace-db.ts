@@ -15,6 +15,13 @@ import Database from 'better-sqlite3'
  * - `audit`: append-only (a trigger refuses updates); only retention deletes, oldest first.
  * - `settings`: the session-signing secret made on first start (unless SESSION_SECRET is set).
  * - `sign_in_failures`: recent failed sign-ins per address and per account, for the throttle.
+ * - `scorecards`, `scorecard_versions`: a scorecard's every version (a review keeps its own).
+ * - `reviews`: one review of one leg (`leg_agent_id`) of a conversation; the filterable facts in
+ *   columns, what the reviewer wrote (answers, notes, evidence, disputes) as JSON in `content`;
+ *   `revision` grows with each save, so a save from a stale copy is refused, never lost.
+ * - `review_history`: append-only, every change of a review (who, when, what).
+ * - `review_scope`: the agents, agent groups and skills of each reviewed conversation, so a
+ *   reader's scope applies to reviews without the archive (proxy mode, a rebuilt archive).
  */
 const MIGRATIONS: readonly string[] = [
   `
@@ -77,6 +84,81 @@ const MIGRATIONS: readonly string[] = [
     at_ms INTEGER NOT NULL
   ) STRICT;
   CREATE INDEX sign_in_failures_key ON sign_in_failures (key, at_ms);
+  `,
+  // Issue 13: QA reviews.
+  `
+  CREATE TABLE scorecards (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    latest_version INTEGER NOT NULL,
+    archived INTEGER NOT NULL DEFAULT 0,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE scorecard_versions (
+    scorecard_id INTEGER NOT NULL REFERENCES scorecards (id),
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    created_by TEXT,
+    PRIMARY KEY (scorecard_id, version)
+  ) STRICT;
+
+  CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    conversation_id TEXT NOT NULL,
+    leg_agent_id TEXT NOT NULL,
+    leg_agent_name TEXT,
+    leg_role TEXT NOT NULL CHECK (leg_role IN ('agent', 'bot')),
+    scorecard_id INTEGER NOT NULL,
+    scorecard_version INTEGER NOT NULL,
+    author_email TEXT NOT NULL COLLATE NOCASE,
+    author_name TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('draft', 'submitted')),
+    percent REAL,
+    critical_failed INTEGER NOT NULL DEFAULT 0,
+    open_disputes INTEGER NOT NULL DEFAULT 0,
+    acknowledged_ms INTEGER,
+    content TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    updated_by_email TEXT NOT NULL,
+    updated_by_name TEXT NOT NULL,
+    submitted_ms INTEGER,
+    FOREIGN KEY (scorecard_id, scorecard_version) REFERENCES scorecard_versions
+  ) STRICT;
+  CREATE INDEX reviews_conversation ON reviews (conversation_id, state);
+  CREATE INDEX reviews_updated ON reviews (updated_ms);
+  CREATE INDEX reviews_leg_agent ON reviews (leg_agent_id, state);
+  CREATE INDEX reviews_author ON reviews (author_email);
+  CREATE INDEX reviews_scorecard ON reviews (scorecard_id);
+
+  CREATE TABLE review_history (
+    review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    at_ms INTEGER NOT NULL,
+    by_email TEXT NOT NULL,
+    by_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    score REAL,
+    changes TEXT NOT NULL DEFAULT '[]',
+    note TEXT,
+    PRIMARY KEY (review_id, seq)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TRIGGER review_history_append_only BEFORE UPDATE ON review_history
+  BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
+
+  CREATE TABLE review_scope (
+    conversation_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('agent', 'group', 'skill')),
+    value TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, kind, value)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX review_scope_value ON review_scope (kind, value, conversation_id);
   `,
 ]
 
