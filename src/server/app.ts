@@ -228,7 +228,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           ),
       })
     }
-    await api.register(apiRoutes, options)
+    await api.register(apiRoutes, {
+      ...options,
+      workspace: options.workspace ?? options.auth?.workspace,
+    })
   })
 
   const spa = options.spa

@@ -60,6 +60,8 @@ async function main(argv: string[]): Promise<void> {
     if (archive.conversationCount() === 0 && config.demoConversations > 0) {
       seedDemoConversations(archive, config.demoConversations, say)
     }
+    // The search's review filter reads the workspace's reviews in the archive's own query.
+    archive.attachWorkspace(workspace.path)
     say(`Archive: ${config.archivePath} (${String(archive.conversationCount())} conversations)`)
   } else {
     say(`Proxy mode: forwarding to LivePerson account ${config.accountId}`)

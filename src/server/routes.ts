@@ -9,6 +9,11 @@ import {
 } from '@/domain/schema/search-request'
 import type { Archive, Facets } from '@/server/archive/archive'
 import { wantedSections } from '@/server/archive/record-output'
+import {
+  ALL_REVIEWS,
+  hasReviewConditions,
+  type ReviewVisibility,
+} from '@/server/archive/review-filter'
 import { HttpError } from '@/server/http/http-error'
 import { parseJsonBody } from '@/server/http/json-body'
 import { jsonBodyGuard, refuseOtherMethods } from '@/server/http/route-helpers'
@@ -18,6 +23,8 @@ import type { Upstream } from '@/server/upstream/proxy'
 import { EMPTY_HISTORY, scopedAnswer, scopedSearchBody } from '@/server/upstream/proxy-scope'
 import { createImageProxy, type ImageProxyOptions } from '@/server/images/image-proxy'
 import { imageRoutes } from '@/server/images/image-routes'
+import { reviewRoutes } from '@/server/reviews/review-routes'
+import type { Workspace } from '@/server/workspace/workspace'
 
 export interface ApiOptions {
   accountId: string
@@ -31,6 +38,8 @@ export interface ApiOptions {
   bodyDeadlineMs?: number
   /** `GET /api/image`: remote transcript images fetched for the reader (public hosts only). */
   images?: ImageProxyOptions
+  /** QA reviews (issue 13) live here; without it the review routes answer 503. */
+  workspace?: Workspace
 }
 
 /** A JSON request body may be this large. */
@@ -42,6 +51,15 @@ function searchFilters(body: Record<string, unknown>): Record<string, unknown> {
   const filters = { ...body }
   delete filters.contentToRetrieve
   return filters
+}
+
+/**
+ * Which reviews a search's review filter sees (issue 13): an agent only the submitted reviews of
+ * their own legs; everyone else every review of the conversations their scope lets them see.
+ */
+function reviewVisibility(request: FastifyRequest): ReviewVisibility {
+  const viewer = request.viewer
+  return viewer.role === 'agent' ? { all: false, agentId: viewer.user?.agentId } : ALL_REVIEWS
 }
 
 /** The page of results a search's query string asks for. */
@@ -191,7 +209,23 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     { ...post, schema: { querystring: searchQuerySchema, body: searchBodySchema } },
     async (request, reply) => {
       requireAccount((request.params as { accountId: string }).accountId)
+      const review = request.body.review
       if (upstream) {
+        // Issue 13: our reviews are not LivePerson's to filter by, and never go upstream.
+        if (hasReviewConditions(review)) {
+          throw new HttpError(
+            400,
+            "review filters need the archive: LivePerson's search does not know our reviews",
+            { field: 'review' },
+          )
+        }
+        const sent = sentBodies.get(request)
+        if (review && typeof sent === 'object' && sent !== null) {
+          sentBodies.set(
+            request,
+            Object.fromEntries(Object.entries(sent).filter(([key]) => key !== 'review')),
+          )
+        }
         request.audit({
           action: 'search',
           detail: { filters: searchFilters(request.body), offset: request.query.offset },
@@ -199,10 +233,35 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
         await forwarded(request, reply, 'search')
         return reply
       }
+      const searched = requireArchive()
+      if (hasReviewConditions(review)) {
+        if (!searched.reviewsAttached()) {
+          throw new HttpError(
+            400,
+            'review filters need the workspace database, and this archive has none attached',
+            { field: 'review' },
+          )
+        }
+        if (
+          review?.minScore !== undefined &&
+          review.maxScore !== undefined &&
+          review.minScore > review.maxScore
+        ) {
+          throw new HttpError(400, 'review.minScore: must not be greater than maxScore', {
+            field: 'review.minScore',
+          })
+        }
+      }
       const query = request.query
       const page = pageOf(query)
       const sections = wantedSections(request.body.contentToRetrieve, query.v)
-      const result = requireArchive().search(request.body, page, sections, request.viewer.scope)
+      const result = searched.search(
+        request.body,
+        page,
+        sections,
+        request.viewer.scope,
+        reviewVisibility(request),
+      )
       request.audit({
         action: 'search',
         detail: { filters: searchFilters(request.body), offset: query.offset, count: result.count },
@@ -296,6 +355,13 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
   refuseOtherMethods(app, domainRoute, ['GET'])
 
   await app.register(importRoutes, { imports: options.imports, proxyMode: upstream !== undefined })
+  await app.register(reviewRoutes, {
+    workspace: options.workspace,
+    accountId,
+    archive,
+    upstream,
+    bodyDeadlineMs: options.bodyDeadlineMs,
+  })
 
   const proxy = createImageProxy(options.images)
   app.addHook('onClose', () => {

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { z } from 'zod'
 
 /**
  * The one benchmark report: every figure is its runs' median with min and max; a browser figure
@@ -119,6 +120,67 @@ export interface ReportMeta {
   cpus: number
   startedAt: string
   minutes: number
+  /** Lines under the heading (figures measured apart from the rest, and when). */
+  notes?: string[]
+}
+
+const UNITS = ['ms', 'B', 'MB', 'req/s', 'conversations/s', 'count'] as const satisfies Unit[]
+const reportFileSchema = z.object({
+  meta: z.object({
+    conversations: z.number(),
+    node: z.string(),
+    cpus: z.number(),
+    startedAt: z.string(),
+    minutes: z.number(),
+    notes: z.array(z.string()).optional(),
+  }),
+  figures: z.array(
+    z.object({
+      section: z.string(),
+      name: z.string(),
+      unit: z.enum(UNITS),
+      runs: z.array(z.number()),
+      floor: z.array(z.number()).optional(),
+      target: z
+        .object({
+          kind: z.enum(['max', 'min']),
+          value: z.number(),
+          ratio: z.boolean().optional(),
+        })
+        .optional(),
+      note: z.string().optional(),
+    }),
+  ),
+})
+
+/** The last `bench-results/report.json` (its figures and meta), or undefined when none. */
+export function readReport(root: string): { meta: ReportMeta; figures: Figure[] } | undefined {
+  let text: string
+  try {
+    text = readFileSync(join(root, 'bench-results', 'report.json'), 'utf8')
+  } catch {
+    return undefined
+  }
+  const parsed = reportFileSchema.safeParse(JSON.parse(text))
+  if (!parsed.success) return undefined
+  const figures = parsed.data.figures.map((figure): Figure => {
+    const out: Figure = {
+      section: figure.section,
+      name: figure.name,
+      unit: figure.unit,
+      runs: figure.runs,
+    }
+    if (figure.floor) out.floor = figure.floor
+    if (figure.target) {
+      out.target = { kind: figure.target.kind, value: figure.target.value }
+      if (figure.target.ratio !== undefined) out.target.ratio = figure.target.ratio
+    }
+    if (figure.note !== undefined) out.note = figure.note
+    return out
+  })
+  const meta: ReportMeta = { ...parsed.data.meta }
+  if (meta.notes === undefined) delete meta.notes
+  return { meta, figures }
 }
 
 /** Writes `bench-results/report.md` and `report.json` and returns the Markdown. */
@@ -131,6 +193,7 @@ export function writeReport(root: string, figures: readonly Figure[], meta: Repo
     '',
     `${meta.conversations.toLocaleString('en-US')} demo conversations; Node ${meta.node}; ${String(meta.cpus)} CPUs; started ${meta.startedAt}, took ${number(meta.minutes, 1)} min. Each figure is the median of its runs, with min and max; a ratio is ours over the floor page's median in the same run.`,
     '',
+    ...(meta.notes ?? []).flatMap((note) => [note, '']),
     table,
     '',
   ].join('\n')

@@ -14,12 +14,18 @@
  *    processes;
  * 4. browser: Chromium against `npm start` on the same archive, each figure next to a plain floor
  *    page (BENCH_BROWSER_RUNS runs; BENCH_SKIP_BROWSER=1 leaves it out).
+ * 5. reviews (issue 13, after the sign-in figures): BENCH_REVIEWS (20,000) reviews in a workspace
+ *    attached to the archive, and the search page's requests with a review filter (reviews.ts).
+ *
+ * `BENCH_ONLY=reviews npm run bench` runs only what the review figures need (generation, the
+ * import, the review scenario) and puts its figures into the last full report in place of the
+ * old ones, saying when they were measured.
  *
  * Not a test: it reports figures and whether each target was met.
  */
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openArchive } from '@/server/archive/archive'
@@ -31,10 +37,11 @@ import { createImportJobs } from '@/server/imports/import-jobs'
 import { benchBrowser } from './browser'
 import { benchBundle } from './bundle'
 import { auditCost } from './audit-cost'
+import { benchReviewFilter, REVIEWS_SECTION } from './reviews'
 import { benchImportUnderLoad } from './import-load'
 import { loadDuringImport, loadRun, type LoadRequest, type LoadResult } from './load'
 import { writeNdjsonUpTo } from './ndjson'
-import { percentile, writeReport, type Figure } from './report'
+import { percentile, readReport, writeReport, type Figure } from './report'
 import { z } from 'zod'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -48,6 +55,12 @@ const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3)
 /** The upload imported while autocannon runs: large enough to outlast its 15 s. */
 const LOAD_IMPORT_MB = Number(process.env.BENCH_LOAD_IMPORT_MB ?? 150)
 const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 5)
+const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 20_000)
+/** `reviews`: only the review scenario (and the archive it needs); see the header. */
+const ONLY = process.env.BENCH_ONLY
+if (ONLY !== undefined && ONLY !== 'reviews') {
+  throw new Error(`BENCH_ONLY must be "reviews" (or unset), not "${ONLY}"`)
+}
 const DAY = 86_400_000
 /** What the bench reads of a generated record: its ID and its number of messages. */
 const demoShape = z.looseObject({
@@ -165,6 +178,29 @@ async function main(figures: Figure[]) {
     )
     if (first.timing) log(`  ${first.timing}`)
     rmSync(ndjsonPath, { force: true })
+
+    const reviewFigures = (archive: ReturnType<typeof openArchive>) => {
+      log(`search with review filters, ${REVIEWS.toLocaleString('en-US')} reviews…`)
+      return benchReviewFilter({
+        archive,
+        dir,
+        now,
+        reviews: REVIEWS,
+        requests: REQUESTS,
+        rounds: ROUNDS,
+        sections: LIST_SECTIONS,
+        log,
+      })
+    }
+    if (ONLY === 'reviews') {
+      const alone = openArchive(archivePath)
+      try {
+        figures.push(...(await reviewFigures(alone)))
+      } finally {
+        alone.close()
+      }
+      return
+    }
 
     // 2b. A later import into the full archive while this process has it open and reads it (as a
     // running server would): the archive is shared in WAL mode instead of taken alone.
@@ -400,6 +436,9 @@ async function main(figures: Figure[]) {
       note: `floor: the same searches in local mode (no session, no audit), alternating; ${audit.auditRows.toLocaleString('en-US')} audit entries written`,
     })
 
+    // 3c. The search page with QA reviews (issue 13): review filters and the review column.
+    figures.push(...(await reviewFigures(archive)))
+
     // 4. Load with autocannon: mixed searches, and by-ID fetches of conversations of the archive.
     const ids = [
       ...(
@@ -566,19 +605,51 @@ async function main(figures: Figure[]) {
   }
 }
 
+/**
+ * The review figures of a `BENCH_ONLY=reviews` run in the last full report: in place of its
+ * review figures, or after its sign-in figures when it has none.
+ */
+function mergedIntoLastReport(reviewFigures: readonly Figure[], startedAt: string, load: string) {
+  const last = readReport(ROOT)
+  if (!last) return undefined
+  const others = last.figures.filter((figure) => figure.section !== REVIEWS_SECTION)
+  const at = last.figures.findIndex((figure) => figure.section === REVIEWS_SECTION)
+  let index = at >= 0 ? at : others.findLastIndex((f) => f.section.startsWith('sign-in')) + 1
+  if (index <= 0) index = others.length
+  const figures = [...others.slice(0, index), ...reviewFigures, ...others.slice(index)]
+  const notes = [
+    ...(last.meta.notes ?? []).filter((note) => !note.startsWith('The review filter figures')),
+    `The review filter figures were measured on their own (\`BENCH_ONLY=reviews npm run bench\`, ${COUNT.toLocaleString('en-US')} conversations, ${REVIEWS.toLocaleString('en-US')} reviews) at ${startedAt} on ${String(cpus().length)} CPUs, load average ${load} at the start.`,
+  ]
+  return { figures, meta: { ...last.meta, notes } }
+}
+
+const cpuLoad = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ')
+
 async function all() {
   const started = Date.now()
+  const startedAt = new Date(started).toISOString()
+  const load = cpuLoad()
   const figures: Figure[] = []
-  log('bundle: production build…')
-  figures.push(...(await benchBundle()))
+  if (ONLY === undefined) {
+    log('bundle: production build…')
+    figures.push(...(await benchBundle()))
+  }
   await main(figures)
-  const table = writeReport(ROOT, figures, {
-    conversations: COUNT,
-    node: process.version,
-    cpus: cpus().length,
-    startedAt: new Date(started).toISOString(),
-    minutes: (Date.now() - started) / 60_000,
-  })
+  const merged = ONLY === 'reviews' ? mergedIntoLastReport(figures, startedAt, load) : undefined
+  const table = merged
+    ? writeReport(ROOT, merged.figures, merged.meta)
+    : writeReport(ROOT, figures, {
+        conversations: COUNT,
+        node: process.version,
+        cpus: cpus().length,
+        startedAt,
+        minutes: (Date.now() - started) / 60_000,
+        ...(ONLY ? { notes: [`Only BENCH_ONLY=${ONLY}; load average ${load} at the start.`] } : {}),
+      })
   log('')
   log(table)
   log('')

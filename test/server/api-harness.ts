@@ -104,6 +104,8 @@ export async function startTestApi(
       now: settings.now,
     })
     for (const user of settings.users ?? []) await workspace.users.add(user)
+    // As `npm start` does: the search's review filter reads the workspace's reviews.
+    archive.attachWorkspace(workspace.path)
   }
   const app = await buildApp({
     auth: workspace

@@ -108,10 +108,24 @@ export const createReview = (body: {
   scorecardId: number
 }) => requestJson('/api/reviews', reviewSchema, { json: body })
 
-export const saveReview = (id: string, revision: number, content: ReviewContent) =>
+/** `keepalive`: the page is going away (the Review panel's last autosave on unload). */
+export const saveReview = (
+  id: string,
+  revision: number,
+  content: ReviewContent,
+  init: { keepalive?: boolean } = {},
+) =>
   requestJson(`/api/reviews/${id}`, reviewSchema, {
+    ...init,
     method: 'PUT',
-    json: { ...content, revision },
+    // Only the fields a save takes (the server refuses unknown ones), whatever `content` holds.
+    json: {
+      revision,
+      answers: content.answers,
+      notes: content.notes,
+      evidence: content.evidence,
+      comment: content.comment,
+    },
   })
 
 export const submitReview = (id: string, revision: number) =>

@@ -57,11 +57,7 @@ export const criterionSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(120, 'at most 120 characters'),
   guidance: z.string().trim().max(2000, 'at most 2000 characters').default(''),
   scale: scaleSchema,
-  weight: z
-    .number('must be a number')
-    .min(0.1, 'at least 0.1')
-    .max(100, 'at most 100')
-    .default(1),
+  weight: z.number('must be a number').min(0.1, 'at least 0.1').max(100, 'at most 100').default(1),
   allowNa: z.boolean().default(false),
   /** A fail on a critical criterion makes the whole review 0. */
   critical: z.boolean().default(false),
@@ -508,7 +504,14 @@ export const reviewRowSchema = z.object({
 })
 export type ReviewRow = z.infer<typeof reviewRowSchema>
 
-export const REVIEW_SORTS = ['updated', 'submitted', 'score', 'agent', 'reviewer', 'scorecard'] as const
+export const REVIEW_SORTS = [
+  'updated',
+  'submitted',
+  'score',
+  'agent',
+  'reviewer',
+  'scorecard',
+] as const
 
 const csvList = <T extends z.ZodType>(item: T, max = 100) =>
   z.preprocess(
@@ -589,7 +592,6 @@ export const reviewSummariesSchema = z.object({
   summaries: z.record(z.string(), reviewSummarySchema),
 })
 
-
 // ---------------------------------------------------------------------------------------------
 // Export and import
 // ---------------------------------------------------------------------------------------------
@@ -637,6 +639,17 @@ export const reviewsExportSchema = z.object({
       acknowledged: z.object({ by: personSchema, at: z.number() }).nullable(),
       disputes: z.array(disputeSchema),
       history: z.array(historyEntrySchema),
+      /**
+       * The conversation's agents, agent groups and skills, so that readers' scopes apply to
+       * the review in the install it is imported into (which may not have the conversation).
+       */
+      scope: z
+        .object({
+          agentIds: z.array(z.string()),
+          agentGroupIds: z.array(z.string()),
+          skillIds: z.array(z.string()),
+        })
+        .optional(),
     }),
   ),
 })

@@ -1,6 +1,7 @@
 import type { SearchFilters } from '@/domain/schema/search-request'
 import type { ArchiveDatabase } from '@/server/archive/db'
 import { EVERYTHING, scopeClause, type ReadScope } from '@/server/archive/read-scope'
+import type { ReviewVisibility } from '@/server/archive/review-filter'
 import {
   compileFilters,
   orderBy,
@@ -27,11 +28,16 @@ export interface SearchResult {
 
 /** The reading half of the archive: search, records by ID, a consumer's conversations. */
 export interface ArchiveReader {
+  /**
+   * A page of matches and their count. `reviews`: which reviews a review filter sees (default
+   * all); a review filter needs the workspace attached (`Archive.attachWorkspace`).
+   */
   search(
     filters: SearchFilters,
     page: Page,
     sections: readonly SectionColumn[],
     scope?: ReadScope,
+    reviews?: ReviewVisibility,
   ): SearchResult
   /**
    * Records for the IDs that exist in `scope`, in the order asked; one outside it is left out
@@ -138,8 +144,8 @@ export function createArchiveReader(
   }
 
   return {
-    search(filters, page, sections, scope = EVERYTHING) {
-      const compiled = compileFilters(filters, estimate, scope)
+    search(filters, page, sections, scope = EVERYTHING, reviews) {
+      const compiled = compileFilters(filters, estimate, scope, reviews)
       return pageOf(compiled.where, compiled.params, page, sections, compiled.windowOnly)
     },
     byIds(conversationIds, sections, scope = EVERYTHING) {

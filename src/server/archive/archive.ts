@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { createArchiveReader, type ArchiveReader } from '@/server/archive/archive-reader'
 import {
   createArchiveWriting,
@@ -9,6 +10,7 @@ import {
 import { openArchiveDatabase, type OpenOptions } from '@/server/archive/db'
 import { createFacetCounts, type Facets } from '@/server/archive/facets'
 import type { ReadScope } from '@/server/archive/read-scope'
+import { hasReviewConditions, WORKSPACE_SCHEMA } from '@/server/archive/review-filter'
 import { createStatementCache } from '@/server/archive/statement-cache'
 
 // The archive's vocabulary, named where its callers look for it (each defined with its job).
@@ -35,6 +37,15 @@ export interface Archive extends ArchiveReader {
   begin(options?: BeginOptions): ArchiveWriter
   /** The filters' facets, counted over the conversations in `scope` (default: all). */
   facets(scope?: ReadScope): Facets
+  /**
+   * Attaches the workspace database at `path` to this connection (as `ws`), read by the search's
+   * review filter only: reviews stay in the workspace, and the filter runs in the same query as
+   * every other filter. The import process never attaches it. Throws when the file is missing or
+   * has no reviews (an older workspace).
+   */
+  attachWorkspace(path: string): void
+  /** True once {@link Archive.attachWorkspace} succeeded: review filters can be answered. */
+  reviewsAttached(): boolean
   /** Refreshes planner statistics (and, with `full`, checkpoints the WAL) after an import. */
   optimize(full?: boolean): void
   close(): void
@@ -51,19 +62,46 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
   const facets = createFacetCounts(db, statements)
   const writing = createArchiveWriting(db, facets)
   const reader = createArchiveReader(db, statements, facets.estimate)
+  let attached = false
   return {
     path,
     ...writing,
     ...reader,
+    search(filters, page, sections, scope, reviews) {
+      if (!attached && hasReviewConditions(filters.review)) {
+        throw new Error('A review filter needs the workspace database attached to the archive')
+      }
+      return reader.search(filters, page, sections, scope, reviews)
+    },
+    attachWorkspace(workspacePath) {
+      if (attached) throw new Error('The archive already has a workspace attached')
+      // ATTACH would create a missing file: an empty database is not the workspace.
+      if (!existsSync(workspacePath)) throw new Error(`No workspace database at ${workspacePath}`)
+      db.prepare(`ATTACH DATABASE ? AS ${WORKSPACE_SCHEMA}`).run(workspacePath)
+      const reviews = db
+        .prepare(
+          `SELECT 1 FROM ${WORKSPACE_SCHEMA}.sqlite_master WHERE type = 'table' AND name = 'reviews'`,
+        )
+        .get()
+      if (reviews === undefined) {
+        db.exec(`DETACH DATABASE ${WORKSPACE_SCHEMA}`)
+        throw new Error(`${workspacePath} has no reviews table: open it with the workspace first`)
+      }
+      // This connection's own page cache for it (it never writes there).
+      db.pragma(`${WORKSPACE_SCHEMA}.cache_size = -16384`)
+      attached = true
+    },
+    reviewsAttached: () => attached,
     facets: (scope) => facets.read(scope),
     optimize(full = false) {
-      // Sampled statistics: enough for the planner, and quick even on a multi-GB archive.
+      // Sampled statistics: enough for the planner, and quick even on a multi-GB archive. Each
+      // names `main`: an attached workspace is not the archive's to analyse or checkpoint.
       db.pragma('analysis_limit = 1000')
       if (full) {
-        db.exec('ANALYZE')
+        db.exec('ANALYZE main')
         // A large import leaves a WAL as big as itself: fold it in and give the space back.
-        db.pragma('wal_checkpoint(TRUNCATE)')
-      } else db.pragma('optimize')
+        db.pragma('main.wal_checkpoint(TRUNCATE)')
+      } else db.pragma('main.optimize')
     },
     close() {
       statements.clear()

@@ -24,24 +24,25 @@ export function createBulkMode(db: ArchiveDatabase): BulkMode {
   const emptyArchive = db.prepare('SELECT 1 FROM conversations LIMIT 1')
   /** Every index but the ones behind PRIMARY KEY and UNIQUE constraints (those have no SQL). */
   const secondaryIndexes = db.prepare(
-    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+    "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
   )
   return {
     enter() {
-      if (db.pragma('journal_mode', { simple: true }) !== 'wal') return false
+      // `main.` throughout: only the archive, never a database attached to it (the workspace).
+      if (db.pragma('main.journal_mode', { simple: true }) !== 'wal') return false
       try {
         // Refused (left in WAL) while any other connection has the archive open.
-        if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return false
+        if (db.pragma('main.journal_mode = DELETE', { simple: true }) !== 'delete') return false
       } catch {
         return false
       }
       // The rollback journal is synced before the file is written: a crash mid-import rolls back.
-      db.pragma('synchronous = FULL')
+      db.pragma('main.synchronous = FULL')
       return true
     },
     leave() {
-      db.pragma('synchronous = NORMAL')
-      db.pragma('journal_mode = WAL')
+      db.pragma('main.synchronous = NORMAL')
+      db.pragma('main.journal_mode = WAL')
     },
     deferIndexes() {
       // The first import into an empty archive builds its secondary indexes once, at the end,
@@ -53,7 +54,7 @@ export function createBulkMode(db: ArchiveDatabase): BulkMode {
           ? [{ name: row.name, sql: row.sql }]
           : [],
       )
-      for (const index of deferred) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`)
+      for (const index of deferred) db.exec(`DROP INDEX main."${index.name.replaceAll('"', '""')}"`)
       return () => {
         const pending = deferred
         deferred = []

@@ -1,6 +1,7 @@
 import { roundWindow, type SearchFilters } from '@/domain/schema/search-request'
 import { buildMatchExpression } from '@/server/archive/fts-query'
 import { scopeClause, EVERYTHING, type ReadScope } from '@/server/archive/read-scope'
+import { ALL_REVIEWS, reviewClause, type ReviewVisibility } from '@/server/archive/review-filter'
 import { foldText, sdeToken } from '@/server/archive/text'
 
 export type SqlValue = string | number
@@ -12,6 +13,9 @@ export interface CompiledFilters {
   /**
    * True when the filters are only a time window, which a covering index counts cheaply; any
    * other filter makes counting a scan, and then one pass computes both the count and the page.
+   * Also true for a window and "not reviewed" alone (issue 13): that keeps most of the window,
+   * counted along its covering index, while the page stops at its last row instead of sorting
+   * every match.
    */
   windowOnly: boolean
 }
@@ -39,6 +43,7 @@ export function compileFilters(
   filters: SearchFilters,
   estimate: SideTableEstimate = () => 0,
   scope: ReadScope = EVERYTHING,
+  reviews: ReviewVisibility = ALL_REVIEWS,
 ): CompiledFilters {
   const where: string[] = []
   const params: SqlValue[] = []
@@ -120,8 +125,12 @@ export function compileFilters(
     )
   }
 
+  // Issue 13: the reviews the reader may see, from the attached workspace (review-filter.ts).
+  const reviewed = reviewClause(filters.review, reviews)
+  if (reviewed) add(reviewed.sql, ...reviewed.params)
+
   const windowClauses = filters.end ? 2 : 1
-  const windowOnly = where.length === windowClauses
+  const windowOnly = where.length === windowClauses + (reviewed?.mostOfTheWindow ? 1 : 0)
   // The reader's scope is one more clause, applied to every search, count and page alike.
   const scoped = scopeClause(scope)
   if (scoped) add(scoped.sql, ...scoped.params)

@@ -136,6 +136,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX reviews_leg_agent ON reviews (leg_agent_id, state);
   CREATE INDEX reviews_author ON reviews (author_email);
   CREATE INDEX reviews_scorecard ON reviews (scorecard_id);
+  -- The search page's review filters: submitted reviews by score, each with its conversation.
+  CREATE INDEX reviews_state_score ON reviews (state, percent, conversation_id);
 
   CREATE TABLE review_history (
     review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,

@@ -8,15 +8,20 @@ import {
   type WorkspaceSessionStore,
 } from '@/server/workspace/session-store'
 import { createUserStore, type UserStore } from '@/server/workspace/users'
+import { createReviewStore, type ReviewStore } from '@/server/reviews/review-store'
+import { createScorecardStore, type ScorecardStore } from '@/server/reviews/scorecard-store'
 import { openWorkspaceDatabase, type WorkspaceDatabase } from '@/server/workspace/workspace-db'
 
-/** The workspace database and the stores on it: accounts, sessions, the audit trail. */
+/** The workspace database and the stores on it: accounts, sessions, the audit trail, reviews. */
 export interface Workspace {
   readonly path: string
   readonly db: WorkspaceDatabase
   readonly users: UserStore
   readonly audit: AuditTrail
   readonly sessions: WorkspaceSessionStore
+  /** QA reviews (issue 13) and their scorecards. */
+  readonly scorecards: ScorecardStore
+  readonly reviews: ReviewStore
   /** The key that signs session cookies: SESSION_SECRET, or one made on first start and kept. */
   readonly sessionSecret: string
   close(): void
@@ -47,6 +52,9 @@ export function openWorkspace(path: string, options: WorkspaceOptions = {}): Wor
   const now = options.now ?? Date.now
   const users = createUserStore(db, now)
   const audit = createAuditTrail(db, now)
+  const scorecards = createScorecardStore(db, now)
+  // A new install can review at once: the default scorecard when there is none.
+  scorecards.ensureDefault()
   const expired = (userId: number, reason: 'idle' | 'lifetime') => {
     audit.record(
       { actor: users.byId(userId)?.email ?? null, ip: null, userAgent: null },
@@ -64,6 +72,8 @@ export function openWorkspace(path: string, options: WorkspaceOptions = {}): Wor
       now,
       expired,
     ),
+    scorecards,
+    reviews: createReviewStore(db, scorecards, { now, audit }),
     sessionSecret: options.sessionSecret ?? storedSecret(db),
     close() {
       if (db.open) db.close()
