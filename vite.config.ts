@@ -34,7 +34,11 @@ export default defineConfig({
         // itself, Rolldown splits what the entry shares with several lazy chunks into chunks of
         // their own, which the entry then preloads: kBs of the search page's budget). `session`:
         // sign-in and the header's user menu, loaded on every page after the first script, with
-        // the pieces the lazy pages share. `admin`: the Users and Audit pages. Few lazy chunks,
+        // the pieces the lazy pages share. `admin`: the Users, Audit, Reviews and Scorecards
+        // pages. `reviews`: the review schemas and API client, which the search page's review
+        // column, the Review panel and the Reviews and Scorecards pages share; it comes before
+        // `admin` because a group takes what its modules import too, in the order declared (after
+        // `admin`, the search page's review column would load the admin pages). Few lazy chunks,
         // because the entry carries the name of each.
         codeSplitting: {
           groups: [
@@ -44,8 +48,12 @@ export default defineConfig({
               test: /src[\\/](app[\\/](components[\\/](session-controls|signed-in-nav|user-menu|ui[\\/]dialog)|features[\\/]auth[\\/]|lib[\\/](session-queries|error-message|export-audit))|domain[\\/]schema[\\/]auth)|node_modules[\\/]@tanstack[\\/]react-query[\\/]/,
             },
             {
+              name: 'reviews',
+              test: /src[\\/](domain[\\/]schema[\\/]reviews|app[\\/]lib[\\/]review-api)\./,
+            },
+            {
               name: 'admin',
-              test: /src[\\/]app[\\/](features[\\/](users|audit)[\\/]|components[\\/](admin-page-error|page-pending))/,
+              test: /src[\\/]app[\\/](features[\\/](users|audit|reviews|scorecards)[\\/]|components[\\/](admin-page-error|page-pending))/,
             },
           ],
         },

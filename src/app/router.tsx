@@ -10,6 +10,8 @@ import { conversationRoute } from '@/app/routes/conversation'
 import { signInRoute } from '@/app/routes/sign-in'
 import { usersRoute } from '@/app/routes/users'
 import { auditRoute } from '@/app/routes/audit'
+import { reviewsRoute } from '@/app/routes/reviews'
+import { scorecardsRoute } from '@/app/routes/scorecards'
 
 export const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -18,6 +20,8 @@ export const routeTree = rootRoute.addChildren([
   signInRoute,
   usersRoute,
   auditRoute,
+  reviewsRoute,
+  scorecardsRoute,
 ])
 
 export interface AppRouterOptions {

@@ -4,13 +4,19 @@
 // Vitest reports the next file as failed.
 await Promise.all([
   import('@/app/features/conversation/conversation-page'),
+  import('@/app/features/review/review-panel'),
   import('@/app/features/rich-content/rich-content'),
   import('@/app/features/rich-content/quick-replies'),
   import('@/app/features/search/export-csv'),
+  import('@/app/features/search/import-button'),
+  import('@/app/features/search/review-chunk'),
+  import('@/app/features/search/more-filter-fields'),
   import('@/app/components/session-controls'),
   import('@/app/features/auth/sign-in-page'),
   import('@/app/features/users/users-page'),
   import('@/app/features/audit/audit-page'),
+  import('@/app/features/reviews/reviews-page'),
+  import('@/app/features/scorecards/scorecards-page'),
   import('@/domain/schema/record-fast-path'),
 ])
 

@@ -199,12 +199,52 @@ test('the whole search works from the keyboard alone', async () => {
   await page.close()
 })
 
+test('the review filters reach the server and the Review column fills from one request per page', async () => {
+  const { page, errors } = await openPage('/conversations?range=30d&pageSize=25')
+  const summaries: string[][] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/reviews/summary')) {
+      summaries.push((request.postDataJSON() as { conversationIds: string[] }).conversationIds)
+    }
+  })
+  await page.reload()
+  const ids = await rowIds(page)
+  // A fresh archive has no reviews: every row says so, from one request for the 25 rows.
+  await page.locator('tbody', { hasText: 'Loading review status' }).waitFor({ state: 'detached' })
+  expect(new Set(await columnTexts(page, 'Review'))).toEqual(new Set(['Not reviewed']))
+  expect(summaries).toEqual([ids])
+
+  // "Not reviewed" finds them all; "Reviewed" none, and the empty state names the filter.
+  await page.getByText('Review filters').click()
+  await page.getByRole('checkbox', { name: 'Not reviewed' }).check()
+  await page.getByRole('button', { name: 'Search' }).click()
+  await waitForParam(page, 'review', 'none')
+  expect(await rowIds(page)).toEqual(ids)
+  await page.getByRole('checkbox', { name: 'Not reviewed' }).uncheck()
+  await page.getByRole('checkbox', { name: 'Reviewed', exact: true }).check()
+  await page.getByRole('button', { name: 'Search' }).click()
+  await waitForParam(page, 'review', 'reviewed')
+  const empty = page.getByRole('heading', { name: 'No conversations match these filters' })
+  await empty.waitFor()
+  expect(await page.getByText('Review: Reviewed').count()).toBe(1)
+
+  // Reload keeps it.
+  await page.reload()
+  await empty.waitFor()
+  expect(await page.getByRole('checkbox', { name: 'Reviewed', exact: true }).isChecked()).toBe(true)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('axe-core finds no violations, in light and dark, with every filter showing', async () => {
   const { page, errors } = await openPage('/conversations?range=30d&status=OPEN')
   await rowIds(page)
   expect(await axeViolations(page)).toEqual([])
 
   await page.getByText('More filters').click()
+  await page.getByText('Review filters').click()
+  await page.getByRole('group', { name: 'Review status' }).waitFor()
+  await page.getByRole('group', { name: 'Engagement attribute' }).waitFor()
   await page.getByRole('button', { name: 'Columns' }).click()
   await page.getByRole('combobox', { name: 'Skills' }).fill('s')
   await page.getByRole('listbox', { name: 'Skills suggestions' }).waitFor()

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { z } from 'zod'
 import { openWorkspace } from '@/server/workspace/workspace'
 import { axeViolations } from './axe'
-import { launchBrowser, startServer, type RunningServer } from './support'
+import { launchBrowser, pageWithErrors, signInAs, startServer, type RunningServer } from './support'
 
 /**
  * Sign-in in Debian Chromium against `npm start` with accounts in its workspace (issue 12): a
@@ -77,22 +77,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 1000 },
-    bypassCSP: true,
-  })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  return { page, errors }
-}
+const newPage = () => pageWithErrors(browser)
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.getByLabel('Email').fill(who.email)
-  await page.getByLabel('Password').fill(who.password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-}
+const signIn = signInAs
 
 test('a deep link asks for sign-in, lands on the message it pointed to, and asks again after sign-out', async () => {
   const record = (await demoRecords()).find((r) => (r.messageRecords?.length ?? 0) > 4)

@@ -13,7 +13,8 @@ import { DAY, FIXTURE_RECORDS, T0, WIDE } from './fixtures'
 let api: TestApi
 
 beforeAll(async () => {
-  api = await startTestApi({ records: FIXTURE_RECORDS })
+  // With a workspace (local mode), so the review filter is answered, not refused whole.
+  api = await startTestApi({ records: FIXTURE_RECORDS, workspace: {} })
 })
 afterAll(async () => {
   await api.stop()
@@ -90,6 +91,19 @@ const SEARCH_SLOTS: TextSlot[] = [
   ...ranges('mcs', '0', '100'),
   ...ranges('csat', '1', '5'),
   ...ranges('nps', '0', '10'),
+  // Issue 13: the review filter, our extension.
+  ...(
+    [
+      ['status', 'reviewed', true],
+      ['reviewer', 'priya@example.com', true],
+      ['minScore', '60', false],
+      ['maxScore', '90', false],
+    ] as const
+  ).map(([key, valid, inList]) => ({
+    field: `review.${key}`,
+    valid,
+    body: (text: string) => search({ review: { [key]: inList ? [text] : text } }),
+  })),
 ]
 
 const SEARCH_PATH = `/messaging_history/api/account/${ACCOUNT}/conversations/search`

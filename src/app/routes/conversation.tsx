@@ -14,9 +14,14 @@ import { conversationQueries } from '@/app/lib/conversation-queries'
 import { HttpError } from '@/app/lib/http'
 import { rootRoute } from '@/app/routes/root'
 
-/** `msg`: a messageId to scroll to and highlight; `find`: find-in-transcript; `tab`: the open panel. */
+/**
+ * `msg`: a messageId to scroll to and highlight; `find`: find-in-transcript; `tab`: the open panel;
+ * `review`: the Review panel is open, on this conversation's reviews (`list`), starting one
+ * (`new`), or on one review (its ID).
+ */
 export const conversationSearchSchema = z.object({
   msg: z.string().min(1).optional().catch(undefined),
+  review: z.string().min(1).max(64).optional().catch(undefined),
   find: z.string().default('').catch(''),
   tab: z.enum(PANEL_IDS).default(DEFAULT_PANEL).catch(DEFAULT_PANEL),
 })

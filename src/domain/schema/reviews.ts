@@ -131,6 +131,8 @@ export const scorecardListSchema = z.object({
       archived: z.boolean(),
       criteria: z.number().int(),
       reviews: z.number().int(),
+      /** Reviews of the newest version: with any, saving an edit makes a new version. */
+      latestReviews: z.number().int().optional(),
       updatedAt: z.number(),
     }),
   ),

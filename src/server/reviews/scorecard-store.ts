@@ -17,7 +17,10 @@ import type { WorkspaceDatabase } from '@/server/workspace/workspace-db'
  * makes a new version (the reviews keep theirs); without reviews the newest is replaced in place.
  */
 export interface ScorecardStore {
-  /** Every scorecard at its newest version, with how many reviews use it (any version). */
+  /**
+   * Every scorecard at its newest version, with how many reviews use it (any version, and the
+   * newest).
+   */
   list(): ScorecardList['scorecards']
   /** One scorecard at `version` (default: its newest), or undefined. */
   get(id: number, version?: number): Scorecard | undefined
@@ -154,7 +157,10 @@ export function createScorecardStore(
         db
           .prepare(
             `SELECT s.id, s.uid, s.name, s.latest_version, s.archived, s.updated_ms,
-               (SELECT count(*) FROM reviews r WHERE r.scorecard_id = s.id) AS reviews
+               (SELECT count(*) FROM reviews r WHERE r.scorecard_id = s.id) AS reviews,
+               (SELECT count(*) FROM reviews r
+                 WHERE r.scorecard_id = s.id AND r.scorecard_version = s.latest_version)
+                 AS latest_reviews
              FROM scorecards s ORDER BY s.archived, s.name COLLATE NOCASE, s.id`,
           )
           .all(),
@@ -171,6 +177,7 @@ export function createScorecardStore(
           archived: card.archived === 1,
           criteria: latest ? criteriaOf(latest).length : 0,
           reviews: num(card.reviews),
+          latestReviews: num(card.latest_reviews),
           updatedAt: num(card.updated_ms),
         }
       })

@@ -104,6 +104,34 @@ export interface SearchCall {
   body: Record<string, unknown>
 }
 
+/** A conversation's review summary as `POST /api/reviews/summary` answers (issue 13). */
+export interface SummaryOptions {
+  status: 'none' | 'draft' | 'reviewed'
+  scores?: (number | null)[]
+  drafts?: number
+  openDisputes?: number
+}
+
+export function buildSummary(options: SummaryOptions) {
+  const scores = options.scores ?? []
+  return {
+    status: options.status,
+    scores,
+    reviews: scores.length,
+    drafts: options.drafts ?? (options.status === 'draft' ? 1 : 0),
+    openDisputes: options.openDisputes ?? 0,
+  }
+}
+
+export interface ReviewApi {
+  /** How each conversation stands; a conversation not listed is not reviewed. */
+  summaries?: Record<string, SummaryOptions>
+  /** Answer the summary request with this status and message instead. */
+  summaryError?: { status: number; message: string }
+  reviewers?: { email: string; name: string }[]
+  scorecards?: { id: number; name: string; archived?: boolean }[]
+}
+
 export interface SearchApiOptions {
   /** Records the by-ID endpoint (the detail page, hover prefetch) knows. */
   details?: RawRecord[]
@@ -114,16 +142,24 @@ export interface SearchApiOptions {
   count?: number
   partialResult?: boolean
   facets?: unknown
+  reviews?: ReviewApi
 }
 
 const bodySchema = z.record(z.string(), z.unknown())
 const byIdSchema = z.object({ conversationId: z.string() })
+const summaryBodySchema = z.object({ conversationIds: z.array(z.string()) })
 const idOf = (record: RawRecord) =>
   z.object({ info: z.object({ conversationId: z.string() }) }).parse(record).info.conversationId
 
 /** Installs the handlers; returns the list of search requests made so far. */
-export function useSearchApi(options: SearchApiOptions = {}): SearchCall[] & { byId: string[] } {
-  const calls: SearchCall[] & { byId: string[] } = Object.assign([], { byId: [] })
+export function useSearchApi(
+  options: SearchApiOptions = {},
+): SearchCall[] & { byId: string[]; summaries: string[][] } {
+  const calls: SearchCall[] & { byId: string[]; summaries: string[][] } = Object.assign([], {
+    byId: [],
+    summaries: [],
+  })
+  const reviews = options.reviews ?? {}
   const records = options.records ?? []
   server.use(
     http.get('*/api/config', () =>
@@ -145,6 +181,42 @@ export function useSearchApi(options: SearchApiOptions = {}): SearchCall[] & { b
           devices: [{ id: 'DESKTOP', count: 9 }],
         },
       ),
+    ),
+    // Issue 13: the Review column's summaries (one request per page) and the filters' choices.
+    http.post('*/api/reviews/summary', async ({ request }) => {
+      const body = summaryBodySchema.parse(await request.json())
+      calls.summaries.push(body.conversationIds)
+      if (reviews.summaryError) {
+        return HttpResponse.json(
+          { error: { status: reviews.summaryError.status, message: reviews.summaryError.message } },
+          { status: reviews.summaryError.status },
+        )
+      }
+      return HttpResponse.json({
+        summaries: Object.fromEntries(
+          body.conversationIds.map((id) => [
+            id,
+            buildSummary(reviews.summaries?.[id] ?? { status: 'none' }),
+          ]),
+        ),
+      })
+    }),
+    http.get('*/api/reviews/people', () =>
+      HttpResponse.json({ reviewers: reviews.reviewers ?? [], agents: [] }),
+    ),
+    http.get('*/api/scorecards', () =>
+      HttpResponse.json({
+        scorecards: (reviews.scorecards ?? []).map((card) => ({
+          id: card.id,
+          uid: `uid-${String(card.id)}`,
+          name: card.name,
+          version: 1,
+          archived: card.archived ?? false,
+          criteria: 8,
+          reviews: 0,
+          updatedAt: NOW,
+        })),
+      }),
     ),
     http.post(
       `*/messaging_history/api/account/${ACCOUNT}/conversations/conversation/search`,

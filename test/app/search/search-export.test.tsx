@@ -71,7 +71,12 @@ test('Export CSV saves every row of the search, 100 per request, one line per co
     summary: '=HYPERLINK("http://evil.example","click"), then\nline two',
   })
   const records: RawRecord[] = [tricky, ...manyRecords(229)]
-  const calls = useSearchApi({ records })
+  const calls = useSearchApi({
+    records,
+    reviews: {
+      summaries: { 'conv-001': { status: 'reviewed', scores: [80, 64.5], openDisputes: 1 } },
+    },
+  })
   const downloads = captureDownloads()
   await renderRoute('/conversations?status=CLOSE&pageSize=25&sort=start:asc')
   await screen.findByRole('link', { name: /Eve Evil/ })
@@ -99,14 +104,19 @@ test('Export CSV saves every row of the search, 100 per request, one line per co
   const text = (await download.text).replace(/^\uFEFF/, '')
   const lines = text.split('\r\n')
   expect(lines[0]).toBe(
-    'Conversation ID,URL,Start (UTC),End (UTC),Status,Close reason,Consumer,Agents,Skill,Agent group,Channel,Device,Duration (s),MCS,Alerted MCS,CSAT,Summary',
+    'Conversation ID,URL,Start (UTC),End (UTC),Status,Close reason,Consumer,Agents,Skill,Agent group,Channel,Device,Duration (s),MCS,Alerted MCS,CSAT,Summary,' +
+      'Review,"Review score (%, lowest)",Reviews,Open disputes',
   )
   // Quotes doubled, the embedded line break kept inside quotes, formulas neutralised.
   expect(text).toContain(
     'conv-tricky,http://localhost:3000/conversations/conv-tricky,2026-03-09 08:00:00,2026-03-09 08:02:05,CLOSE,CONSUMER,' +
       '\'-Eve Evil,"Welcome Bot; Bob ""the"" Builder",Billing,Tier 1,SHARK,DESKTOP,125,40,1,4,' +
-      '"\'=HYPERLINK(""http://evil.example"",""click""), then\nline two"\r\n',
+      '"\'=HYPERLINK(""http://evil.example"",""click""), then\nline two",Not reviewed,,0,0\r\n',
   )
+  // The review columns (issue 13): status, lowest score, submitted reviews, open disputes, from
+  // one summary request for the table's page and one for the 230 exported rows.
+  expect(lines.find((line) => line.startsWith('conv-001,'))).toMatch(/,Reviewed,64\.5,2,1$/)
+  expect(calls.summaries.map((ids) => ids.length)).toEqual([25, 230])
   expect(lines.filter((line) => line.startsWith('conv-'))).toHaveLength(230)
   expect(text.endsWith('\r\n')).toBe(true)
 })

@@ -87,7 +87,8 @@ test('a 400 about a filter under "More filters" opens that section to show it', 
   await renderRoute('/conversations?sde=customerInfo:x')
 
   await screen.findByRole('alert')
-  const group = screen.getByRole('group', { name: 'Engagement attribute' })
+  // The section's fields load once it opens.
+  const group = await screen.findByRole('group', { name: 'Engagement attribute' })
   expect(group).toBeVisible()
   expect(group).toHaveAccessibleDescription('sdeSearch.customerInfo: at most 500 characters')
 })

@@ -52,6 +52,7 @@ test('each row shows the conversation and is a real link to it', async () => {
   expect(link).toHaveAttribute('href', '/conversations/conv-1')
   const row = link.closest('tr')
   if (!row) throw new Error('the link is not in a row')
+  await within(row).findByText('Not reviewed')
   const cells = within(row)
     .getAllByRole('cell')
     .map((cell) => cell.textContent)
@@ -59,6 +60,7 @@ test('each row shows the conversation and is a real link to it', async () => {
     '2026-03-09 08:00:00, Dana Doe',
     '2026-03-09 09:02:03',
     'Closed(by consumer)',
+    'Not reviewed',
     'Dana Doe',
     'Welcome Bot, Bob Builder',
     'Returns',
@@ -75,6 +77,7 @@ test('each row shows the conversation and is a real link to it', async () => {
     'Start',
     'End',
     'Status',
+    'Review',
     'Consumer',
     'Agent',
     'Skill',

@@ -146,7 +146,7 @@ test('an inverted score range is explained next to the field', async () => {
   await screen.findByRole('link', { name: /Dana Doe/ })
 
   await user.click(screen.getByText('More filters'))
-  await user.type(screen.getByLabelText('MCS (0 to 100) from'), '80')
+  await user.type(await screen.findByLabelText('MCS (0 to 100) from'), '80')
   await user.type(screen.getByLabelText('MCS (0 to 100) to'), '20')
   await user.click(screen.getByRole('button', { name: 'Search' }))
 

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, useRouter } from '@tanstack/react-router'
-import { useRef, useState } from 'react'
+import { lazy, Suspense, useRef, useState } from 'react'
 import { Button } from '@/app/components/ui/button'
 import { ConversationHeader } from '@/app/features/conversation/conversation-header'
 import { ConversationNotFound } from '@/app/features/conversation/conversation-not-found'
@@ -17,6 +17,14 @@ import { useConversationShortcuts } from '@/app/features/conversation/use-conver
 import { configQueries } from '@/app/lib/config-queries'
 import { conversationQueries } from '@/app/lib/conversation-queries'
 import { useTimeZone } from '@/app/lib/preferences'
+import type { ReviewMarks } from '@/app/features/review/review-panel'
+
+// Issue 13: the Review panel is its own chunk, loaded when the panel opens.
+const ReviewPanel = lazy(() =>
+  import('@/app/features/review/review-panel').then((module) => ({
+    default: module.ReviewPanel,
+  })),
+)
 
 const route = getRouteApi('/conversations/$conversationId')
 
@@ -33,6 +41,11 @@ export function ConversationPage() {
   const [helpOpen, setHelpOpen] = useState(false)
   const findInputRef = useRef<HTMLInputElement>(null)
   const helpButtonRef = useRef<HTMLButtonElement>(null)
+  // What the Review panel asks of the transcript: the leg to mark, whether messages can be selected.
+  const [marks, setMarks] = useState<ReviewMarks | undefined>(undefined)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
+  const reviewOpen = search.review !== undefined
+  const activeMarks = reviewOpen ? marks : undefined
 
   const record = data.records.find((r) => r.info.conversationId === conversationId)
   const position = lastSearch ? resultPosition(lastSearch, conversationId) : undefined
@@ -66,6 +79,19 @@ export function ConversationPage() {
           />
           <div className="flex flex-wrap items-center gap-2">
             <ExportActions accountId={config.accountId} record={record} zone={zone} />
+            <Button
+              size="sm"
+              variant={reviewOpen ? 'primary' : 'secondary'}
+              aria-pressed={reviewOpen}
+              onClick={() =>
+                void navigate({
+                  search: (prev) => ({ ...prev, review: reviewOpen ? undefined : 'list' }),
+                  resetScroll: false,
+                })
+              }
+            >
+              Review
+            </Button>
             <Button
               ref={helpButtonRef}
               size="sm"
@@ -105,22 +131,62 @@ export function ConversationPage() {
                 }).href
               }
               findInputRef={findInputRef}
-            />
-          </div>
-          <aside aria-label="Conversation details" className="min-w-0">
-            <SidePanels
-              record={record}
-              zone={zone}
-              tab={search.tab}
-              onTabChange={(tab) =>
-                void navigate({
-                  search: (prev) => ({ ...prev, tab }),
-                  replace: true,
-                  resetScroll: false,
-                })
+              leg={activeMarks?.leg}
+              selection={
+                activeMarks?.selectable
+                  ? {
+                      selected,
+                      onSelect: (ids, on) =>
+                        setSelected((previous) => {
+                          const next = new Set(previous)
+                          for (const id of ids) {
+                            if (on) next.add(id)
+                            else next.delete(id)
+                          }
+                          return next
+                        }),
+                    }
+                  : undefined
               }
             />
-          </aside>
+          </div>
+          {reviewOpen ? (
+            <aside
+              aria-label="Review"
+              className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:scroll-pt-44 lg:self-start lg:overflow-y-auto"
+            >
+              <Suspense
+                fallback={
+                  <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+                    Loading the review panel…
+                  </p>
+                }
+              >
+                <ReviewPanel
+                  record={record}
+                  zone={zone}
+                  selected={selected}
+                  onSelectedChange={setSelected}
+                  onMarksChange={setMarks}
+                />
+              </Suspense>
+            </aside>
+          ) : (
+            <aside aria-label="Conversation details" className="min-w-0">
+              <SidePanels
+                record={record}
+                zone={zone}
+                tab={search.tab}
+                onTabChange={(tab) =>
+                  void navigate({
+                    search: (prev) => ({ ...prev, tab }),
+                    replace: true,
+                    resetScroll: false,
+                  })
+                }
+              />
+            </aside>
+          )}
         </div>
 
         <PrintTranscript record={record} zone={zone} />

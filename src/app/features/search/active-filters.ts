@@ -7,6 +7,7 @@ import {
   DEVICE_CHOICES,
   labelOf,
   QUEUE_CHOICES,
+  REVIEW_STATUS_CHOICES,
   STATUS_CHOICES,
 } from '@/app/features/search/filter-choices'
 import { channelLabel, SDE_LABELS } from '@/app/lib/vocabulary/labels'
@@ -14,6 +15,8 @@ import { channelLabel, SDE_LABELS } from '@/app/lib/vocabulary/labels'
 export interface ActiveFilter {
   label: string
   value: string
+  /** Scorecard IDs, which the chip names once the scorecards are known. */
+  scorecards?: readonly string[]
 }
 
 function between(min: number | undefined, max: number | undefined, unit = ''): string | undefined {
@@ -80,7 +83,32 @@ export function describeFilters(
   add('Queue state', search.queue ? labelOf(QUEUE_CHOICES, search.queue) : undefined)
   const sde = parseSde(search.sde)
   add('Engagement attribute', sde ? `${SDE_LABELS[sde.type]} "${sde.value}"` : undefined)
+  add(
+    'Review',
+    list(search.review, (v) => labelOf(REVIEW_STATUS_CHOICES, v)),
+  )
+  add('Review score', between(search.scoreMin, search.scoreMax, '%'))
+  add('Reviewer', list(search.reviewer, String))
+  if (search.scorecard.length > 0) {
+    out.push({
+      label: 'Scorecard',
+      value: search.scorecard.join(', '),
+      scorecards: search.scorecard,
+    })
+  }
+  add('Disputed', search.disputed ? 'open disputes only' : undefined)
   return out
+}
+
+/** How many review filters are set (shown on the Review filters summary line). */
+export function countReviewFilters(search: ConversationSearch): number {
+  return [
+    search.review.length || undefined,
+    search.scoreMin ?? search.scoreMax,
+    search.reviewer.length || undefined,
+    search.scorecard.length || undefined,
+    search.disputed,
+  ].filter((value) => value !== undefined).length
 }
 
 /** How many of the "More filters" section's filters are set (shown on its summary line). */

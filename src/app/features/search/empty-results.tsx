@@ -1,5 +1,6 @@
 import { Button } from '@/app/components/ui/button'
 import type { ActiveFilter } from '@/app/features/search/active-filters'
+import { LazyScorecardNames } from '@/app/features/search/lazy-review'
 
 /** No match: which filters made the result empty, and a way out. */
 export function EmptyResults({
@@ -21,7 +22,8 @@ export function EmptyResults({
             key={filter.label}
             className="rounded-full bg-slate-100 px-2.5 py-0.5 dark:bg-slate-800"
           >
-            <span className="font-medium">{filter.label}:</span> {filter.value}
+            <span className="font-medium">{filter.label}:</span>{' '}
+            {filter.scorecards ? <LazyScorecardNames ids={filter.scorecards} /> : filter.value}
           </li>
         ))}
       </ul>

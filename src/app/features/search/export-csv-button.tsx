@@ -30,7 +30,7 @@ export function ExportCsvButton({
     const controller = new AbortController()
     setState({ kind: 'running', fetched: 0, total: Math.min(count, EXPORT_MAX_ROWS), controller })
     try {
-      const { saveConversationsCsv, fetchAllRows } =
+      const { saveConversationsCsv, fetchAllRows, fetchReviewSummaries } =
         await import('@/app/features/search/export-csv')
       const { rows, total } = await fetchAllRows(request, controller.signal, (progress) =>
         setState((current) =>
@@ -40,7 +40,11 @@ export function ExportCsvButton({
         ),
       )
       const stamp = formatDateTime(Date.now(), zone).replaceAll(/[-: ]/g, '').slice(0, 12)
-      saveConversationsCsv(rows, zone, `conversations-${stamp}.csv`)
+      const reviews = await fetchReviewSummaries(
+        rows.map((row) => row.id),
+        controller.signal,
+      )
+      saveConversationsCsv(rows, reviews, zone, `conversations-${stamp}.csv`)
       setState({
         kind: 'idle',
         note:

@@ -1,8 +1,11 @@
 import { searchConversations, type ConversationListRequest } from '@/app/lib/conversation-queries'
+import { requestJson } from '@/app/lib/http'
 import { reportExport } from '@/app/lib/export-audit'
 import { formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
 import { CONVERSATION_FIELD_LABELS, inUnit, inZone } from '@/app/lib/vocabulary/conversation-fields'
 import { toCsv, type CsvValue } from '@/domain/csv'
+import { reviewSummariesSchema, type ReviewSummary } from '@/domain/schema/reviews'
+import { labelOf, REVIEW_STATUS_CHOICES } from '@/app/features/search/filter-choices'
 import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'
 import { toConversationRow, type ConversationRow } from '@/app/features/search/conversation-row'
 
@@ -46,6 +49,32 @@ export async function fetchAllRows(
   return { rows, total: Number.isFinite(total) ? total : rows.length }
 }
 
+/** The API's most conversation IDs per `POST /api/reviews/summary`. */
+const SUMMARY_BATCH = 500
+
+/** How each exported conversation stands in QA review (issue 13), asked 500 at a time. */
+export async function fetchReviewSummaries(
+  ids: readonly string[],
+  signal: AbortSignal,
+): Promise<Map<string, ReviewSummary>> {
+  const out = new Map<string, ReviewSummary>()
+  for (let start = 0; start < ids.length; start += SUMMARY_BATCH) {
+    signal.throwIfAborted()
+    const { summaries } = await requestJson('/api/reviews/summary', reviewSummariesSchema, {
+      json: { conversationIds: ids.slice(start, start + SUMMARY_BATCH) },
+      signal,
+    })
+    for (const [id, summary] of Object.entries(summaries)) out.set(id, summary)
+  }
+  return out
+}
+
+/** The lowest submitted score, as the Review column shows it. */
+function lowestScore(summary: ReviewSummary | undefined): number | undefined {
+  const scores = summary?.scores.filter((score) => score !== null) ?? []
+  return scores.length > 0 ? Math.min(...scores) : undefined
+}
+
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms / 1000))
 
 /** One CSV line per conversation, with its address in this app. */
@@ -53,6 +82,7 @@ export function conversationsCsv(
   rows: readonly ConversationRow[],
   zone: TimeZoneSetting,
   origin: string,
+  reviews: ReadonlyMap<string, ReviewSummary>,
 ): string {
   const time = (ms: number | undefined) => (ms === undefined ? '' : formatDateTime(ms, zone))
   const words = CONVERSATION_FIELD_LABELS
@@ -74,6 +104,10 @@ export function conversationsCsv(
     words.alertedMcs,
     words.csat,
     words.summary,
+    'Review',
+    'Review score (%, lowest)',
+    'Reviews',
+    'Open disputes',
   ]
   const lines = rows.map((row): CsvValue[] => [
     row.id,
@@ -93,6 +127,10 @@ export function conversationsCsv(
     row.alertedMcs,
     row.csat,
     row.summary,
+    labelOf(REVIEW_STATUS_CHOICES, reviews.get(row.id)?.status ?? 'none'),
+    lowestScore(reviews.get(row.id)),
+    reviews.get(row.id)?.scores.length ?? 0,
+    reviews.get(row.id)?.openDisputes ?? 0,
   ])
   return toCsv(header, lines)
 }
@@ -113,9 +151,10 @@ function download(text: string, fileName: string) {
 /** Saves the rows as a CSV file and tells the audit trail how many were exported. */
 export function saveConversationsCsv(
   rows: readonly ConversationRow[],
+  reviews: ReadonlyMap<string, ReviewSummary>,
   zone: TimeZoneSetting,
   fileName: string,
 ): void {
-  download(conversationsCsv(rows, zone, window.location.origin), fileName)
+  download(conversationsCsv(rows, zone, window.location.origin, reviews), fileName)
   reportExport('search', { format: 'csv', rows: rows.length, what: 'search-results' })
 }

@@ -13,6 +13,7 @@ import {
   DEVICES,
   MESSAGE_CONTENT_TYPES,
   QUEUE_STATES,
+  REVIEW_STATUSES,
 } from '@/domain/schema/search-constants'
 
 /** A label map as choices, in its order. */
@@ -40,6 +41,12 @@ export const CONTENT_CHOICES: readonly Choice[] = choicesOf(
 
 /** Whether an open conversation waits in a queue or has an agent. */
 export const QUEUE_CHOICES: readonly Choice[] = choicesOf(QUEUE_STATE_LABELS, QUEUE_STATES)
+
+/** How a conversation stands in QA review. */
+export const REVIEW_STATUS_CHOICES: readonly Choice[] = choicesOf(
+  { none: 'Not reviewed', draft: 'Draft', reviewed: 'Reviewed' },
+  REVIEW_STATUSES,
+)
 
 /** The channels LivePerson documents (`source`), shown even when the archive has none yet. */
 const KNOWN_CHANNELS = [

@@ -5,6 +5,7 @@ import {
   DEVICES,
   MESSAGE_CONTENT_TYPES,
   QUEUE_STATES,
+  REVIEW_STATUSES,
   SDE_SEARCH_KEYS,
 } from '@/domain/schema/search-constants'
 import {
@@ -46,6 +47,13 @@ export interface FilterDraft {
   queue: string
   sdeType: string
   sdeValue: string
+  /** Review filters (issue 13): statuses, score range, reviewer emails, scorecard IDs. */
+  review: string[]
+  scoreMin: string
+  scoreMax: string
+  reviewer: string[]
+  scorecard: string[]
+  disputed: boolean
 }
 
 /** The parts of the search the filter form edits (not sort, page or page size). */
@@ -68,6 +76,10 @@ export type FilterField =
   | 'content'
   | 'queue'
   | 'sde'
+  | 'review'
+  | 'score'
+  | 'reviewer'
+  | 'scorecard'
 
 export type FilterErrors = Partial<Record<FilterField, string>>
 
@@ -119,6 +131,12 @@ export function toDraft(search: ConversationSearch, zone: TimeZoneSetting): Filt
     queue: search.queue ?? '',
     sdeType: sde?.type ?? SDE_SEARCH_KEYS[0],
     sdeValue: sde?.value ?? '',
+    review: [...search.review],
+    scoreMin: num(search.scoreMin),
+    scoreMax: num(search.scoreMax),
+    reviewer: [...search.reviewer],
+    scorecard: [...search.scorecard],
+    disputed: search.disputed === true,
   }
 }
 
@@ -190,8 +208,12 @@ export function fromDraft(
       readNumber(draft.durMin, 0, 13 * 31 * 24 * 60, 'Duration'),
       readNumber(draft.durMax, 0, 13 * 31 * 24 * 60, 'Duration'),
     ],
+    score: [
+      readNumber(draft.scoreMin, 0, 100, 'Review score'),
+      readNumber(draft.scoreMax, 0, 100, 'Review score'),
+    ],
   } as const
-  for (const field of ['mcs', 'csat', 'duration'] as const) {
+  for (const field of ['mcs', 'csat', 'duration', 'score'] as const) {
     const [min, max] = ranges[field]
     const error = min.error ?? max.error
     if (error) errors[field] = error
@@ -225,6 +247,12 @@ export function fromDraft(
     content: pick(MESSAGE_CONTENT_TYPES, draft.content),
     queue: pick(QUEUE_STATES, [draft.queue])[0],
     sde: sdeValue ? `${draft.sdeType}:${sdeValue}` : undefined,
+    review: pick(REVIEW_STATUSES, draft.review),
+    scoreMin: ranges.score[0].value,
+    scoreMax: ranges.score[1].value,
+    reviewer: draft.reviewer,
+    scorecard: draft.scorecard,
+    disputed: draft.disputed || undefined,
     sort: current.sort,
     pageSize: current.pageSize,
   })
@@ -234,7 +262,14 @@ export function fromDraft(
 /** Which filter a server 400 names (`start.from`, `keyword`, `sdeSearch.customerInfo`, ...). */
 export function filterFieldOf(serverField: string | undefined): FilterField | undefined {
   if (!serverField) return undefined
-  const head = serverField.split(/[.[]/)[0] ?? ''
+  const [head = '', next = ''] = serverField.split(/[.[]/)
+  if (head === 'review') {
+    return next === 'minScore' || next === 'maxScore'
+      ? 'score'
+      : next === 'reviewer' || next === 'scorecard'
+        ? next
+        : 'review'
+  }
   const byBodyField: Readonly<Record<string, FilterField>> = {
     start: 'from',
     keyword: 'q',

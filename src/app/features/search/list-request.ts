@@ -1,6 +1,10 @@
 import type { ConversationListRequest } from '@/app/lib/conversation-queries'
 import type { TimeZoneSetting } from '@/app/lib/time'
-import type { ContentToRetrieve, SearchBodyInput } from '@/domain/schema/search-request'
+import type {
+  ContentToRetrieve,
+  SearchBodyInput,
+  SearchReviewFilter,
+} from '@/domain/schema/search-request'
 import { parseSde, type ConversationSearch } from '@/app/features/search/search-params'
 import { resolveWindow, type WindowField } from '@/app/features/search/search-window'
 
@@ -15,7 +19,7 @@ export const LIST_SECTIONS: readonly ContentToRetrieve[] = [
 ]
 
 export interface ListRequestProblem {
-  field: WindowField | 'mcs' | 'csat' | 'duration'
+  field: WindowField | 'mcs' | 'csat' | 'duration' | 'score'
   message: string
 }
 
@@ -37,6 +41,19 @@ function range(
 
 const listOrUndefined = <T>(list: readonly T[]): T[] | undefined =>
   list.length > 0 ? [...list] : undefined
+
+/** The review part of the search (issue 13), or undefined when no review filter is set. */
+export function reviewFilter(search: ConversationSearch): SearchReviewFilter | undefined {
+  const filter: SearchReviewFilter = {
+    status: listOrUndefined(search.review),
+    minScore: search.scoreMin,
+    maxScore: search.scoreMax,
+    reviewer: listOrUndefined(search.reviewer),
+    scorecard: search.scorecard.length > 0 ? search.scorecard.map(Number) : undefined,
+    disputed: search.disputed,
+  }
+  return Object.values(filter).some((value) => value !== undefined) ? filter : undefined
+}
 
 /** The `conversations/search` body for the filters in the URL (sort and page are query params). */
 export function buildSearchBody(
@@ -62,6 +79,7 @@ export function buildSearchBody(
     messageContentTypes: listOrUndefined(search.content),
     latestConversationQueueState: search.queue,
     sdeSearch: sde ? { [sde.type]: sde.value } : undefined,
+    review: reviewFilter(search),
     contentToRetrieve: [...LIST_SECTIONS],
   }
 }
@@ -96,6 +114,7 @@ export function buildListRequest(
     ['mcs', search.mcsMin, search.mcsMax, 'MCS'],
     ['csat', search.csatMin, search.csatMax, 'CSAT'],
     ['duration', search.durMin, search.durMax, 'Duration'],
+    ['score', search.scoreMin, search.scoreMax, 'Review score'],
   ] as const) {
     if (min !== undefined && max !== undefined && min > max) {
       return {

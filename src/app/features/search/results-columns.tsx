@@ -6,6 +6,7 @@ import { RowLink } from '@/app/features/search/row-link'
 import { StatusBadge } from '@/app/components/status-badge'
 import type { resultsFeatures } from '@/app/features/search/table-features'
 import { DateTime } from '@/app/components/date-time'
+import { LazyReviewStatusCell } from '@/app/features/search/lazy-review'
 import { CONVERSATION_FIELD_LABELS } from '@/app/lib/vocabulary/conversation-fields'
 
 const helper = createColumnHelper<typeof resultsFeatures, ConversationRow>()
@@ -49,6 +50,19 @@ export const resultsColumns = helper.columns([
         closeReason={
           row.original.closeReason ? closeReasonLabel(row.original.closeReason) : undefined
         }
+      />
+    ),
+  }),
+  helper.display({
+    id: 'review',
+    header: 'Review',
+    enableSorting: false,
+    meta: { label: 'Review' },
+    // One summary request for the page: every cell names the page's rows (the same query).
+    cell: ({ row, table }) => (
+      <LazyReviewStatusCell
+        conversationId={row.original.id}
+        ids={table.options.data.map((item) => item.id)}
       />
     ),
   }),

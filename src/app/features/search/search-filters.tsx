@@ -1,13 +1,10 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useId, useRef, useState, type FormEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { Button } from '@/app/components/ui/button'
 import { FieldError } from '@/app/components/ui/field-error'
-import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
 import { LabeledInput } from '@/app/components/ui/labeled-input'
 import { zoneName, type TimeZoneSetting } from '@/app/lib/time'
-import { SDE_LABELS } from '@/app/lib/vocabulary/labels'
-import { SDE_SEARCH_KEYS } from '@/domain/schema/search-constants'
-import { countMoreFilters } from '@/app/features/search/active-filters'
+import { countMoreFilters, countReviewFilters } from '@/app/features/search/active-filters'
 import { CheckboxGroup } from '@/app/features/search/checkbox-group'
 import {
   customRangeDraft,
@@ -17,15 +14,9 @@ import {
   type FilterErrors,
   type FilterField,
 } from '@/app/features/search/filter-draft'
-import {
-  ALERTED_MCS_CHOICES,
-  channelChoices,
-  CONTENT_CHOICES,
-  DEVICE_CHOICES,
-  QUEUE_CHOICES,
-  STATUS_CHOICES,
-} from '@/app/features/search/filter-choices'
-import { RangeInputs } from '@/app/features/search/range-inputs'
+import { STATUS_CHOICES } from '@/app/features/search/filter-choices'
+import { LazyReviewFilterFields } from '@/app/features/search/lazy-review'
+import { LoadingBar } from '@/app/features/search/loading-bar'
 import type { Facets } from '@/app/lib/facet-queries'
 import {
   compactSearch,
@@ -34,7 +25,14 @@ import {
 } from '@/app/features/search/search-params'
 import { TimeRangeField } from '@/app/features/search/time-range-field'
 import { TokenField, type TokenOption } from '@/app/features/search/token-field'
-import { cn } from '@/app/lib/cn'
+
+// "More filters" is a chunk of its own, rendered (and loaded) once the section is opened: the
+// search page's first script stays within its budget (test/e2e/bundle-budget.test.ts).
+const MoreFilterFields = lazy(() =>
+  import('@/app/features/search/more-filter-fields').then((module) => ({
+    default: module.MoreFilterFields,
+  })),
+)
 
 const MORE_FIELDS: readonly FilterField[] = [
   'summary',
@@ -48,6 +46,13 @@ const MORE_FIELDS: readonly FilterField[] = [
   'queue',
   'sde',
 ]
+
+const REVIEW_FIELDS: readonly FilterField[] = ['review', 'score', 'reviewer', 'scorecard']
+
+const SUMMARY_CLASSES =
+  'cursor-pointer rounded-md px-3 py-2 text-sm font-medium select-none hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800'
+const SECTION_CLASSES =
+  'grid gap-4 border-t border-slate-200 p-3 md:grid-cols-2 xl:grid-cols-4 dark:border-slate-700'
 
 const NO_OPTIONS: readonly TokenOption[] = []
 
@@ -97,6 +102,7 @@ export function SearchFilters({
   const [errors, setErrors] = useState<FilterErrors>({})
   const [syncedKey, setSyncedKey] = useState(urlKey)
   const [moreOpen, setMoreOpen] = useState(() => countMoreFilters(search) > 0)
+  const [reviewOpen, setReviewOpen] = useState(() => countReviewFilters(search) > 0)
   const [submittedKey, setSubmittedKey] = useState<string | undefined>(undefined)
 
   if (syncedKey !== urlKey) {
@@ -106,14 +112,17 @@ export function SearchFilters({
       setDraft(toDraft(search, zone))
       setErrors({})
       if (countMoreFilters(search) > 0) setMoreOpen(true)
+      if (countReviewFilters(search) > 0) setReviewOpen(true)
     }
   }
 
   const update = (patch: Partial<FilterDraft>) => setDraft((current) => ({ ...current, ...patch }))
   const errorOf = (field: FilterField): string | undefined =>
     errors[field] ?? (serverError?.field === field ? serverError.message : undefined)
-  const moreHasError = MORE_FIELDS.some((field) => errorOf(field) !== undefined)
+  const moreShown = moreOpen || MORE_FIELDS.some((field) => errorOf(field) !== undefined)
   const moreCount = countMoreFilters(search)
+  const reviewShown = reviewOpen || REVIEW_FIELDS.some((field) => errorOf(field) !== undefined)
+  const reviewCount = countReviewFilters(search)
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -122,6 +131,7 @@ export function SearchFilters({
       flushSync(() => {
         setErrors(result.errors)
         if (MORE_FIELDS.some((field) => result.errors[field])) setMoreOpen(true)
+        if (REVIEW_FIELDS.some((field) => result.errors[field])) setReviewOpen(true)
       })
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
       return
@@ -140,7 +150,6 @@ export function SearchFilters({
   }
 
   const errorList = Object.values(errors)
-  const facetName = (items: Facets['channels'] | undefined) => items?.map((item) => item.id) ?? []
 
   return (
     <form
@@ -217,146 +226,36 @@ export function SearchFilters({
       </div>
 
       <details
-        open={moreOpen || moreHasError}
+        open={moreShown}
         onToggle={(event) => setMoreOpen(event.currentTarget.open)}
         className="mt-4 rounded-md border border-slate-200 dark:border-slate-700"
       >
-        <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium select-none hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800">
+        <summary className={SUMMARY_CLASSES}>
           More filters{moreCount > 0 ? ` (${String(moreCount)} active)` : ''}
         </summary>
-        <div className="grid gap-4 border-t border-slate-200 p-3 md:grid-cols-2 xl:grid-cols-4 dark:border-slate-700">
-          <div>
-            <LabeledInput
-              label="Keyword in agent summary"
-              type="search"
-              value={draft.summary}
-              invalid={Boolean(errorOf('summary'))}
-              describedBy={errorOf('summary') ? `${summaryId}-summary` : undefined}
-              onChange={(event) => update({ summary: event.target.value })}
-            />
-            <FieldError id={`${summaryId}-summary`} message={errorOf('summary')} />
+        {moreShown ? (
+          <div className={SECTION_CLASSES}>
+            <Suspense fallback={<LoadingBar label="Loading filters" />}>
+              <MoreFilterFields draft={draft} update={update} errorOf={errorOf} facets={facets} />
+            </Suspense>
           </div>
-          <div className="md:col-span-2">
-            <CheckboxGroup
-              legend="Channel"
-              choices={channelChoices(facetName(facets?.channels), draft.channel)}
-              values={draft.channel}
-              onChange={(channel) => update({ channel })}
-              error={errorOf('channel')}
-            />
+        ) : null}
+      </details>
+
+      <details
+        open={reviewShown}
+        onToggle={(event) => setReviewOpen(event.currentTarget.open)}
+        className="mt-2 rounded-md border border-slate-200 dark:border-slate-700"
+      >
+        <summary className={SUMMARY_CLASSES}>
+          Review filters{reviewCount > 0 ? ` (${String(reviewCount)} active)` : ''}
+        </summary>
+        {/* Rendered once opened: its chunk and its choices load then. */}
+        {reviewShown ? (
+          <div className={SECTION_CLASSES}>
+            <LazyReviewFilterFields value={draft} onChange={update} errorOf={errorOf} />
           </div>
-          <CheckboxGroup
-            legend="Device"
-            choices={DEVICE_CHOICES}
-            values={draft.device}
-            onChange={(device) => update({ device })}
-            error={errorOf('device')}
-          />
-          <RangeInputs
-            legend="MCS (0 to 100)"
-            min={draft.mcsMin}
-            max={draft.mcsMax}
-            bounds={{ min: 0, max: 100 }}
-            onChange={({ min, max }) => update({ mcsMin: min, mcsMax: max })}
-            error={errorOf('mcs')}
-          />
-          <RangeInputs
-            legend="CSAT (1 to 5)"
-            min={draft.csatMin}
-            max={draft.csatMax}
-            bounds={{ min: 1, max: 5 }}
-            onChange={({ min, max }) => update({ csatMin: min, csatMax: max })}
-            error={errorOf('csat')}
-          />
-          <RangeInputs
-            legend="Duration (minutes)"
-            min={draft.durMin}
-            max={draft.durMax}
-            bounds={{ min: 0, max: 13 * 31 * 24 * 60 }}
-            onChange={({ min, max }) => update({ durMin: min, durMax: max })}
-            error={errorOf('duration')}
-          />
-          <CheckboxGroup
-            legend="Alerted MCS"
-            choices={ALERTED_MCS_CHOICES}
-            values={draft.alertedMcs}
-            onChange={(alertedMcs) => update({ alertedMcs })}
-            error={errorOf('alertedMcs')}
-          />
-          <div className="md:col-span-2">
-            <CheckboxGroup
-              legend="Message content"
-              choices={CONTENT_CHOICES}
-              values={draft.content}
-              onChange={(content) => update({ content })}
-              error={errorOf('content')}
-            />
-          </div>
-          <div>
-            <label htmlFor={`${summaryId}-queue`} className={LABEL_CLASSES}>
-              Queue state
-            </label>
-            <select
-              id={`${summaryId}-queue`}
-              value={draft.queue}
-              aria-invalid={errorOf('queue') ? true : undefined}
-              onChange={(event) => update({ queue: event.target.value })}
-              className={cn('mt-1', INPUT_CLASSES)}
-            >
-              <option value="">Any</option>
-              {QUEUE_CHOICES.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-            <FieldError id={`${summaryId}-queue-error`} message={errorOf('queue')} />
-          </div>
-          <fieldset
-            className="md:col-span-2"
-            aria-describedby={errorOf('sde') ? `${summaryId}-sde-error` : `${summaryId}-sde-hint`}
-          >
-            <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">
-              Engagement attribute
-            </legend>
-            <div className="mt-1 flex gap-2">
-              <label htmlFor={`${summaryId}-sde-type`} className="sr-only">
-                Engagement attribute type
-              </label>
-              <select
-                id={`${summaryId}-sde-type`}
-                value={draft.sdeType}
-                onChange={(event) => update({ sdeType: event.target.value })}
-                className={INPUT_CLASSES}
-              >
-                {SDE_SEARCH_KEYS.map((key) => (
-                  <option key={key} value={key}>
-                    {SDE_LABELS[key]}
-                  </option>
-                ))}
-              </select>
-              <label htmlFor={`${summaryId}-sde-value`} className="sr-only">
-                Engagement attribute value
-              </label>
-              <input
-                id={`${summaryId}-sde-value`}
-                type="search"
-                value={draft.sdeValue}
-                placeholder="e.g. CUST-1"
-                aria-invalid={errorOf('sde') ? true : undefined}
-                onChange={(event) => update({ sdeValue: event.target.value })}
-                className={INPUT_CLASSES}
-              />
-            </div>
-            <p
-              id={`${summaryId}-sde-hint`}
-              className="mt-1 text-xs text-slate-600 dark:text-slate-400"
-            >
-              LivePerson can search attributes about 2 hours after they are set.
-            </p>
-            <FieldError id={`${summaryId}-sde-error`} message={errorOf('sde')} />
-          </fieldset>
-        </div>
+        ) : null}
       </details>
 
       <div className="mt-4 flex flex-wrap items-center gap-2">

@@ -5,6 +5,7 @@ import {
   DEVICES,
   MESSAGE_CONTENT_TYPES,
   QUEUE_STATES,
+  REVIEW_STATUSES,
   SDE_SEARCH_KEYS,
   type SdeSearchKey,
 } from '@/domain/schema/search-constants'
@@ -38,28 +39,41 @@ export const DEFAULT_RANGE: RangePreset = '7d'
 const scalar = z.union([z.string(), z.number(), z.boolean()])
 const scalarOrList = z.union([scalar, z.array(scalar)])
 
-function toStrings(value: z.infer<typeof scalarOrList>): string[] {
+/** The values of a list parameter, each once; `commas` also splits `a,b` (review filters). */
+function toStrings(value: z.infer<typeof scalarOrList>, commas?: boolean): string[] {
   const list = Array.isArray(value) ? value : [value]
   const out: string[] = []
   for (const item of list) {
-    const text = String(item).trim()
-    if (text && !out.includes(text)) out.push(text)
+    for (const part of commas ? String(item).split(',') : [String(item)]) {
+      const text = part.trim()
+      if (text && !out.includes(text)) out.push(text)
+    }
   }
   return out
 }
 
 /** A repeatable free-form parameter (IDs, channel names). */
-const stringList = scalarOrList.transform(toStrings).default([]).catch([])
+const stringList = scalarOrList
+  .transform((value) => toStrings(value))
+  .default([])
+  .catch([])
 
 /** A repeatable parameter limited to `values`; unknown values are dropped. */
-function enumList<const T extends readonly string[]>(values: T) {
+function enumList<const T extends readonly string[]>(values: T, commas?: boolean) {
   const allowed = new Set<string>(values)
   const isAllowed = (value: string): value is T[number] => allowed.has(value)
   return scalarOrList
-    .transform((value) => toStrings(value).filter(isAllowed))
+    .transform((value) => toStrings(value, commas).filter(isAllowed))
     .default([])
     .catch([])
 }
+
+/** A repeatable parameter of values matching `pattern` (`a,b` too); others are dropped. */
+const matchingList = (pattern: RegExp) =>
+  scalarOrList
+    .transform((value) => toStrings(value, true).filter((item) => pattern.test(item)))
+    .default([])
+    .catch([])
 
 /** Free text (keyword, summary); blank becomes absent. */
 const text = scalar
@@ -151,6 +165,17 @@ export const conversationSearchSchema = z.object({
   content: enumList(MESSAGE_CONTENT_TYPES),
   queue: z.enum(QUEUE_STATES).optional().catch(undefined),
   sde,
+  // Issue 13: how the conversation stands in QA review (`review=none&review=reviewed`, or
+  // `review=none,reviewed`), its score, who reviewed it with which scorecard, open disputes.
+  review: enumList(REVIEW_STATUSES, true),
+  scoreMin: boundedNumber(0, 100),
+  scoreMax: boundedNumber(0, 100),
+  reviewer: matchingList(/^[^\s,]{1,254}$/),
+  scorecard: matchingList(/^[1-9]\d{0,9}$/),
+  disputed: scalar
+    .transform((value) => (value === true || value === 'true' || value === '1' ? true : undefined))
+    .optional()
+    .catch(undefined),
   sort: z.enum(SORT_VALUES).default('start:desc').catch('start:desc'),
   page: z
     .union([z.number(), z.string()])
@@ -183,6 +208,9 @@ export const URL_DEFAULTS: Partial<ConversationSearch> = {
   device: [],
   alertedMcs: [],
   content: [],
+  review: [],
+  reviewer: [],
+  scorecard: [],
   sort: 'start:desc',
   page: 1,
   pageSize: 50,

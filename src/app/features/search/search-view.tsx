@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useLocation, useRouter } from '@tanstack/react-router'
-import { useEffect, useMemo } from 'react'
+import { Suspense, useEffect, useMemo } from 'react'
 import type { AppConfig } from '@/app/lib/config-queries'
 import { conversationQueries } from '@/app/lib/conversation-queries'
 import { HttpError } from '@/app/lib/http'
@@ -8,7 +8,8 @@ import { usePreference, useTimeZone, writePreference } from '@/app/lib/preferenc
 import { describeFilters } from '@/app/features/search/active-filters'
 import { ExportCsvButton } from '@/app/features/search/export-csv-button'
 import { filterFieldOf } from '@/app/features/search/filter-draft'
-import { ImportButton } from '@/app/features/search/import-button'
+import { LazyImportButton } from '@/app/features/search/lazy-import-button'
+import { LazyReviewSummaryNotice } from '@/app/features/search/lazy-review'
 import { writeLastSearch } from '@/app/lib/last-search'
 import { buildListRequest } from '@/app/features/search/list-request'
 import { PageHeading } from '@/app/features/search/page-heading'
@@ -124,7 +125,13 @@ export function SearchView({ config }: { config: AppConfig }) {
     <section aria-labelledby="conversations-heading" className="space-y-4">
       <PageHeading
         count={page?.count}
-        actions={config.mode === 'archive' ? <ImportButton /> : null}
+        actions={
+          config.mode === 'archive' ? (
+            <Suspense fallback={null}>
+              <LazyImportButton />
+            </Suspense>
+          ) : null
+        }
       />
       <SearchFilters
         search={search}
@@ -168,6 +175,9 @@ export function SearchView({ config }: { config: AppConfig }) {
                 <p role="status" className="mr-auto text-sm text-slate-600 dark:text-slate-400">
                   Loading…
                 </p>
+              ) : null}
+              {page && page.rows.length > 0 && columnVisibility.review !== false ? (
+                <LazyReviewSummaryNotice ids={page.rows.map((row) => row.id)} />
               ) : null}
               {page ? (
                 <ExportCsvButton request={built.request} count={page.count} zone={zone} />

@@ -23,6 +23,7 @@ export function TokenField({
   options,
   onChange,
   error,
+  placeholder = 'Name or ID',
 }: {
   label: string
   /** Singular, lower case: "agent" (used in "Remove agent Ada"). */
@@ -31,6 +32,7 @@ export function TokenField({
   options: readonly TokenOption[]
   onChange: (values: string[]) => void
   error?: string | undefined
+  placeholder?: string
 }) {
   const id = useId()
   const listId = `${id}-list`
@@ -125,7 +127,7 @@ export function TokenField({
         aria-describedby={error ? `${hintId} ${errorId}` : hintId}
         aria-invalid={error ? true : undefined}
         value={text}
-        placeholder="Name or ID"
+        placeholder={placeholder}
         onChange={(event) => {
           setText(event.target.value)
           setOpen(true)

@@ -34,6 +34,8 @@ interface MessageRowProps {
   /** The first message of an agent stretch: say who owns it from here. */
   ownerLabel?: string | undefined
   messageLink: (messageId: string) => string
+  /** While a review is edited: a checkbox selects the message (`range`: shift held). */
+  select?: { checked: boolean; onToggle: (range: boolean) => void } | undefined
 }
 
 function signed(n: number): string {
@@ -50,6 +52,7 @@ export function MessageRow({
   highlighted,
   ownerLabel,
   messageLink,
+  select,
 }: MessageRowProps) {
   const [showRaw, setShowRaw] = useState(false)
   const rawId = useId()
@@ -76,6 +79,20 @@ export function MessageRow({
         )}
       >
         <div className="mb-1 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-xs">
+          {select ? (
+            <input
+              type="checkbox"
+              checked={select.checked}
+              onChange={(event) =>
+                select.onToggle(
+                  event.nativeEvent instanceof MouseEvent && event.nativeEvent.shiftKey,
+                )
+              }
+              aria-label={`Select the message from ${speakerName(speaker)} at ${time}`}
+              title="Select as evidence (shift-click selects a range)"
+              className="size-4 self-center accent-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+            />
+          ) : null}
           <span className="text-sm font-semibold">{speakerName(speaker)}</span>
           <span className="rounded bg-white/70 px-1.5 py-0.5 text-slate-700 dark:bg-slate-900/60 dark:text-slate-300">
             {ROLE_LABELS[speaker.role]}

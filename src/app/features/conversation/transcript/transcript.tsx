@@ -32,6 +32,16 @@ export interface TranscriptProps {
   messageLink: (messageId: string) => string
   /** So the page's "/" shortcut can focus the find box. */
   findInputRef?: Ref<HTMLInputElement> | undefined
+  /** The leg under review (all stretches of one agent): its messages are marked. */
+  leg?: { agentId: string } | undefined
+  /** While a review is being edited: messages can be selected (as evidence). */
+  selection?: TranscriptSelection | undefined
+}
+
+/** Selected messages, by ID; `onSelect` sets these messages to `selected` (shift-click: a range). */
+export interface TranscriptSelection {
+  selected: ReadonlySet<string>
+  onSelect: (messageIds: string[], selected: boolean) => void
 }
 
 const ESTIMATES: Readonly<Record<TimelineItem['kind'], number>> = {
@@ -80,6 +90,7 @@ function snippet(text: string): string {
  */
 export function Transcript(props: TranscriptProps) {
   const { record, highlightMessageId, find, onFindChange, messageLink, findInputRef } = props
+  const { leg, selection } = props
   const [zone] = useTimeZone()
   const headingId = useId()
 
@@ -212,6 +223,24 @@ export function Transcript(props: TranscriptProps) {
     if (match) jumpTo(match.itemIndex)
   }
 
+  // Shift-click selects from the last message toggled to this one.
+  const anchorRef = useRef<number | undefined>(undefined)
+  const toggle = (itemIndex: number, messageId: string, range: boolean) => {
+    if (!selection) return
+    const checked = !selection.selected.has(messageId)
+    const anchor = anchorRef.current
+    let ids = [messageId]
+    if (range && anchor !== undefined && anchor !== itemIndex) {
+      const from = Math.min(anchor, itemIndex)
+      const to = Math.max(anchor, itemIndex)
+      ids = items
+        .slice(from, to + 1)
+        .flatMap((i) => (i.kind === 'message' && i.message.messageId ? [i.message.messageId] : []))
+    }
+    anchorRef.current = itemIndex
+    selection.onSelect(ids, checked)
+  }
+
   const messageCount = record.messageRecords?.length ?? 0
   return (
     <section ref={sectionRef} aria-labelledby={headingId} className="flex flex-col gap-3">
@@ -274,19 +303,36 @@ export function Transcript(props: TranscriptProps) {
               const ownerIndex = stretchStarts.get(row.index)
               const owner = item.kind === 'message' ? item.owner : undefined
               const band = owner ? bandClass(stretchColors[owner.index]) : NO_BAND
+              const inLeg = leg !== undefined && owner?.agentId === leg.agentId
+              const messageId = item.kind === 'message' ? item.message.messageId : undefined
               return (
                 <div
                   key={row.key}
                   role="listitem"
                   data-index={row.index}
                   ref={virtualizer.measureElement}
-                  aria-label={itemLabel(item, zone)}
+                  aria-label={
+                    inLeg ? `${itemLabel(item, zone)}, in this leg` : itemLabel(item, zone)
+                  }
                   aria-setsize={items.length}
                   aria-posinset={row.index + 1}
                   aria-current={highlighted ? 'true' : undefined}
-                  className={cn('absolute top-0 left-0 w-full border-l-4 py-1.5 pr-3 pl-2', band)}
+                  className={cn(
+                    'absolute top-0 left-0 w-full border-l-4 py-1.5 pr-3 pl-2',
+                    band,
+                    inLeg && 'bg-amber-50 pl-4 dark:bg-amber-950/40',
+                  )}
                   style={{ transform: `translateY(${String(row.start)}px)` }}
                 >
+                  {inLeg ? (
+                    <>
+                      <span
+                        aria-hidden="true"
+                        className="absolute inset-y-0 left-0 w-1.5 bg-amber-500 dark:bg-amber-400"
+                      />
+                      <span className="sr-only">In this leg</span>
+                    </>
+                  ) : null}
                   {item.kind === 'message' ? (
                     <MessageRow
                       item={item}
@@ -303,6 +349,14 @@ export function Transcript(props: TranscriptProps) {
                           : undefined
                       }
                       messageLink={messageLink}
+                      select={
+                        selection && messageId
+                          ? {
+                              checked: selection.selected.has(messageId),
+                              onToggle: (range) => toggle(row.index, messageId, range),
+                            }
+                          : undefined
+                      }
                     />
                   ) : item.kind === 'event' ? (
                     <EventRow
