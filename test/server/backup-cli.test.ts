@@ -1,34 +1,14 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkspace, type Workspace } from '@/server/workspace/workspace'
+import { runCli } from './run-cli'
 
 /** Runs the real `npm run backup` entry point against a temp workspace. */
-function runBackup(
-  args: string[],
-  workspacePath: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/server/backup-cli.ts', ...args],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, WORKSPACE_PATH: workspacePath },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const runBackup = (args: string[], workspacePath: string) =>
+  runCli('backup-cli.ts', args, { WORKSPACE_PATH: workspacePath })
 
 const ACTOR = { actor: 'test', ip: null, userAgent: null }
 

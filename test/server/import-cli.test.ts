@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,30 +8,11 @@ import { importFile } from '@/server/archive/import'
 import { acquireImportLock } from '@/server/imports/import-lock'
 import { DAY, T0 } from './fixtures'
 import { buildRecord, withoutInfoField } from './record-factory'
+import { runCli } from './run-cli'
 
 /** Runs the real `npm run import` entry point with ARCHIVE_PATH set to a temp archive. */
-function runImport(
-  args: string[],
-  archivePath: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/server/import-cli.ts', ...args],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, ARCHIVE_PATH: archivePath },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const runImport = (args: string[], archivePath: string) =>
+  runCli('import-cli.ts', args, { ARCHIVE_PATH: archivePath })
 
 let dir: string
 let archivePath: string

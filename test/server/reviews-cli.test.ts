@@ -3,7 +3,6 @@
  * export read into another install exports from there as the same document; the CSV has the
  * review's row; dates narrow the export; a bad file imports nothing and says why.
  */
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,29 +21,10 @@ import {
   reviewClient,
 } from './reviews-harness'
 import { sessionClient } from './session-client'
+import { runCli } from './run-cli'
 
-function runReviews(
-  args: string[],
-  workspacePath: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/server/reviews-cli.ts', ...args],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, WORKSPACE_PATH: workspacePath },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const runReviews = (args: string[], workspacePath: string) =>
+  runCli('reviews-cli.ts', args, { WORKSPACE_PATH: workspacePath })
 
 const dir = mkdtempSync(join(tmpdir(), 'cv-reviews-cli-'))
 let api: TestApi

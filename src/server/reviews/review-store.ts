@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import type { Role } from '@/domain/schema/auth'
 import {
   computeScore,
   criteriaOf,
@@ -26,6 +27,7 @@ import {
   type ScorecardDefinition,
 } from '@/domain/schema/reviews'
 import { placeholders, type SqlValue } from '@/server/archive/query'
+import type { ReadScope } from '@/server/archive/read-scope'
 import { num, rowsOf, str, type Row } from '@/server/archive/sql-rows'
 import { HttpError } from '@/server/http/http-error'
 import type { AuditTrail } from '@/server/workspace/audit'
@@ -55,27 +57,15 @@ import { parseDefinition, type ScorecardStore } from '@/server/reviews/scorecard
  */
 export type ReviewVisibility =
   | { kind: 'all' }
-  | {
-      kind: 'scope'
-      agentIds: readonly string[]
-      agentGroupIds: readonly string[]
-      skillIds: readonly string[]
-    }
+  | ({ kind: 'scope' } & Omit<Extract<ReadScope, { all: false }>, 'all'>)
   | { kind: 'agent'; agentId: string | undefined }
 
 export const ALL_REVIEWS: ReviewVisibility = { kind: 'all' }
 
 /** The visibility of a reader of this role and read scope (and agent ID, for agents). */
 export function reviewVisibility(
-  role: 'admin' | 'supervisor' | 'reviewer' | 'agent',
-  scope:
-    | { all: true }
-    | {
-        all: false
-        agentIds: readonly string[]
-        agentGroupIds: readonly string[]
-        skillIds: readonly string[]
-      },
+  role: Role,
+  scope: ReadScope,
   agentId: string | undefined,
 ): ReviewVisibility {
   if (role === 'agent') return { kind: 'agent', agentId }
