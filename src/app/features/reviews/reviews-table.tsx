@@ -2,7 +2,7 @@ import { functionalUpdate, useTable, type SortingState, type Updater } from '@ta
 import { Table, TableCell } from '@/app/components/ui/table'
 import { reviewColumns } from '@/app/features/reviews/review-columns'
 import { reviewTableFeatures } from '@/app/features/reviews/review-table-features'
-import { SortButtonHeader } from '@/app/features/reviews/sort-button-header'
+import { SortHeader } from '@/app/components/ui/sort-header'
 import { REVIEW_SORTS, type ReviewListQuery, type ReviewRow } from '@/domain/schema/reviews'
 
 type Sort = Pick<ReviewListQuery, 'sort' | 'order'>
@@ -62,7 +62,8 @@ export function ReviewsTable({
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
             {group.headers.map((header) => (
-              <SortButtonHeader
+              <SortHeader
+                nowrap
                 key={header.id}
                 label={header.column.columnDef.meta?.label ?? header.id}
                 numeric={header.column.columnDef.meta?.numeric === true}

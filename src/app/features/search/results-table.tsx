@@ -12,7 +12,7 @@ import { ColumnPicker } from '@/app/features/search/column-picker'
 import type { ConversationRow } from '@/app/features/search/conversation-row'
 import { ResultsPager } from '@/app/features/search/results-pager'
 import { resultsColumns } from '@/app/features/search/results-columns'
-import { SortHeader } from '@/app/features/search/sort-header'
+import { SortHeader } from '@/app/components/ui/sort-header'
 import { resultsFeatures } from '@/app/features/search/table-features'
 import type { SortValue } from '@/app/features/search/search-params'
 

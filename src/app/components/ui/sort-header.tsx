@@ -1,22 +1,25 @@
 import { TableHeaderCell } from '@/app/components/ui/table'
 
-/** A column header; Start and End are buttons that sort (the state is announced by aria-sort). */
+/** A column header; a sortable one is a button, and aria-sort says how the column is sorted. */
 export function SortHeader({
   label,
   numeric,
+  nowrap,
   canSort,
   sorted,
   onSort,
 }: {
   label: string
   numeric: boolean
+  /** Keeps the label on one line. */
+  nowrap?: boolean
   canSort: boolean
   sorted: false | 'asc' | 'desc'
   onSort: () => void
 }) {
   if (!canSort) {
     return (
-      <TableHeaderCell numeric={numeric} className="font-semibold">
+      <TableHeaderCell nowrap={nowrap} numeric={numeric} className="font-semibold">
         {label}
       </TableHeaderCell>
     )
@@ -24,6 +27,7 @@ export function SortHeader({
   const arrow = sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'
   return (
     <TableHeaderCell
+      nowrap={nowrap}
       numeric={numeric}
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
       className="font-semibold"
