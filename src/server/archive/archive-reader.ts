@@ -5,6 +5,7 @@ import type { ReviewVisibility } from '@/server/archive/review-filter'
 import {
   compileFilters,
   orderBy,
+  type CompiledFilters,
   type SideTableEstimate,
   type SqlValue,
 } from '@/server/archive/query'
@@ -57,6 +58,11 @@ export interface ArchiveReader {
   ): SearchResult
   conversationCount(): number
 }
+
+/** Matches read faster driven from a review set than by walking the window, whatever its size. */
+const DRIVE_AT_MOST = 500
+/** Rows of the window's index walked (and probed) in the time one match is driven and sorted. */
+const WALK_PER_MATCH = 30
 
 /**
  * Reads the archive `db`; SQL that varies per request is prepared through `statements`, and
@@ -143,9 +149,50 @@ export function createArchiveReader(
     }
   }
 
+  /**
+   * A time window and one set of reviewed (or, negated, unreviewed) conversations: counted from
+   * the set (and the window's covering index), then the page, read one of two ways. Driving from
+   * the set looks up and sorts every match; walking the window in order probes about
+   * (offset + limit) × window ÷ matches rows of its index. On the bench machine a match driven
+   * costs about as much as {@link WALK_PER_MATCH} rows walked, so a few thousand matches in a
+   * window of 65,000 are read faster walking, and a few hundred faster driven.
+   */
+  const reviewSetPage = (
+    reviewSet: NonNullable<CompiledFilters['reviewSet']>,
+    page: Page,
+    sections: readonly SectionColumn[],
+  ): SearchResult => {
+    const { window, windowParams, set, setParams, negated } = reviewSet
+    const matched = num(
+      prepare(`SELECT count(DISTINCT conversation) FROM (${set})`)
+        .pluck()
+        .get(...setParams),
+    )
+    const small = !negated && matched <= DRIVE_AT_MOST
+    const inWindow = small
+      ? matched
+      : num(
+          prepare(`SELECT count(*) FROM conversations c WHERE ${window}`)
+            .pluck()
+            .get(...windowParams),
+        )
+    const count = negated ? inWindow - matched : matched
+    if (count <= 0 || page.offset >= count) return { count: Math.max(0, count), records: [] }
+    const walk =
+      negated || (!small && (page.offset + page.limit) * inWindow < WALK_PER_MATCH * count * count)
+    const ids = prepare(
+      `SELECT c.id FROM conversations c WHERE ${window} AND ${walk ? '+' : ''}c.id ${negated ? 'NOT IN' : 'IN'} (${set}) ORDER BY ${orderBy(page.sortField, page.sortOrder)} LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(...windowParams, ...setParams, page.limit, page.offset)
+      .map(num)
+    return { count, records: recordsByIds(ids, sections) }
+  }
+
   return {
     search(filters, page, sections, scope = EVERYTHING, reviews) {
       const compiled = compileFilters(filters, estimate, scope, reviews)
+      if (compiled.reviewSet) return reviewSetPage(compiled.reviewSet, page, sections)
       return pageOf(compiled.where, compiled.params, page, sections, compiled.windowOnly)
     },
     byIds(conversationIds, sections, scope = EVERYTHING) {

@@ -10,7 +10,12 @@ import {
 import { openArchiveDatabase, type OpenOptions } from '@/server/archive/db'
 import { createFacetCounts, type Facets } from '@/server/archive/facets'
 import type { ReadScope } from '@/server/archive/read-scope'
-import { hasReviewConditions, WORKSPACE_SCHEMA } from '@/server/archive/review-filter'
+import {
+  createReviewFacts,
+  WORKSPACE_SCHEMA,
+  type ReviewFacts,
+} from '@/server/archive/review-facts'
+import { hasReviewConditions } from '@/server/archive/review-filter'
 import { createStatementCache } from '@/server/archive/statement-cache'
 
 // The archive's vocabulary, named where its callers look for it (each defined with its job).
@@ -40,8 +45,9 @@ export interface Archive extends ArchiveReader {
   /**
    * Attaches the workspace database at `path` to this connection (as `ws`), read by the search's
    * review filter only: reviews stay in the workspace, and the filter runs in the same query as
-   * every other filter. The import process never attaches it. Throws when the file is missing or
-   * has no reviews (an older workspace).
+   * every other filter, through this connection's copy of the reviews' facts (review-facts.ts).
+   * The import process never attaches it. Throws when the file is missing or has no reviews or
+   * no change log (a workspace no server of this version has opened).
    */
   attachWorkspace(path: string): void
   /** True once {@link Archive.attachWorkspace} succeeded: review filters can be answered. */
@@ -62,36 +68,61 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
   const facets = createFacetCounts(db, statements)
   const writing = createArchiveWriting(db, facets)
   const reader = createArchiveReader(db, statements, facets.estimate)
-  let attached = false
+  let reviewFacts: ReviewFacts | undefined
   return {
     path,
-    ...writing,
+    upsert(entries) {
+      const result = writing.upsert(entries)
+      reviewFacts?.archiveWritten()
+      return result
+    },
+    begin(options) {
+      const writer = writing.begin(options)
+      return {
+        write: (entry) => {
+          writer.write(entry)
+        },
+        commit() {
+          const result = writer.commit()
+          reviewFacts?.archiveWritten()
+          return result
+        },
+        rollback: () => {
+          writer.rollback()
+        },
+      }
+    },
     ...reader,
     search(filters, page, sections, scope, reviews) {
-      if (!attached && hasReviewConditions(filters.review)) {
-        throw new Error('A review filter needs the workspace database attached to the archive')
+      if (hasReviewConditions(filters.review)) {
+        if (!reviewFacts) {
+          throw new Error('A review filter needs the workspace database attached to the archive')
+        }
+        reviewFacts.refresh()
       }
       return reader.search(filters, page, sections, scope, reviews)
     },
     attachWorkspace(workspacePath) {
-      if (attached) throw new Error('The archive already has a workspace attached')
+      if (reviewFacts) throw new Error('The archive already has a workspace attached')
       // ATTACH would create a missing file: an empty database is not the workspace.
       if (!existsSync(workspacePath)) throw new Error(`No workspace database at ${workspacePath}`)
       db.prepare(`ATTACH DATABASE ? AS ${WORKSPACE_SCHEMA}`).run(workspacePath)
-      const reviews = db
+      const tables = db
         .prepare(
-          `SELECT 1 FROM ${WORKSPACE_SCHEMA}.sqlite_master WHERE type = 'table' AND name = 'reviews'`,
+          `SELECT name FROM ${WORKSPACE_SCHEMA}.sqlite_master WHERE type = 'table' AND name IN ('reviews', 'review_changes')`,
         )
-        .get()
-      if (reviews === undefined) {
+        .pluck()
+        .all()
+      if (tables.length < 2) {
         db.exec(`DETACH DATABASE ${WORKSPACE_SCHEMA}`)
         throw new Error(`${workspacePath} has no reviews table: open it with the workspace first`)
       }
       // This connection's own page cache for it (it never writes there).
       db.pragma(`${WORKSPACE_SCHEMA}.cache_size = -16384`)
-      attached = true
+      reviewFacts = createReviewFacts(db)
+      reviewFacts.refresh()
     },
-    reviewsAttached: () => attached,
+    reviewsAttached: () => reviewFacts !== undefined,
     facets: (scope) => facets.read(scope),
     optimize(full = false) {
       // Sampled statistics: enough for the planner, and quick even on a multi-GB archive. Each

@@ -13,11 +13,23 @@ export interface CompiledFilters {
   /**
    * True when the filters are only a time window, which a covering index counts cheaply; any
    * other filter makes counting a scan, and then one pass computes both the count and the page.
-   * Also true for a window and "not reviewed" alone (issue 13): that keeps most of the window,
-   * counted along its covering index, while the page stops at its last row instead of sorting
-   * every match.
    */
   windowOnly: boolean
+  /**
+   * Set when the filters are a time window and a review filter that is one set of
+   * conversations (issue 13), with no scope: the count comes from the reviews' facts, which hold
+   * each conversation's start and end (the set's distinct conversations, or the window's count
+   * less them for "not reviewed"), and the page is read apart, walking the window when the set
+   * is dense in it and driven from the set when not (`archive-reader.ts`).
+   */
+  reviewSet?: {
+    /** The window's clauses alone, and their parameters. */
+    window: string
+    windowParams: SqlValue[]
+    set: string
+    setParams: SqlValue[]
+    negated: boolean
+  }
 }
 
 export const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ')
@@ -65,10 +77,8 @@ export function compileFilters(
 
   const start = roundWindow(filters.start)
   add('c.start_ms BETWEEN ? AND ?', start.from, start.to)
-  if (filters.end) {
-    const end = roundWindow(filters.end)
-    add('c.end_ms BETWEEN ? AND ?', end.from, end.to)
-  }
+  const end = filters.end ? roundWindow(filters.end) : undefined
+  if (end) add('c.end_ms BETWEEN ? AND ?', end.from, end.to)
   if (filters.status) inList('c.status', filters.status)
   if (filters.latestSkillIds) inList('c.latest_skill_id', filters.latestSkillIds)
   if (filters.latestAgentIds) inList('c.latest_agent_id', filters.latestAgentIds)
@@ -126,15 +136,33 @@ export function compileFilters(
   }
 
   // Issue 13: the reviews the reader may see, from the attached workspace (review-filter.ts).
-  const reviewed = reviewClause(filters.review, reviews)
+  const reviewed = reviewClause(filters.review, reviews, { start, ...(end ? { end } : {}) })
   if (reviewed) add(reviewed.sql, ...reviewed.params)
 
   const windowClauses = filters.end ? 2 : 1
-  const windowOnly = where.length === windowClauses + (reviewed?.mostOfTheWindow ? 1 : 0)
+  const windowOnly = where.length === windowClauses
+  const reviewOnly = where.length === windowClauses + 1 && reviewed?.set
+  const windowWhere = where.slice(0, windowClauses).join(' AND ')
+  const windowParams = params.slice(0, filters.end ? 4 : 2)
   // The reader's scope is one more clause, applied to every search, count and page alike.
   const scoped = scopeClause(scope)
   if (scoped) add(scoped.sql, ...scoped.params)
-  return { where: where.join(' AND '), params, windowOnly: windowOnly && scoped === undefined }
+  return {
+    where: where.join(' AND '),
+    params,
+    windowOnly: windowOnly && scoped === undefined,
+    ...(reviewOnly && scoped === undefined
+      ? {
+          reviewSet: {
+            window: windowWhere,
+            windowParams,
+            set: reviewOnly.sql,
+            setParams: reviewOnly.params,
+            negated: reviewOnly.negated,
+          },
+        }
+      : {}),
+  }
 }
 
 export function orderBy(field: 'start' | 'end', order: 'asc' | 'desc'): string {

@@ -1,11 +1,13 @@
 import type { SearchReviewFilter } from '@/domain/schema/search-request'
 import type { SqlValue } from '@/server/archive/query'
+import { REVIEW_FACTS } from '@/server/archive/review-facts'
 
 /**
  * The search's review filter (issue 13, our extension of LivePerson's search) as one clause over
- * `conversations c`: indexed sub-selects over the reviews table of the workspace database,
- * attached to the archive's connection as `ws` (read only by these clauses), so the filter
- * runs in the same query as every other filter, the count and the page.
+ * `conversations c`: indexed sub-selects over the reviews' facts, which the archive's connection
+ * keeps from the workspace database attached as `ws` (review-facts.ts) with each review's
+ * conversation as its archive row ID, so the filter runs in the same query as every other
+ * filter, the count and the page.
  *
  * Which reviews count is the reader's (`ReviewVisibility`): everyone but an agent sees every
  * review of the conversations they may see (the search's scope already keeps the others out);
@@ -21,9 +23,6 @@ import type { SqlValue } from '@/server/archive/query'
 export type ReviewVisibility = { all: true } | { all: false; agentId: string | undefined }
 
 export const ALL_REVIEWS: ReviewVisibility = { all: true }
-
-/** The schema name the workspace database is attached under. */
-export const WORKSPACE_SCHEMA = 'ws'
 
 /** True when the filter asks for anything (an empty object or empty lists filter nothing). */
 export function hasReviewConditions(filter: SearchReviewFilter | undefined): boolean {
@@ -43,8 +42,15 @@ const placeholders = (count: number) => Array.from({ length: count }, () => '?')
 interface Fragment {
   sql: string
   params: SqlValue[]
-  /** True for "no review" alone: a clause that keeps most of a time window. */
-  mostOfTheWindow?: boolean
+}
+
+/**
+ * The clause, and when it is one set of conversations (`c.id IN` or `NOT IN` a sub-select of
+ * the facts), that set: a search of a time window and this alone is counted from the facts
+ * (see `CompiledFilters.reviewSet`).
+ */
+export interface ReviewClause extends Fragment {
+  set?: { sql: string; params: SqlValue[]; negated: boolean }
 }
 
 const join = (parts: readonly Fragment[], operator: string): Fragment => ({
@@ -52,12 +58,30 @@ const join = (parts: readonly Fragment[], operator: string): Fragment => ({
   params: parts.flatMap((part) => part.params),
 })
 
-/** The clause, or undefined when the filter asks for nothing. */
+/** A search's time windows (rounded as the search's own clauses), in epoch milliseconds. */
+export interface ReviewWindow {
+  start: { from: number; to: number }
+  end?: { from: number; to: number }
+}
+
+/**
+ * The clause, or undefined when the filter asks for nothing. `window` is the search's own: the
+ * reviews' facts carry their conversation's start and end, so each sub-select keeps to the
+ * window on its index, and the set the conversations are probed against is only the window's.
+ * (The same condition as the search's window clause, so IN and NOT IN mean what they did.)
+ */
 export function reviewClause(
   filter: SearchReviewFilter | undefined,
   visibility: ReviewVisibility,
-): Fragment | undefined {
+  window: ReviewWindow,
+): ReviewClause | undefined {
   if (!filter || !hasReviewConditions(filter)) return undefined
+  const inWindow: Fragment[] = [
+    { sql: 'r.start_ms BETWEEN ? AND ?', params: [window.start.from, window.start.to] },
+    ...(window.end
+      ? [{ sql: 'r.end_ms BETWEEN ? AND ?', params: [window.end.from, window.end.to] }]
+      : []),
+  ]
 
   const visible: Fragment[] = visibility.all
     ? []
@@ -87,14 +111,15 @@ export function reviewClause(
   if (filter.minScore !== undefined) row.push({ sql: 'r.percent >= ?', params: [filter.minScore] })
   if (filter.maxScore !== undefined) row.push({ sql: 'r.percent <= ?', params: [filter.maxScore] })
 
-  const conversationsWith = (conditions: readonly Fragment[], negate = false): Fragment => {
-    const where = conditions.length > 0 ? join(conditions, 'AND') : { sql: '1', params: [] }
-    // The reviews' conversation IDs as archive row IDs (CROSS JOIN: from the reviews, each one
-    // index lookup), so the outer query probes a set of integers: driven from the set when it is
-    // small, and for NOT IN along the time window's covering index without reading its rows.
+  const conversationsWith = (conditions: readonly Fragment[], negate = false): ReviewClause => {
+    const where = join([...conditions, ...inWindow], 'AND')
+    // A set of archive row IDs: driven from the set when it is small, and for NOT IN probed
+    // along the time window's covering index without reading its rows.
+    const set = `SELECT r.conversation FROM ${REVIEW_FACTS} r WHERE ${where.sql}`
     return {
-      sql: `c.id ${negate ? 'NOT IN' : 'IN'} (SELECT c2.id FROM ${WORKSPACE_SCHEMA}.reviews r CROSS JOIN main.conversations c2 ON c2.conversation_id = r.conversation_id WHERE ${where.sql})`,
+      sql: `c.id ${negate ? 'NOT IN' : 'IN'} (${set})`,
       params: where.params,
+      set: { sql: set, params: where.params, negated: negate },
     }
   }
   const submitted: Fragment = { sql: "r.state = 'submitted'", params: [] }
@@ -103,7 +128,7 @@ export function reviewClause(
   const statuses = filter.status?.length ? new Set(filter.status) : undefined
   if (!statuses) return conversationsWith([...visible, ...(scored ? [submitted] : []), ...row])
 
-  const any: Fragment[] = []
+  const any: ReviewClause[] = []
   if (statuses.has('reviewed')) any.push(conversationsWith([...visible, submitted, ...row]))
   if (statuses.has('draft') && !scored) {
     const drafted = join(
@@ -117,12 +142,12 @@ export function reviewClause(
   }
   if (statuses.has('none') && row.length === 0) {
     const none = conversationsWith(visible, true)
-    // Alone, most of a window matches: counted apart from the page (see `CompiledFilters`).
-    if (statuses.size === 1) return { ...none, mostOfTheWindow: true }
+    if (statuses.size === 1) return none
     any.push(none)
   }
   if (any.length === 0) return { sql: '0', params: [] }
   if (any.length === 1 && any[0]) return any[0]
+  // Several: one clause, no longer one set.
   const either = join(any, 'OR')
   return { sql: `(${either.sql})`, params: either.params }
 }

@@ -22,6 +22,8 @@ import Database from 'better-sqlite3'
  * - `review_history`: append-only, every change of a review (who, when, what).
  * - `review_scope`: the agents, agent groups and skills of each reviewed conversation, so a
  *   reader's scope applies to reviews without the archive (proxy mode, a rebuilt archive).
+ * - `review_changes`: per review, the sequence number of its last change (kept by triggers,
+ *   a deleted review included), read by the archive's copy of the review facts.
  */
 const MIGRATIONS: readonly string[] = [
   `
@@ -161,6 +163,34 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (conversation_id, kind, value)
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX review_scope_value ON review_scope (kind, value, conversation_id);
+  `,
+  // Issue 13: which reviews changed, and in what order, so the archive's connection keeps its
+  // copy of the filterable facts (review-facts.ts) by reading only what changed since.
+  `
+  CREATE TABLE review_changes (
+    review_id INTEGER PRIMARY KEY,
+    seq INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX review_changes_seq ON review_changes (seq);
+  -- What the archive's copy reads of every review, without the content.
+  CREATE INDEX reviews_facts ON reviews (conversation_id, state, leg_agent_id, scorecard_id,
+    author_email, percent, open_disputes);
+  DROP INDEX reviews_conversation;
+  INSERT INTO review_changes (review_id, seq) SELECT id, id FROM reviews;
+  CREATE TRIGGER review_changes_insert AFTER INSERT ON reviews BEGIN
+    INSERT OR REPLACE INTO review_changes (review_id, seq)
+    VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM review_changes));
+  END;
+  CREATE TRIGGER review_changes_update
+  AFTER UPDATE OF conversation_id, leg_agent_id, scorecard_id, author_email, state, percent,
+    open_disputes ON reviews BEGIN
+    INSERT OR REPLACE INTO review_changes (review_id, seq)
+    VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM review_changes));
+  END;
+  CREATE TRIGGER review_changes_delete AFTER DELETE ON reviews BEGIN
+    INSERT OR REPLACE INTO review_changes (review_id, seq)
+    VALUES (OLD.id, (SELECT coalesce(max(seq), 0) + 1 FROM review_changes));
+  END;
   `,
 ]
 
