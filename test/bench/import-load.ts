@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs'
-import { Readable } from 'node:stream'
+import { request as httpRequest } from 'node:http'
+import { pipeline } from 'node:stream/promises'
 import { importJobSchema, isFinished } from '@/domain/schema/import-job'
 import { writeNdjsonUpTo } from './ndjson'
 import { percentile } from './report'
@@ -139,34 +140,63 @@ export interface Uploaded {
   outcome: string
 }
 
+/**
+ * POSTs `file` on a connection of its own (`agent: false`): a pooled keep-alive connection the
+ * server closes just as the upload begins (the bench's own event loop is blocked for seconds
+ * writing the next file, so both sides' idle timers fire late and together) fails the upload
+ * with "other side closed", and a streamed body cannot be retried. A browser retries a request
+ * whose reused connection closes before any answer; this client does the same by never reusing.
+ */
+function postFile(url: string, file: string): Promise<{ status: number; body: string }> {
+  const target = new URL(`${url}/api/import?filename=load.ndjson`)
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      target,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/x-ndjson',
+          'content-length': String(statSync(file).size),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => {
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          })
+        })
+        response.on('error', reject)
+      },
+    )
+    request.on('error', reject)
+    pipeline(createReadStream(file), request).catch(reject)
+  })
+}
+
 /** Streams `file` to `POST /api/import` and follows the job until it ends. */
 export async function uploadAndWait(url: string, file: string): Promise<Uploaded> {
-  const fileBytes = statSync(file).size
   const started = performance.now()
-  const upload = await fetch(`${url}/api/import?filename=load.ndjson`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', 'content-length': String(fileBytes) },
-    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-    duplex: 'half',
-  } as RequestInit).catch((error: unknown) => {
-    // undici says only "fetch failed"; the reason is in its cause (a reset, a timeout).
-    const cause = error instanceof Error ? error.cause : undefined
+  const upload = await postFile(url, file).catch((error: unknown) => {
     const reason =
-      cause instanceof Error
-        ? `${cause.name}${'code' in cause ? ` ${String(cause.code)}` : ''}: ${cause.message}`
+      error instanceof Error
+        ? `${error.name}${'code' in error ? ` ${String(error.code)}` : ''}: ${error.message}`
         : String(error)
     throw new Error(
       `upload failed after ${String(Math.round(performance.now() - started))} ms: ${reason}`,
     )
   })
   const uploadMs = performance.now() - started
-  const accepted = (await upload.json()) as { id?: string }
-  if (upload.status !== 202 || !accepted.id) {
-    throw new Error(`upload refused: ${String(upload.status)} ${JSON.stringify(accepted)}`)
+  const accepted = importJobSchema.safeParse(JSON.parse(upload.body))
+  if (upload.status !== 202 || !accepted.success) {
+    throw new Error(`upload refused: ${String(upload.status)} ${upload.body.slice(0, 300)}`)
   }
   for (;;) {
     const job = importJobSchema.parse(
-      await (await fetch(`${url}/api/imports/${accepted.id}`)).json(),
+      await (await fetch(`${url}/api/imports/${accepted.data.id}`)).json(),
     )
     if (isFinished(job)) {
       if (job.status !== 'done') throw new Error(`import failed: ${job.message}`)
