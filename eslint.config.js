@@ -74,6 +74,27 @@ const zones = [
     rules: importRules([forbid(['@/app/**'], 'The server does not import the SPA.')]),
   },
   {
+    // Issue 14: the page renderer loads the app's server entry from its own build (or through
+    // Vite in dev), never as a module of the server: it may name the entry's types, no more.
+    files: ['src/server/ssr/**/*.ts'],
+    rules: {
+      ...importRules([]),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/**'],
+              allowTypeImports: true,
+              message:
+                'The server renders the app from its built server entry (src/server/ssr/): types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/**/*.{ts,tsx}'],
     rules: importRules([
       forbid(['@/server/**', 'node:*'], 'The SPA never imports server code or Node APIs.'),

@@ -16,16 +16,18 @@ const APP_TESTS_NEEDING_FRESH_MODULES = [
   'test/app/rich-content/lazy-loading.test.tsx',
 ]
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
     tailwindcss(),
-    // `.br` and `.gz` beside every built file, served as they are by @fastify/static.
-    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 0 }),
+    // `.br` and `.gz` beside every built file, served as they are by @fastify/static. The
+    // server's build (issue 14: `--ssr`, into dist/server) is read by Node, never served.
+    isSsrBuild ? null : compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 0 }),
   ],
   resolve: { alias: { '@': src } },
   build: {
-    outDir: 'dist',
+    outDir: 'dist/client',
+    copyPublicDir: !isSsrBuild,
     sourcemap: false,
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
@@ -111,4 +113,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))

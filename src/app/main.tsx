@@ -1,9 +1,11 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { RouterProvider } from '@tanstack/react-router'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { createQueryClient } from '@/app/query-client'
+import { useEffect, type ReactNode } from 'react'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import { AppRoot } from '@/app/app-root'
+import { queriesSettled, createQueryClient } from '@/app/query-client'
 import { createAppRouter } from '@/app/router'
+import { setTransport } from '@/app/lib/http'
+import { setHydrationContext, setRenderContextSource } from '@/app/lib/render-context'
+import { readPayload, replayTransport } from '@/app/lib/ssr-handoff'
 import './styles.css'
 
 const queryClient = createQueryClient()
@@ -12,10 +14,38 @@ const router = createAppRouter({ queryClient })
 const root = document.getElementById('root')
 if (!root) throw new Error('The page has no #root element')
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-)
+/** Calls `onCommit` once React has taken the page over (its first commit). */
+function AfterFirstCommit({ children, onCommit }: { children: ReactNode; onCommit: () => void }) {
+  useEffect(onCommit, [onCommit])
+  return children
+}
+
+const payload = readPayload(document)
+if (payload) {
+  // A page the server rendered (issue 14): the same loaders run here, each request answered
+  // with the server's answer, then React takes over the server's HTML instead of replacing it.
+  // Loaders read the server's clock until React takes over; each part of the page then renders
+  // first with the server's (its hooks' server snapshot), and with the browser's from there on.
+  let loading = true
+  setRenderContextSource(() => (loading ? payload.context : undefined))
+  setHydrationContext(payload.context)
+  setTransport(replayTransport(payload.answers, (url, init) => fetch(url, init)))
+  // What TanStack Router's own hydration sets: render the matches as the server did.
+  router.ssr = { manifest: undefined }
+  // Requests made from here on (a part that hydrates later asks for what it lacks) go out.
+  const done = () => setTransport(undefined)
+  void router
+    .load()
+    .then(() => queriesSettled(queryClient))
+    .then(() => {
+      loading = false
+      hydrateRoot(
+        root,
+        <AfterFirstCommit onCommit={done}>
+          <AppRoot queryClient={queryClient} router={router} />
+        </AfterFirstCommit>,
+      )
+    })
+} else {
+  createRoot(root).render(<AppRoot queryClient={queryClient} router={router} />)
+}

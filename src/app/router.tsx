@@ -27,9 +27,15 @@ export const routeTree = rootRoute.addChildren([
 export interface AppRouterOptions {
   queryClient: QueryClient
   history?: RouterHistory
+  /**
+   * Rendering a page on the server (issue 14): no scroll restoration (on the server it writes an
+   * inline script, which the page's policy forbids and the browser's tree does not have), and no
+   * sign-in redirect (the server answered the page for a signed-in reader already).
+   */
+  server?: boolean
 }
 
-export function createAppRouter({ queryClient, history }: AppRouterOptions) {
+export function createAppRouter({ queryClient, history, server = false }: AppRouterOptions) {
   const router = createRouter({
     routeTree,
     history: history ?? createBrowserHistory(),
@@ -37,13 +43,14 @@ export function createAppRouter({ queryClient, history }: AppRouterOptions) {
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,
     defaultNotFoundComponent: NotFoundPage,
-    scrollRestoration: true,
+    scrollRestoration: !server,
     // Repeated params (`status=OPEN&status=CLOSE`) and quotes kept as typed, for readable links.
     parseSearch,
     stringifySearch,
   })
   // Any request that answers 401 (no session, or it ended) leads to the sign-in page, which
   // brings the user back to this exact address (path, search and hash) afterwards.
+  if (server) return router
   setUnauthorizedHandler(() => {
     const { pathname, href } = router.latestLocation
     if (pathname !== '/sign-in') {

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import { extname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { constants as zlib } from 'node:zlib'
 import fastifyCompress from '@fastify/compress'
 import fastifyHelmet from '@fastify/helmet'
@@ -21,10 +23,16 @@ import { mediaType, originProblem } from '@/server/http/request-guards'
 import { logRequests, quietRequests, routeLabel } from '@/server/http/request-log'
 import { installAuth, type AuthOptions } from '@/server/auth/auth'
 import { API_BODY_LIMIT, apiRoutes, type ApiOptions } from '@/server/routes'
+import { createPageRenderer, splitTemplate, type AppEntryModule } from '@/server/ssr/page-renderer'
 
 /** How the web app is served: the production build, or Vite with hot reload (`npm run dev`). */
 export type SpaSource =
-  | { kind: 'dist'; dir: string }
+  | {
+      kind: 'dist'
+      dir: string
+      /** The app's server entry (`vite build --ssr`): pages rendered on the server (issue 14). */
+      serverEntry?: string
+    }
   | {
       kind: 'vite'
       root: string
@@ -268,20 +276,60 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await options.imports?.close()
   })
 
+  const pages = pageRendererFor(app, spa, () => vite)
+
   app.setNotFoundHandler(async (request, reply) => {
     const path = pathOf(request)
     if (isApiPath(path)) throw new HttpError(404, `No API route ${request.method} ${path}`)
     // A deep link (/conversations/abc) is the app's page; a missing file is a 404.
     const page = (request.method === 'GET' || request.method === 'HEAD') && extname(path) === ''
+    if (page && pages) return pages.render(request, reply)
     if (page && spa?.kind === 'dist') return reply.sendFile('index.html')
-    if (page && spa?.kind === 'vite' && vite) {
-      const html = await readFile(join(spa.root, 'index.html'), 'utf8')
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(await vite.transformIndexHtml(request.url, html))
-    }
     throw new HttpError(404, `Not found: ${path}`)
   })
 
   return app
+}
+
+/**
+ * Pages rendered on the server (issue 14): from the built server entry, or through Vite in dev
+ * (its current version of the entry and of index.html, so hot reload keeps working).
+ */
+function pageRendererFor(
+  app: FastifyInstance,
+  spa: SpaSource | undefined,
+  vite: () => ViteDevServer | undefined,
+) {
+  if (spa?.kind === 'dist') {
+    const serverEntry = spa.serverEntry
+    if (!serverEntry) return undefined
+    const template = splitTemplate(readFileSync(join(spa.dir, 'index.html'), 'utf8'))
+    let loaded: Promise<AppEntryModule> | undefined
+    return createPageRenderer({
+      app,
+      entry: () => (loaded ??= import(pathToFileURL(serverEntry).href) as Promise<AppEntryModule>),
+      template: () => Promise.resolve(template),
+    })
+  }
+  if (spa?.kind === 'vite') {
+    const server = () => {
+      const current = vite()
+      if (!current) throw new Error('Vite is not running')
+      return current
+    }
+    return createPageRenderer({
+      app,
+      entry: () => server().ssrLoadModule('/src/app/entry-server.tsx') as Promise<AppEntryModule>,
+      template: async (url) => {
+        const html = await readFile(join(spa.root, 'index.html'), 'utf8')
+        // In dev the styles come with the scripts; linked here too, the page is styled at once.
+        const styled = html.replace(
+          '</head>',
+          '<link rel="stylesheet" href="/src/app/styles.css" />\n  </head>',
+        )
+        return splitTemplate(await server().transformIndexHtml(url, styled))
+      },
+    })
+  }
+  return undefined
 }

@@ -7,7 +7,7 @@ import { isLoopbackHost, loadConfig, nonLoopbackRefusal } from '@/server/config'
 import { redactor } from '@/server/http/redact'
 import { createLogger } from '@/server/http/request-log'
 import { createImportJobs } from '@/server/imports/import-jobs'
-import { ensureSpaBuilt } from '@/server/spa-build'
+import { ensureSpaBuilt, SPA_OUTPUT } from '@/server/spa-build'
 import { createUpstream } from '@/server/upstream/proxy'
 import { createOidcSignIn } from '@/server/auth/oidc'
 import { accountsIn, openWorkspace } from '@/server/workspace/workspace'
@@ -51,6 +51,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(redact(line))
   }
   const dev = argv.includes('--dev')
+  // The page renderer loads React on the server: its production build, as the browser's is.
+  process.env.NODE_ENV ??= dev ? 'development' : 'production'
 
   if (!dev) await ensureSpaBuilt(root, say)
 
@@ -82,7 +84,11 @@ async function main(argv: string[]): Promise<void> {
         }),
     }
   } else {
-    spa = { kind: 'dist', dir: join(root, 'dist') }
+    spa = {
+      kind: 'dist',
+      dir: join(root, SPA_OUTPUT.client),
+      serverEntry: join(root, SPA_OUTPUT.serverEntry),
+    }
   }
 
   // The audit trail keeps AUDIT_RETENTION_DAYS (default 400); older entries go, at start and daily.

@@ -22,28 +22,53 @@ const SPA_INPUTS = [
   'package.json',
 ]
 
-export function spaNeedsBuild(root: string, outDir = join(root, 'dist')): boolean {
-  const builtIndex = join(outDir, 'index.html')
-  if (!existsSync(builtIndex)) return true
-  const builtAt = statSync(builtIndex).mtimeMs
+/** What `vite build` makes: the browser's app, and the same app for rendering on the server. */
+export const SPA_OUTPUT = {
+  client: 'dist/client',
+  server: 'dist/server',
+  serverEntry: 'dist/server/entry-server.js',
+} as const
+
+export function spaNeedsBuild(root: string): boolean {
+  const builtIndex = join(root, SPA_OUTPUT.client, 'index.html')
+  const builtEntry = join(root, SPA_OUTPUT.serverEntry)
+  if (!existsSync(builtIndex) || !existsSync(builtEntry)) return true
+  const builtAt = Math.min(statSync(builtIndex).mtimeMs, statSync(builtEntry).mtimeMs)
   return SPA_INPUTS.some((input) => {
     const path = join(root, input)
     return existsSync(path) && newestMtime(path) > builtAt
   })
 }
 
-/** Builds the SPA with Vite when `dist/` is missing or older than its sources. */
+/**
+ * Builds the SPA with Vite when `dist/` is missing or older than its sources: the browser's
+ * bundle (`dist/client`) and the server's (`dist/server`, issue 14).
+ */
 export async function ensureSpaBuilt(root: string, log: (line: string) => void): Promise<void> {
   if (!spaNeedsBuild(root)) return
   log('Building the web app (first start or changed sources)…')
+  await buildSpa(root)
+  log('Web app built.')
+}
+
+/** Both builds, as `npm run build` makes them. */
+export async function buildSpa(root: string, outDir = join(root, 'dist')): Promise<void> {
   const { build } = await import('vite')
   // The served app is always a production build, whatever NODE_ENV the caller inherited.
-  await build({
+  const shared = {
     root,
     mode: 'production',
-    logLevel: 'warn',
+    logLevel: 'warn' as const,
     configFile: join(root, 'vite.config.ts'),
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  }
+  await build({ ...shared, build: { outDir: join(outDir, 'client'), emptyOutDir: true } })
+  await build({
+    ...shared,
+    build: {
+      ssr: 'src/app/entry-server.tsx',
+      outDir: join(outDir, 'server'),
+      emptyOutDir: true,
+    },
   })
-  log('Web app built.')
 }

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { z } from 'zod'
 import { findDemoConversations, type DemoConversations } from './conversation-demo'
-import { launchBrowser, startServer, type RunningServer } from './support'
+import { launchBrowser, startServer, type RunningServer, waitForInteractive } from './support'
 
 /**
  * The conversation detail page in Debian Chromium against `npm start` (the real entry point) with
@@ -45,6 +45,7 @@ async function openPage(path: string, width = 1440): Promise<{ page: Page; error
     void dialog.dismiss()
   })
   await page.goto(`${server.url}${path}`)
+  await waitForInteractive(page)
   await page.getByRole('heading', { level: 1 }).first().waitFor()
   return { page, errors }
 }
@@ -76,6 +77,7 @@ test('a deep link with msg= far down a long conversation scrolls to it and highl
   }
   await check()
   await page.reload()
+  await waitForInteractive(page)
   await check()
   expect(errors).toEqual([])
   await page.close()
@@ -102,6 +104,7 @@ test('find in the transcript marks matches, writes find= to the URL and survives
   expect(await page.locator('mark').count()).toBeGreaterThan(0)
 
   await page.reload()
+  await waitForInteractive(page)
   await expect.poll(() => find.inputValue()).toBe('thank')
   await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^1 of \d+$/)
 
@@ -116,6 +119,7 @@ test('find in the transcript marks matches, writes find= to the URL and survives
 test('from the search results, n and p move to the next and previous conversation', async () => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   await page.goto(`${server.url}/conversations`)
+  await waitForInteractive(page)
   const rowLinks = page.locator('a[data-row-link]')
   await rowLinks.first().waitFor({ timeout: 20_000 })
   const stored = await page.evaluate(() => window.sessionStorage.getItem('cv.lastSearch'))

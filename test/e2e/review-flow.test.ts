@@ -6,7 +6,14 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { z } from 'zod'
 import { openWorkspace } from '@/server/workspace/workspace'
 import { axeViolations } from './axe'
-import { launchBrowser, pageWithErrors, signInAs, startServer, type RunningServer } from './support'
+import {
+  launchBrowser,
+  pageWithErrors,
+  signInAs,
+  startServer,
+  type RunningServer,
+  waitForInteractive,
+} from './support'
 
 /**
  * The whole review flow of issue 13 in Debian Chromium against `npm start`: a reviewer signs in,
@@ -93,6 +100,7 @@ const newPage = () => pageWithErrors(browser)
 
 async function signIn(page: Page, path: string, who: { email: string; password: string }) {
   await page.goto(server.url + path)
+  await waitForInteractive(page)
   await page.waitForURL(/\/sign-in\?next=/)
   await signInAs(page, who)
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
@@ -190,6 +198,7 @@ test('review agent B with evidence, find it, the agent disputes, the reviewer ac
   await page.goto(
     `${server.url}/conversations?range=30d&review=reviewed&reviewer=${encodeURIComponent(PRIYA.email)}`,
   )
+  await waitForInteractive(page)
   const rows = page.getByRole('table').getByRole('row')
   await expect.poll(() => rows.count()).toBe(2)
   await expect.poll(() => rows.nth(1).textContent()).toContain('95.7%')
@@ -209,6 +218,7 @@ test('review agent B with evidence, find it, the agent disputes, the reviewer ac
 
   // The reviewer accepts: Greeting becomes 5 and the score 97.1 %.
   await page.goto(`${server.url}/conversations/${conversationId}?review=${reviewId}`)
+  await waitForInteractive(page)
   await page.getByRole('button', { name: 'Accept…' }).click()
   await page.getByLabel('New answer').selectOption('5')
   await page.getByRole('button', { name: 'Accept the dispute' }).click()

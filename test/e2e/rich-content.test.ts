@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { findDemoConversations, type DemoConversations } from './conversation-demo'
-import { launchBrowser, startServer, type RunningServer } from './support'
+import { launchBrowser, startServer, type RunningServer, waitForInteractive } from './support'
 
 /**
  * Structured content (issue 5) on the detail page, in Debian Chromium against `npm start`: every
@@ -102,6 +102,7 @@ async function openMessage(found: Found): Promise<Locator> {
   await page.goto(
     `${server.url}/conversations/${found.conversationId}?msg=${encodeURIComponent(found.messageId)}`,
   )
+  await waitForInteractive(page)
   const item = page.locator('[role="listitem"][aria-current="true"]')
   await item.waitFor({ timeout: 20_000 })
   return item

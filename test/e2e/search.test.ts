@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { axeViolations } from './axe'
-import { launchBrowser, startServer, type RunningServer } from './support'
+import { launchBrowser, startServer, type RunningServer, waitForInteractive } from './support'
 
 /**
  * The search page in Debian Chromium against `npm start` (the real entry point) with a seeded
@@ -40,6 +40,7 @@ async function openPage(path: string): Promise<{ page: Page; errors: string[] }>
     if (message.type() === 'error') errors.push(message.text())
   })
   await page.goto(`${server.url}${path}`)
+  await waitForInteractive(page)
   return { page, errors }
 }
 
@@ -90,6 +91,7 @@ test('a filtered deep link, a changed filter and a reload all show the same rows
   expect(params(page).get('range')).toBe('30d')
 
   await page.reload()
+  await waitForInteractive(page)
   expect(await rowIds(page)).toEqual(filtered)
   expect(await page.getByRole('checkbox', { name: 'Web (SHARK)' }).isChecked()).toBe(true)
   expect(errors).toEqual([])
@@ -201,6 +203,8 @@ test('the whole search works from the keyboard alone', async () => {
 
 test('the review filters reach the server and the Review column fills from one request per page', async () => {
   const { page, errors } = await openPage('/conversations?range=30d&pageSize=25')
+  // The first load's Review column asks once the page is the browser's: done before counting.
+  await page.locator('tbody', { hasText: 'Loading review status' }).waitFor({ state: 'detached' })
   const summaries: string[][] = []
   page.on('request', (request) => {
     if (request.url().endsWith('/api/reviews/summary')) {
@@ -208,6 +212,7 @@ test('the review filters reach the server and the Review column fills from one r
     }
   })
   await page.reload()
+  await waitForInteractive(page)
   const ids = await rowIds(page)
   // A fresh archive has no reviews: every row says so, from one request for the 25 rows.
   await page.locator('tbody', { hasText: 'Loading review status' }).waitFor({ state: 'detached' })
@@ -230,6 +235,7 @@ test('the review filters reach the server and the Review column fills from one r
 
   // Reload keeps it.
   await page.reload()
+  await waitForInteractive(page)
   await empty.waitFor()
   expect(await page.getByRole('checkbox', { name: 'Reviewed', exact: true }).isChecked()).toBe(true)
   expect(errors).toEqual([])
@@ -258,6 +264,7 @@ test('axe-core finds no violations, in light and dark, with every filter showing
   await page.screenshot({ path: join(RESULTS, 'search-dark.png'), fullPage: false })
 
   await page.goto(`${server.url}/conversations?q=zzzznothingmatches`)
+  await waitForInteractive(page)
   await page.getByRole('heading', { name: 'No conversations match these filters' }).waitFor()
   expect(await axeViolations(page)).toEqual([])
   expect(errors).toEqual([])

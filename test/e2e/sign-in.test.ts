@@ -7,7 +7,14 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { z } from 'zod'
 import { openWorkspace } from '@/server/workspace/workspace'
 import { axeViolations } from './axe'
-import { launchBrowser, pageWithErrors, signInAs, startServer, type RunningServer } from './support'
+import {
+  launchBrowser,
+  pageWithErrors,
+  signInAs,
+  startServer,
+  type RunningServer,
+  waitForInteractive,
+} from './support'
 
 /**
  * Sign-in in Debian Chromium against `npm start` with accounts in its workspace (issue 12): a
@@ -89,6 +96,7 @@ test('a deep link asks for sign-in, lands on the message it pointed to, and asks
 
   const { page, errors } = await newPage()
   await page.goto(server.url + link)
+  await waitForInteractive(page)
   await page.waitForURL(/\/sign-in\?next=/)
   expect(new URL(page.url()).searchParams.get('next')).toBe(link)
   await page.getByLabel('Email').waitFor()
@@ -109,6 +117,7 @@ test('a deep link asks for sign-in, lands on the message it pointed to, and asks
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.waitForURL(/\/sign-in/)
   await page.goto(server.url + link)
+  await waitForInteractive(page)
   await page.waitForURL(/\/sign-in\?next=/)
   await page.getByLabel('Email').waitFor()
   expect(errors).toEqual([])
@@ -118,6 +127,7 @@ test('a deep link asks for sign-in, lands on the message it pointed to, and asks
 test('a session that ends mid-use brings the reader to sign-in and back to the same URL', async () => {
   const { page } = await newPage()
   await page.goto(`${server.url}/conversations?range=30d&status=CLOSE`)
+  await waitForInteractive(page)
   await signIn(page, ADMIN)
   await page.waitForURL((url) => url.pathname === '/conversations')
   await page.getByRole('table').waitFor()
@@ -153,10 +163,12 @@ test("an agent sees only their conversations; another's deep link is not found",
 
   const { page, errors } = await newPage()
   await page.goto(`${server.url}/conversations/${other.info.conversationId}`)
+  await waitForInteractive(page)
   await signIn(page, AGENT)
   await page.getByText('Conversation not found').waitFor()
 
   await page.goto(`${server.url}/conversations?range=90d`)
+  await waitForInteractive(page)
   await page.getByRole('table').waitFor()
   await expect.poll(() => page.getByRole('table').getByRole('link').count()).toBeGreaterThan(0)
   const shown = await page.getByRole('table').getByRole('link').allTextContents()
@@ -169,6 +181,7 @@ test("an agent sees only their conversations; another's deep link is not found",
 test('the Users and Audit pages work for an admin and are axe-clean', async () => {
   const { page, errors } = await newPage()
   await page.goto(`${server.url}/users`)
+  await waitForInteractive(page)
   await signIn(page, ADMIN)
   await page.waitForURL((url) => url.pathname === '/users')
   await page.getByRole('cell', { name: AGENT.email, exact: true }).first().waitFor()
@@ -182,4 +195,50 @@ test('the Users and Audit pages work for an admin and are axe-clean', async () =
   expect(await axeViolations(page)).toEqual([])
   expect(errors).toEqual([])
   await page.context().close()
+})
+
+test('a page the server renders holds only what its reader may read, and the HTML asks for sign-in first', async () => {
+  const records = await demoRecords()
+  const mine = records.filter(tookPart)
+  const other = records.find((r) => !tookPart(r) && (r.messageRecords?.length ?? 0) > 0)
+  if (!other) throw new Error('every demo conversation has the agent')
+
+  // No session: the server renders nothing of the app's data; it sends to sign-in.
+  const anonymous = await fetch(`${server.url}/conversations/${other.info.conversationId}`, {
+    redirect: 'manual',
+  })
+  expect(anonymous.status).toBe(302)
+  expect(anonymous.headers.get('location')).toMatch(/^\/sign-in\?next=/)
+
+  const signIn = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ email: AGENT.email, password: AGENT.password }),
+  })
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const page = (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } })
+
+  // Another agent's conversation is as absent from the HTML (and its data) as a missing one.
+  const theirs = await page(`/conversations/${other.info.conversationId}`)
+  const theirsHtml = await theirs.text()
+  const missing = await page('/conversations/no-such-conversation')
+  const missingHtml = await missing.text()
+  expect(theirs.status).toBe(missing.status)
+  expect(theirsHtml).toContain('Conversation not found')
+  const withoutId = (html: string, id: string) => html.replaceAll(id, '<id>')
+  expect(withoutId(theirsHtml, other.info.conversationId).length).toBe(
+    withoutId(missingHtml, 'no-such-conversation').length,
+  )
+  for (const message of other.messageRecords ?? []) {
+    expect(theirsHtml).not.toContain(message.messageId)
+  }
+
+  // The search page lists only the agent's conversations, in its HTML as on screen.
+  const list = await (await page('/conversations?range=90d')).text()
+  const listed = new Set(
+    [...list.matchAll(/href="\/conversations\/([^"?]+)"/g)].map((m) => m[1] ?? ''),
+  )
+  expect(listed.size).toBeGreaterThan(0)
+  const allowed = new Set(mine.map((r) => r.info.conversationId))
+  expect([...listed].filter((id) => !allowed.has(id))).toEqual([])
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startOidcProvider, type OidcProviderHandle } from '../server/oidc-provider'
-import { launchBrowser, startServer, type RunningServer } from './support'
+import { launchBrowser, startServer, type RunningServer, waitForInteractive } from './support'
 
 /**
  * Single sign-on in Debian Chromium (issue 12): `npm start` with OIDC_* pointing at a real
@@ -47,6 +47,7 @@ test('a deep link, "Sign in with SSO", the provider, and back to the deep link a
   page.on('pageerror', (error) => errors.push(error.message))
   const link = '/conversations?range=30d&status=CLOSE'
   await page.goto(server.url + link)
+  await waitForInteractive(page)
   await page.waitForURL(/\/sign-in\?next=/)
   await page
     .getByRole('link', { name: 'Sign in with SSO' })

@@ -109,3 +109,11 @@ export async function signInAs(page: Page, who: { email: string; password: strin
   await page.getByLabel('Password').fill(who.password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
+
+/**
+ * Resolves once the app answers on the page the browser has loaded: a page the server rendered
+ * (issue 14) shows before its scripts run, and a click before they have run does nothing.
+ */
+export async function waitForInteractive(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('cv:interactive').length > 0)
+}

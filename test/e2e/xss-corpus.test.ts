@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { importAndWait } from '../server/import-client'
-import { launchBrowser, startServer, type RunningServer } from './support'
+import { launchBrowser, startServer, type RunningServer, waitForInteractive } from './support'
 
 /**
  * Hostile input, end to end (issue 11): a record whose every user-controlled field carries an
@@ -599,6 +599,7 @@ async function open(path: string): Promise<Watch> {
       watch.csp.push(entry.text())
   })
   await page.goto(`${server.url}${path}`)
+  await waitForInteractive(page)
   return watch
 }
 
@@ -731,4 +732,31 @@ test('the detail page, every panel open and everything expanded, runs no payload
   }
   expect(watch.errors).toEqual([])
   await page.close()
+})
+
+test('the HTML the server renders, with JavaScript off: every payload is text, nothing loads from elsewhere', async () => {
+  for (const path of ['/conversations', `/conversations/${ID}`]) {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      javaScriptEnabled: false,
+    })
+    const page = await context.newPage()
+    const watch: Watch = { page, dialogs: [], errors: [], requests: [], csp: [] }
+    page.on('request', (request) => watch.requests.push(request.url()))
+    const response = await page.goto(`${server.url}${path}`)
+    const html = (await response?.text()) ?? ''
+    // The server's own HTML: no payload became markup (each `<` of the transcript is `&lt;`, or
+    // `\u003c` in the page's data), and no attribute carries one.
+    expect(html).not.toContain('window.__xss=1</script>')
+    expect(html).not.toMatch(/<(img|svg|iframe|object|form|link)\b[^>]*(evil|tracker|__xss)/i)
+    expect(html).not.toMatch(/\son[a-z]+="[^"]*__xss/i)
+    const data = /<script type="application\/json" id="cv-ssr">([\s\S]*?)<\/script>/.exec(html)
+    expect(data?.[1]).toBeDefined()
+    expect(data?.[1]).not.toContain('<')
+    // What a reader sees is the payloads as text.
+    const shown = await page.getByRole('main').textContent()
+    expect(shown).toContain(SCRIPT)
+    await expectInert(watch, `${path} with JavaScript off`)
+    await context.close()
+  }
 })

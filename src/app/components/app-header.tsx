@@ -2,8 +2,12 @@ import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { lazy, Suspense, useId } from 'react'
 import { configQueries } from '@/app/lib/config-queries'
-import { useTheme, useTimeZone, type ThemeSetting } from '@/app/lib/preferences'
-import { zoneName } from '@/app/lib/time'
+import {
+  useLocalZone,
+  useTheme,
+  useTimeZoneSetting,
+  type ThemeSetting,
+} from '@/app/lib/preferences'
 
 const SELECT_CLASSES =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:focus-visible:outline-blue-400'
@@ -25,7 +29,8 @@ const SessionControls = lazy(() =>
 export function AppHeader() {
   const id = useId()
   const config = useQuery(configQueries.app())
-  const [zone, setZone] = useTimeZone()
+  const [zone, setZone] = useTimeZoneSetting()
+  const localZone = useLocalZone()
   const [theme, setTheme] = useTheme()
   return (
     <header className="border-b print:hidden border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -65,7 +70,7 @@ export function AppHeader() {
               onChange={(event) => setZone(event.target.value === 'utc' ? 'utc' : 'local')}
               className={SELECT_CLASSES}
             >
-              <option value="local">Local time ({zoneName('local')})</option>
+              <option value="local">Local time ({localZone})</option>
               <option value="utc">UTC</option>
             </select>
           </div>

@@ -1,6 +1,8 @@
 import { Link } from '@tanstack/react-router'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 
 export function NotFoundPage() {
+  useInteractiveMark()
   return (
     <section aria-labelledby="not-found-heading" className="py-12">
       <h1 id="not-found-heading" className="text-2xl font-semibold">

@@ -29,6 +29,27 @@ function errorFromBody(status: number, statusText: string, body: unknown): HttpE
 
 let onUnauthorized: (() => void) | undefined
 
+/** An answer already read as JSON: one the server handed over with a page it rendered. */
+export interface ParsedAnswer {
+  status: number
+  parsed: unknown
+}
+
+/** How a request reaches the API: `fetch`, but for a page rendered on the server (issue 14). */
+export type Transport = (url: string, init: RequestInit) => Promise<Response | ParsedAnswer>
+
+const viaFetch: Transport = (url, init) => fetch(url, init)
+let transport: Transport = viaFetch
+
+/**
+ * Where requests go. The server renders pages through the API itself, as the signed-in reader
+ * (so scope, audit and errors are the API's own); the browser hydrating such a page answers the
+ * requests the server made with the answers the server got. `undefined` goes back to `fetch`.
+ */
+export function setTransport(next: Transport | undefined): void {
+  transport = next ?? viaFetch
+}
+
 /**
  * What happens when any request answers 401 (no session, or it expired): the router sets it to
  * go to the sign-in page, which brings the user back to where they were.
@@ -48,7 +69,7 @@ export async function requestJson<S extends z.ZodType>(
   init: RequestInit & { json?: unknown; signInOn401?: false } = {},
 ): Promise<z.output<S>> {
   const { json, headers, signInOn401, ...rest } = init
-  const res = await fetch(url, {
+  const res = await transport(url, {
     ...rest,
     method: rest.method ?? (json === undefined ? 'GET' : 'POST'),
     headers: {
@@ -59,17 +80,23 @@ export async function requestJson<S extends z.ZodType>(
     body: json === undefined ? rest.body : JSON.stringify(json),
   })
   if (res.status === 401 && signInOn401 !== false) onUnauthorized?.()
-  const text = await res.text()
+  const ok = res.status >= 200 && res.status < 300
+  const statusText = 'statusText' in res ? res.statusText : ''
   let body: unknown = undefined
-  if (text) {
-    try {
-      body = JSON.parse(text)
-    } catch {
-      if (!res.ok) throw new HttpError(res.status, `${res.status} ${res.statusText}`)
-      throw new HttpError(res.status, 'The server answered with something that is not JSON')
+  if ('parsed' in res) {
+    body = res.parsed
+  } else {
+    const text = await res.text()
+    if (text) {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        if (!ok) throw new HttpError(res.status, `${res.status} ${statusText}`)
+        throw new HttpError(res.status, 'The server answered with something that is not JSON')
+      }
     }
   }
-  if (!res.ok) throw errorFromBody(res.status, res.statusText, body)
+  if (!ok) throw errorFromBody(res.status, statusText, body)
   return schema.parse(body)
 }
 

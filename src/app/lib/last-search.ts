@@ -1,3 +1,4 @@
+import { useMemo, useSyncExternalStore } from 'react'
 import { z } from 'zod'
 
 /**
@@ -29,14 +30,27 @@ export function writeLastSearch(value: LastSearch): void {
   }
 }
 
-/** The last search, or undefined when there is none or it cannot be read. */
-export function readLastSearch(): LastSearch | undefined {
-  let text: string | null
+/** The stored last search as written (a stable value for `useSyncExternalStore`). */
+function readLastSearchText(): string | null {
   try {
-    text = window.sessionStorage.getItem(LAST_SEARCH_KEY)
+    return window.sessionStorage.getItem(LAST_SEARCH_KEY)
   } catch {
-    return undefined
+    return null
   }
+}
+
+const noChange = () => () => undefined
+
+/**
+ * The last search, for the detail page: none on the server, which cannot know it, and so none
+ * in the first render of a page it rendered (issue 14); this tab's from there on.
+ */
+export function useLastSearch(): LastSearch | undefined {
+  const text = useSyncExternalStore(noChange, readLastSearchText, () => null)
+  return useMemo(() => parseLastSearch(text), [text])
+}
+
+function parseLastSearch(text: string | null): LastSearch | undefined {
   if (!text) return undefined
   let value: unknown
   try {

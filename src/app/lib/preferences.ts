@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import { renderContext, serverSnapshotContext, type RenderContext } from '@/app/lib/render-context'
+import { browserZone, UTC, type TimeZone, type TimeZoneSetting } from '@/app/lib/time'
 
 /**
  * User preferences kept in localStorage and shared by every component through
@@ -39,15 +40,71 @@ function subscribe(listener: Listener) {
 const TIME_ZONE_KEY = 'cv.timeZone'
 /** Also read by public/theme.js, which applies the theme before the app loads. */
 const THEME_KEY = 'cv.theme'
+/**
+ * The clock the server renders a page in (issue 14): `local:<zone>` or `utc:<zone>`, where the
+ * zone is the browser's own. public/theme.js writes it at every page load (the browser's zone can
+ * change between visits), and a change of the choice writes it at once.
+ */
+export const ZONE_COOKIE = 'cv_tz'
 
-/** The clock the user chose, read outside React too (route loaders). */
-export function readTimeZone(): TimeZoneSetting {
-  return read(TIME_ZONE_KEY) === 'utc' ? 'utc' : 'local'
+function writeZoneCookie(setting: TimeZoneSetting) {
+  try {
+    document.cookie = `${ZONE_COOKIE}=${encodeURIComponent(`${setting}:${browserZone()}`)}; path=/; max-age=31536000; samesite=lax`
+  } catch {
+    // No document (a test without one): the next page load writes it.
+  }
 }
 
-export function useTimeZone(): [TimeZoneSetting, (zone: TimeZoneSetting) => void] {
-  const zone = useSyncExternalStore(subscribe, readTimeZone, () => 'local' as const)
-  return [zone, (next) => write(TIME_ZONE_KEY, next)]
+const storedSetting = (): TimeZoneSetting => (read(TIME_ZONE_KEY) === 'utc' ? 'utc' : 'local')
+
+/** The zone this browser shows times in, from its own storage and clock. */
+const browserTimeZone = (): TimeZone => (storedSetting() === 'utc' ? UTC : browserZone())
+
+function zoneOf(context: RenderContext | undefined): TimeZone {
+  if (!context) return browserTimeZone()
+  return context.zoneSetting === 'utc' ? UTC : context.localZone
+}
+
+/**
+ * The clock the user chose, read outside React (route loaders): its zone. The server's (the
+ * reader's, from their cookie) on the server and while the browser loads a page rendered there.
+ */
+export function readTimeZone(): TimeZone {
+  return zoneOf(renderContext())
+}
+
+/** The zone every time is shown in (UTC, or the reader's own), and the setter of the choice. */
+export function useTimeZone(): [TimeZone, (setting: TimeZoneSetting) => void] {
+  const zone = useSyncExternalStore(subscribe, browserTimeZone, () =>
+    zoneOf(serverSnapshotContext()),
+  )
+  return [zone, setTimeZoneSetting]
+}
+
+function setTimeZoneSetting(next: TimeZoneSetting) {
+  write(TIME_ZONE_KEY, next)
+  writeZoneCookie(next)
+}
+
+/** The reader's choice itself (local or UTC), for the control that changes it. */
+export function useTimeZoneSetting(): [TimeZoneSetting, (setting: TimeZoneSetting) => void] {
+  const setting = useSyncExternalStore(
+    subscribe,
+    storedSetting,
+    () => serverSnapshotContext()?.zoneSetting ?? storedSetting(),
+  )
+  return [setting, setTimeZoneSetting]
+}
+
+const noChange = () => () => undefined
+
+/** The browser's own zone ("Local time (Europe/Berlin)"), the server's idea of it while hydrating. */
+export function useLocalZone(): TimeZone {
+  return useSyncExternalStore(
+    noChange,
+    browserZone,
+    () => serverSnapshotContext()?.localZone ?? browserZone(),
+  )
 }
 
 /** `system` follows the operating system until the user picks light or dark. */

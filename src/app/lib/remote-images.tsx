@@ -1,4 +1,4 @@
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react'
+import { createContext, use, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 
 /**
  * Which hosts' images the reader has asked to see in this conversation. A remote image tells
@@ -15,9 +15,9 @@ const STORAGE_KEY = 'cv.remoteImages'
 
 type Consent = Record<string, string[]>
 
-function readConsent(): Consent {
+function parseConsent(text: string | null): Consent {
   try {
-    const parsed: unknown = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) ?? '{}')
+    const parsed: unknown = JSON.parse(text ?? '{}')
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
     const consent: Consent = {}
     for (const [id, hosts] of Object.entries(parsed)) {
@@ -29,18 +29,44 @@ function readConsent(): Consent {
   }
 }
 
-function hostsFor(conversationId: string): string[] {
-  return readConsent()[conversationId] ?? []
+/**
+ * The consent as a store: the session's, or what this page added when the session's storage
+ * refused it. A page rendered on the server knows none (issue 14): its first render in the
+ * browser shows none either, then this browser's.
+ */
+let unsaved: string | undefined
+const listeners = new Set<() => void>()
+
+function storedConsent(): string | null {
+  if (unsaved !== undefined) return unsaved
+  try {
+    return window.sessionStorage.getItem(STORAGE_KEY)
+  } catch {
+    return null
+  }
 }
 
-function remember(conversationId: string, hosts: string[]): void {
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
+function remember(conversationId: string, host: string): void {
+  const consent = parseConsent(storedConsent())
+  const hosts = consent[conversationId] ?? []
+  if (hosts.includes(host)) return
+  consent[conversationId] = [...hosts, host]
+  const text = JSON.stringify(consent)
   try {
-    const consent = readConsent()
-    consent[conversationId] = hosts
-    window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(consent))
+    window.sessionStorage.setItem(STORAGE_KEY, text)
+    unsaved = undefined
   } catch {
     // Storage full or refused: the consent still holds until the page is left.
+    unsaved = text
   }
+  for (const listener of listeners) listener()
 }
 
 const RemoteImagesContext = createContext<RemoteImages | undefined>(undefined)
@@ -52,22 +78,14 @@ export function RemoteImagesProvider({
   conversationId: string
   children: ReactNode
 }) {
-  const [state, setState] = useState(() => ({ conversationId, hosts: hostsFor(conversationId) }))
-  // Another conversation opened in the same page: its own consent, read afresh.
-  const hosts = state.conversationId === conversationId ? state.hosts : hostsFor(conversationId)
-  if (state.conversationId !== conversationId) setState({ conversationId, hosts })
-  const allow = useCallback((host: string) => {
-    setState((prev) => {
-      if (prev.hosts.includes(host)) return prev
-      const next = [...prev.hosts, host]
-      remember(prev.conversationId, next)
-      return { conversationId: prev.conversationId, hosts: next }
-    })
-  }, [])
-  const value = useMemo<RemoteImages>(
-    () => ({ allowed: (host) => hosts.includes(host), allow }),
-    [hosts, allow],
-  )
+  const text = useSyncExternalStore(subscribe, storedConsent, () => null)
+  const value = useMemo<RemoteImages>(() => {
+    const hosts = parseConsent(text)[conversationId] ?? []
+    return {
+      allowed: (host) => hosts.includes(host),
+      allow: (host) => remember(conversationId, host),
+    }
+  }, [text, conversationId])
   return <RemoteImagesContext value={value}>{children}</RemoteImagesContext>
 }
 

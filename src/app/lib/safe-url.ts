@@ -1,3 +1,4 @@
+import { renderContext } from '@/app/lib/render-context'
 /**
  * URL safety for untrusted content (rich content, message links, HTML messages). Only these reach an `href` or `src`:
  * - absolute `http:` / `https:` URLs (returned normalised by the URL parser);
@@ -60,6 +61,9 @@ export function mapsUrl(la: number, lo: number): string {
   return `https://www.google.com/maps/search/?api=1&query=${String(la)},${String(lo)}`
 }
 
+/** This page's origin: on the server, the one the reader asked for (issue 14). */
+const pageOrigin = () => renderContext()?.origin ?? window.location.origin
+
 /** Where an image would come from: refused, our own origin (or `data:`), or another host. */
 export type ImageSource =
   | { kind: 'refused' }
@@ -71,6 +75,6 @@ export function imageSource(raw: string): ImageSource {
   if (src === undefined) return { kind: 'refused' }
   if (src.startsWith('/') || src.startsWith('data:')) return { kind: 'local', src }
   const url = new URL(src)
-  if (url.origin === window.location.origin) return { kind: 'local', src }
+  if (url.origin === pageOrigin()) return { kind: 'local', src }
   return { kind: 'remote', url: src, host: url.host }
 }

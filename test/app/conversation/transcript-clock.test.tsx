@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import {
   clockDate,
@@ -5,7 +6,7 @@ import {
   clockTime,
   dayNamer,
 } from '@/app/features/conversation/transcript/clock'
-import { formatDate, formatDateTime, formatTime } from '@/app/lib/time'
+import { browserZone, formatDate, formatDateTime, formatTime, UTC } from '@/app/lib/time'
 
 // The transcript formats thousands of times, so it caches its formatter; it must still say
 // exactly what the rest of the app says.
@@ -17,8 +18,8 @@ const instants = [
   Date.UTC(2026, 2, 29, 1, 30, 0), // around a European DST change
 ]
 
-test('the transcript clock matches the app’s time formatting in both zones', () => {
-  for (const zone of ['utc', 'local'] as const) {
+test('the transcript clock matches the app’s time formatting in any zone', () => {
+  for (const zone of [UTC, browserZone(), 'Europe/Berlin']) {
     for (const ms of instants) {
       expect(clockDateTime(ms, zone)).toBe(formatDateTime(ms, zone))
       expect(clockDate(ms, zone)).toBe(formatDate(ms, zone))
@@ -27,8 +28,30 @@ test('the transcript clock matches the app’s time formatting in both zones', (
   }
 })
 
+test('the transcript clock says what Intl says at any instant, in zones with odd offsets and summer time', () => {
+  const zones = [
+    'Europe/Berlin',
+    'America/New_York',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    UTC,
+  ]
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...zones),
+      fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2080, 0, 1) }),
+      (zone, ms) => {
+        expect(clockDateTime(ms, zone)).toBe(formatDateTime(ms, zone))
+      },
+    ),
+    { numRuns: 2000 },
+  )
+})
+
 test('day names change exactly at midnight', () => {
-  const day = dayNamer('utc')
+  const day = dayNamer(UTC)
   const midnight = Date.UTC(2026, 10, 27)
   expect(day(midnight - 1)).toBe('2026-11-26')
   expect(day(midnight)).toBe('2026-11-27')

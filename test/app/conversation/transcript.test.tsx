@@ -527,6 +527,38 @@ describe('keyboard', () => {
     expect(points.map((p) => p.getAttribute('tabindex'))).toEqual(['-1', '-1', '0'])
   })
 
+  test('a dense MCS track is one button that the keys and the pointer move; it jumps to its message', async () => {
+    const user = userEvent.setup()
+    const lines: Line[] = Array.from({ length: 400 }, (_, i) => ({
+      from: 'consumer' as const,
+      at: i * 30,
+      text: `scored message ${String(i)}`,
+    }))
+    const record = wireRecord(lines, {
+      messageScores: lines.map((_, i) => ({ messageId: `msg-${String(i)}`, mcs: i % 100 })),
+    })
+    render(<Page record={record} />)
+    const toolbar = screen.getByRole('toolbar', { name: 'Sentiment (MCS) per message' })
+    // 400 points, one button: the page stays light however long the conversation.
+    const [point] = within(toolbar).getAllByRole('button')
+    expect(within(toolbar).getAllByRole('button')).toHaveLength(1)
+    expect(point).toHaveAccessibleName('MCS 0, negative: Anna Smith at 14:00:00: scored message 0')
+    act(() => point?.focus())
+    await user.keyboard('{End}')
+    expect(point).toHaveFocus()
+    expect(point).toHaveAccessibleName(
+      'MCS 99, positive: Anna Smith at 17:19:30: scored message 399',
+    )
+    await user.keyboard('{ArrowLeft}{Enter}')
+    expect(await screen.findByText('scored message 398')).toBeInTheDocument()
+    // The pointer: the point nearest to where it is on the track (here a quarter of the way).
+    const area = toolbar.querySelector('div[aria-hidden="true"]')
+    if (!(area instanceof HTMLElement)) throw new Error('no pointer area')
+    vi.spyOn(area, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 1000, 56))
+    await user.pointer({ target: area, coords: { clientX: 250, clientY: 20 } })
+    expect(within(toolbar).getByRole('button')).toHaveAccessibleName(/scored message 9[89]$/)
+  })
+
   test('"/"-style focus: the page can focus the find box through findInputRef', () => {
     let input: HTMLInputElement | null = null
     render(

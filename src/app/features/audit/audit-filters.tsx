@@ -4,7 +4,7 @@ import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
 import { LabeledInput } from '@/app/components/ui/labeled-input'
 import { fromDateTimeLocal, toDateTimeLocal } from '@/app/features/audit/datetime-local'
 import { cn } from '@/app/lib/cn'
-import { zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { UTC, type TimeZone } from '@/app/lib/time'
 import { AUDIT_ACTIONS, type AuditAction, type AuditQuery } from '@/domain/schema/auth'
 
 /** The filters as the URL keeps them (text; absent when not set). */
@@ -33,7 +33,7 @@ export function AuditFilters({
   onApply,
 }: {
   query: AuditQuery
-  zone: TimeZoneSetting
+  zone: TimeZone
   onApply: (filters: AuditFilterValues) => void
 }) {
   const id = useId()
@@ -48,7 +48,7 @@ export function AuditFilters({
       to: instant(fromDateTimeLocal(text(form, 'to'), zone, true)),
     })
   }
-  const zoneHint = `Times in ${zone === 'utc' ? 'UTC' : `local time (${zoneName(zone)})`}`
+  const zoneHint = `Times in ${zone === UTC ? 'UTC' : `local time (${zone})`}`
   return (
     <form
       role="search"

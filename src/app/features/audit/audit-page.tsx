@@ -7,6 +7,7 @@ import { AuditPager } from '@/app/features/audit/audit-pager'
 import { auditCsvHref, auditQueries, auditQuery } from '@/app/features/audit/audit-queries'
 import { AuditTable } from '@/app/features/audit/audit-table'
 import { useTimeZone } from '@/app/lib/preferences'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 
 const route = getRouteApi('/audit')
 
@@ -14,6 +15,7 @@ const number = new Intl.NumberFormat('en')
 
 /** `/audit` (admins): who did what and when, filtered and paged through the URL. */
 export function AuditPage() {
+  useInteractiveMark()
   const search = route.useSearch()
   const navigate = route.useNavigate()
   const [zone] = useTimeZone()

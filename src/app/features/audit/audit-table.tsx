@@ -1,7 +1,7 @@
 import { DateTime } from '@/app/components/date-time'
 import { Table, TableCell, TableHeaderCell } from '@/app/components/ui/table'
 import { detailText } from '@/app/features/audit/detail-text'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type { AuditEntry } from '@/domain/schema/auth'
 
 const MUTED = 'text-slate-500 dark:text-slate-400'
@@ -10,13 +10,7 @@ const MUTED = 'text-slate-500 dark:text-slate-400'
  * One line per audit entry: when, who, what, on what, the detail, and where from. Everything in
  * it came from requests (an email typed at sign-in, a browser's name): it is shown as text.
  */
-export function AuditTable({
-  entries,
-  zone,
-}: {
-  entries: readonly AuditEntry[]
-  zone: TimeZoneSetting
-}) {
+export function AuditTable({ entries, zone }: { entries: readonly AuditEntry[]; zone: TimeZone }) {
   return (
     <Table caption="Audit entries" framed className="text-sm">
       <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">

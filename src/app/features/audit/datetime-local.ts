@@ -1,9 +1,9 @@
-import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, zonedTime, type TimeZone } from '@/app/lib/time'
 
 const DATETIME_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/
 
 /** An instant as a `datetime-local` input shows it (to the minute), in the chosen clock. */
-export function toDateTimeLocal(ms: number, zone: TimeZoneSetting): string {
+export function toDateTimeLocal(ms: number, zone: TimeZone): string {
   return formatDateTime(ms, zone).slice(0, 16).replace(' ', 'T')
 }
 
@@ -14,7 +14,7 @@ export function toDateTimeLocal(ms: number, zone: TimeZoneSetting): string {
  */
 export function fromDateTimeLocal(
   value: string,
-  zone: TimeZoneSetting,
+  zone: TimeZone,
   inclusive = false,
 ): number | undefined {
   const match = DATETIME_LOCAL.exec(value)
@@ -31,10 +31,7 @@ export function fromDateTimeLocal(
   }
   const withSeconds = match[6] !== undefined
   const second = withSeconds ? Number(match[6]) : 0
-  const start =
-    zone === 'utc'
-      ? Date.UTC(year, month - 1, day, hour, minute, second)
-      : new Date(year, month - 1, day, hour, minute, second).getTime()
+  const start = zonedTime(zone, year, month, day, hour, minute, second)
   if (!Number.isFinite(start)) return undefined
   return inclusive ? start + (withSeconds ? 999 : 59_999) : start
 }

@@ -7,6 +7,7 @@ import { errorMessage } from '@/app/lib/error-message'
 import { requestJson } from '@/app/lib/http'
 import { sessionQueries } from '@/app/lib/session-queries'
 import { sessionInfoSchema, signInBodySchema } from '@/domain/schema/auth'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 
 const route = getRouteApi('/sign-in')
 
@@ -21,6 +22,7 @@ const formText = (form: FormData, name: string) => {
  * signed in already, or any visitor of a server without sign-in.
  */
 export function SignInPage() {
+  useInteractiveMark()
   const { next } = route.useSearch()
   const router = useRouter()
   const queryClient = useQueryClient()

@@ -4,17 +4,11 @@ import { Fact } from '@/app/features/conversation/fact'
 import { codeToWords, yesNo } from '@/app/lib/vocabulary/labels'
 import { agentNames } from '@/app/features/conversation/record-people'
 import { PanelSection } from '@/app/features/conversation/panel-section'
-import { formatDuration, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDuration, type TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 
 /** Co-browse sessions: start, end, duration, type, interactive, capabilities, end reason, agent. */
-export function CoBrowsePanel({
-  record,
-  zone,
-}: {
-  record: ConversationRecord
-  zone: TimeZoneSetting
-}) {
+export function CoBrowsePanel({ record, zone }: { record: ConversationRecord; zone: TimeZone }) {
   const sessions = record.coBrowseSessions?.coBrowseSessionsList ?? []
   const names = agentNames(record)
   return (

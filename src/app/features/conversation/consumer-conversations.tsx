@@ -5,7 +5,7 @@ import { DateTime } from '@/app/components/date-time'
 import { configQueries } from '@/app/lib/config-queries'
 import { conversationQueries } from '@/app/lib/conversation-queries'
 import { statusLabel } from '@/app/lib/vocabulary/labels'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 
 /**
  * The consumer's other conversations (the by-consumer search), loaded when the user opens the
@@ -18,7 +18,7 @@ export function ConsumerConversations({
 }: {
   consumerId: string
   currentConversationId: string
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   const [open, setOpen] = useState(false)
   const { data: config } = useSuspenseQuery(configQueries.app())

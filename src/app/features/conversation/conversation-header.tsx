@@ -8,7 +8,7 @@ import { Fact } from '@/app/features/conversation/fact'
 import { alertedMcsLabel, codeToWords, statusLabel } from '@/app/lib/vocabulary/labels'
 import { consumerId } from '@/app/features/conversation/record-people'
 import { surveyScores } from '@/app/features/conversation/survey-scores'
-import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDuration, type TimeZone } from '@/app/lib/time'
 import { conversationMetrics } from '@/domain/metrics'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { StatusBadge } from '@/app/components/status-badge'
@@ -33,7 +33,7 @@ export function ConversationHeader({
   zone,
 }: {
   record: ConversationRecord
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   const { info, monitoring } = record
   // Walks every message: computed once per record, not on every find keystroke or tab change.
@@ -76,7 +76,7 @@ export function ConversationHeader({
             {statusLabel('CLOSE')} {closeReason}.{' '}
           </span>
         ) : null}
-        Times in {zoneName(zone)}.
+        Times in {zone}.
       </p>
 
       <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6">

@@ -1,10 +1,12 @@
 import { Link } from '@tanstack/react-router'
 import { z } from 'zod'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 
 const notFoundDataSchema = z.object({ conversationId: z.string() })
 
 /** The by-ID search found nothing: say which ID, and lead back to the search. */
 export function ConversationNotFound({ data }: { data?: unknown }) {
+  useInteractiveMark()
   const parsed = notFoundDataSchema.safeParse(data)
   return (
     <section aria-labelledby="conversation-not-found-heading" className="py-12">

@@ -6,7 +6,7 @@ import { ConversationHeader } from '@/app/features/conversation/conversation-hea
 import { ConversationNotFound } from '@/app/features/conversation/conversation-not-found'
 import { ExportActions } from '@/app/features/conversation/export-actions'
 import { KeyboardShortcutsDialog } from '@/app/features/conversation/keyboard-shortcuts-dialog'
-import { readLastSearch, resultPosition, type Neighbour } from '@/app/lib/last-search'
+import { resultPosition, useLastSearch, type Neighbour } from '@/app/lib/last-search'
 import { PrintTranscript } from '@/app/features/conversation/print-transcript'
 import { RecordNotice } from '@/app/features/conversation/record-notice'
 import { ResultNavigation } from '@/app/features/conversation/result-navigation'
@@ -16,6 +16,7 @@ import { RemoteImagesProvider } from '@/app/lib/remote-images'
 import { useConversationShortcuts } from '@/app/features/conversation/use-conversation-shortcuts'
 import { configQueries } from '@/app/lib/config-queries'
 import { conversationQueries } from '@/app/lib/conversation-queries'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 import { useTimeZone } from '@/app/lib/preferences'
 import type { ReviewMarks } from '@/app/features/review/review-panel'
 
@@ -35,9 +36,10 @@ export function ConversationPage() {
   const navigate = route.useNavigate()
   const router = useRouter()
   const [zone] = useTimeZone()
+  useInteractiveMark()
   const { data: config } = useSuspenseQuery(configQueries.app())
   const { data } = useSuspenseQuery(conversationQueries.detail(config.accountId, conversationId))
-  const [lastSearch] = useState(readLastSearch)
+  const lastSearch = useLastSearch()
   const [helpOpen, setHelpOpen] = useState(false)
   const findInputRef = useRef<HTMLInputElement>(null)
   const helpButtonRef = useRef<HTMLButtonElement>(null)

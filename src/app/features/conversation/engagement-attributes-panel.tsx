@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { DateTime } from '@/app/components/date-time'
 import { PanelSection } from '@/app/features/conversation/panel-section'
 import { SdeFieldList } from '@/app/features/conversation/sde-value-view'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import { sdeTypeLabel } from '@/app/lib/vocabulary/labels'
 import { engagementAttributeGroups } from '@/domain/engagement-attributes'
 import type { ConversationRecord } from '@/domain/schema/record'
@@ -13,7 +13,7 @@ export function EngagementAttributesPanel({
   zone,
 }: {
   record: ConversationRecord
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   const groups = useMemo(() => engagementAttributeGroups(record), [record])
   return (

@@ -4,7 +4,7 @@ import { downloadText, safeFileName } from '@/app/features/conversation/download
 import { fetchRawConversation } from '@/app/features/conversation/raw-record'
 import { transcriptMarkdown } from '@/app/features/conversation/transcript-markdown'
 import { reportExport } from '@/app/lib/export-audit'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 
 /** Take the conversation away: the raw record as JSON, the transcript as Markdown, or print. */
@@ -15,7 +15,7 @@ export function ExportActions({
 }: {
   accountId: string
   record: ConversationRecord
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   const id = record.info.conversationId
   const rawJson = useMutation({

@@ -4,7 +4,7 @@ import { agentKindLabel, codeToWords } from '@/app/lib/vocabulary/labels'
 import { agentDisplayName, consumerDisplayName } from '@/app/lib/vocabulary/people'
 import { consumerPhone } from '@/app/features/conversation/record-people'
 import { PanelSection } from '@/app/features/conversation/panel-section'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 
 const CARD = 'rounded-md border border-slate-200 p-3 dark:border-slate-700'
@@ -15,7 +15,7 @@ export function ParticipantsPanel({
   zone,
 }: {
   record: ConversationRecord
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   const agents = record.agentParticipants ?? []
   const consumers = record.consumerParticipants ?? []

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { clockDateTime, clockTime, dayNamer } from '@/app/features/conversation/transcript/clock'
-import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDuration, type TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { describeEvent } from '@/app/lib/vocabulary/events'
 import { roleWord, speakerName } from '@/app/lib/vocabulary/people'
@@ -12,13 +12,7 @@ import { buildTimeline } from '@/domain/timeline/build'
  * only holds what is in view). Rendered when the browser is about to print, so a long
  * conversation costs nothing until then; hidden on screen.
  */
-export function PrintTranscript({
-  record,
-  zone,
-}: {
-  record: ConversationRecord
-  zone: TimeZoneSetting
-}) {
+export function PrintTranscript({ record, zone }: { record: ConversationRecord; zone: TimeZone }) {
   const [printing, setPrinting] = useState(false)
   useEffect(() => {
     const before = () => flushSync(() => setPrinting(true))
@@ -27,7 +21,7 @@ export function PrintTranscript({
   }, [])
   if (!printing) return null
 
-  const tz = zoneName(zone)
+  const tz = zone
   const items = buildTimeline(record, { dayKey: dayNamer(zone) })
   return (
     <section

@@ -6,7 +6,7 @@ import { ParticipantsPanel } from '@/app/features/conversation/participants-pane
 import { SummaryPanel } from '@/app/features/conversation/summary-panel'
 import { SurveysPanel } from '@/app/features/conversation/surveys-panel'
 import { TransfersPanel } from '@/app/features/conversation/transfers-panel'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import { engagementAttributeCount } from '@/domain/engagement-attributes'
 import type { ConversationRecord } from '@/domain/schema/record'
 
@@ -38,7 +38,7 @@ function PanelBody({
 }: {
   id: PanelId
   record: ConversationRecord
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   switch (id) {
     case 'participants':
@@ -67,7 +67,7 @@ export function SidePanels({
   onTabChange,
 }: {
   record: ConversationRecord
-  zone: TimeZoneSetting
+  zone: TimeZone
   tab: PanelId
   onTabChange: (tab: PanelId) => void
 }) {

@@ -1,17 +1,11 @@
 import { DateTime } from '@/app/components/date-time'
 import { LongText } from '@/app/features/conversation/long-text'
 import { PanelSection } from '@/app/features/conversation/panel-section'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 
 /** The agent's summary (as text) and when it was last updated. */
-export function SummaryPanel({
-  record,
-  zone,
-}: {
-  record: ConversationRecord
-  zone: TimeZoneSetting
-}) {
+export function SummaryPanel({ record, zone }: { record: ConversationRecord; zone: TimeZone }) {
   const summary = record.summary
   const text = summary?.text
   return (

@@ -3,7 +3,7 @@ import { Fact } from '@/app/features/conversation/fact'
 import { codeToWords } from '@/app/lib/vocabulary/labels'
 import { LongText } from '@/app/features/conversation/long-text'
 import { PanelSection } from '@/app/features/conversation/panel-section'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import type { AgentSurvey } from '@/domain/schema/surveys'
 import { cn } from '@/app/lib/cn'
@@ -11,7 +11,7 @@ import { cn } from '@/app/lib/cn'
 const CARD = 'rounded-md border border-slate-200 p-3 dark:border-slate-700'
 const SUBHEADING = 'text-sm font-semibold text-slate-700 dark:text-slate-300'
 
-function AgentSurveyCard({ survey, zone }: { survey: AgentSurvey; zone: TimeZoneSetting }) {
+function AgentSurveyCard({ survey, zone }: { survey: AgentSurvey; zone: TimeZone }) {
   const answers = survey.submittedAnswers ?? []
   return (
     <div className={CARD}>
@@ -65,13 +65,7 @@ function AgentSurveyCard({ survey, zone }: { survey: AgentSurvey; zone: TimeZone
 }
 
 /** Conversation surveys (type, status, every question and answer) and the agent surveys. */
-export function SurveysPanel({
-  record,
-  zone,
-}: {
-  record: ConversationRecord
-  zone: TimeZoneSetting
-}) {
+export function SurveysPanel({ record, zone }: { record: ConversationRecord; zone: TimeZone }) {
   const surveys = record.conversationSurveys ?? []
   const latest = record.latestAgentSurvey
   const previous = record.previouslySubmittedAgentSurveys ?? []

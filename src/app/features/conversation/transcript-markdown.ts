@@ -1,6 +1,6 @@
 import { codeToWords, statusLabel } from '@/app/lib/vocabulary/labels'
 import { clockDate, clockDateTime, dayNamer } from '@/app/features/conversation/transcript/clock'
-import { formatDuration, zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDuration, type TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { describeEvent } from '@/app/lib/vocabulary/events'
 import { roleWord, speakerName } from '@/app/lib/vocabulary/people'
@@ -28,8 +28,8 @@ function quote(text: string): string {
  * `**Speaker** (role) — 2026-11-27 14:03:09 UTC` and the text for messages, `> _event_` for
  * events — with every time naming its zone.
  */
-export function transcriptMarkdown(record: ConversationRecord, zone: TimeZoneSetting): string {
-  const tz = zoneName(zone)
+export function transcriptMarkdown(record: ConversationRecord, zone: TimeZone): string {
+  const tz = zone
   const at = (ms: number) => `${clockDateTime(ms, zone)} ${tz}`
   const { info } = record
   const lines: string[] = [`# Conversation ${info.conversationId}`, '']

@@ -3,7 +3,7 @@ import { Fact } from '@/app/features/conversation/fact'
 import { transferReasonLabel } from '@/app/lib/vocabulary/labels'
 import { agentNames } from '@/app/features/conversation/record-people'
 import { PanelSection } from '@/app/features/conversation/panel-section'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 
 function skillAndAgent(skill: string | undefined, agent: string | undefined): string {
@@ -12,13 +12,7 @@ function skillAndAgent(skill: string | undefined, agent: string | undefined): st
 }
 
 /** Each transfer: when, from which skill and agent, to which, why, and who did it. */
-export function TransfersPanel({
-  record,
-  zone,
-}: {
-  record: ConversationRecord
-  zone: TimeZoneSetting
-}) {
+export function TransfersPanel({ record, zone }: { record: ConversationRecord; zone: TimeZone }) {
   const transfers = [...(record.transfers ?? [])].sort((a, b) => (a.timeL ?? 0) - (b.timeL ?? 0))
   const names = agentNames(record)
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button } from '@/app/components/ui/button'
 import { errorMessage } from '@/app/lib/error-message'
-import { formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatTime, type TimeZone } from '@/app/lib/time'
 import type { Conflict } from './use-review-draft'
 
 /** Someone else saved the review: say who and when; Reload takes their version. */
@@ -11,7 +11,7 @@ export function ConflictAlert({
   onReload,
 }: {
   conflict: Conflict
-  zone: TimeZoneSetting
+  zone: TimeZone
   onReload: () => Promise<void>
 }) {
   const [failure, setFailure] = useState<string | undefined>(undefined)

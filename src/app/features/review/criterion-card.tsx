@@ -3,7 +3,7 @@ import { Badge } from '@/app/components/ui/badge'
 import { Button } from '@/app/components/ui/button'
 import { INPUT_CLASSES } from '@/app/components/ui/input-classes'
 import { cn } from '@/app/lib/cn'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type { Criterion, Dispute, Evidence } from '@/domain/schema/reviews'
 import { DisputeBlock, type DisputeActions } from './dispute-block'
 import { EvidenceList } from './evidence-list'
@@ -22,7 +22,7 @@ export interface CriterionCardProps extends DisputeActions {
   disputes: readonly Dispute[] | undefined
   editable: boolean
   conversationId: string
-  zone: TimeZoneSetting
+  zone: TimeZone
   /** Messages selected in the transcript (offered for attaching here). */
   selectedCount: number
   onAnswer: (criterionId: string, answer: string | undefined) => void

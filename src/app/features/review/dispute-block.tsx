@@ -4,7 +4,7 @@ import { Button } from '@/app/components/ui/button'
 import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
 import { cn } from '@/app/lib/cn'
 import { errorMessage } from '@/app/lib/error-message'
-import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, type TimeZone } from '@/app/lib/time'
 import type { Criterion, Dispute } from '@/domain/schema/reviews'
 import { answerChoices, answerLabel } from './scale-choice'
 
@@ -38,7 +38,7 @@ export function DisputeBlock({
   criterion: Criterion
   disputes: readonly Dispute[]
   answer: string | undefined
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   const hasOpen = disputes.some((d) => d.state === 'open')
   return (

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router'
 import { Button } from '@/app/components/ui/button'
-import { formatDateTime, formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, formatTime, type TimeZone } from '@/app/lib/time'
 import type { Evidence } from '@/domain/schema/reviews'
 
 /** Evidence as quotes of the messages, each a link (`?msg=`) that scrolls the transcript to it. */
@@ -13,7 +13,7 @@ export function EvidenceList({
 }: {
   evidence: readonly Evidence[]
   conversationId: string
-  zone: TimeZoneSetting
+  zone: TimeZone
   /** Names the list for screen readers ("Evidence for Greeting"). */
   label: string
   /** While editing: each piece can be removed. */

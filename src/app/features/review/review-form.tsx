@@ -14,7 +14,7 @@ import {
   reviewQueries,
   submitReview,
 } from '@/app/lib/review-api'
-import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, type TimeZone } from '@/app/lib/time'
 import {
   computeScore,
   type Dispute,
@@ -64,7 +64,7 @@ export function ReviewForm({
   review: Review
   scorecard: Scorecard
   facts: TranscriptFacts
-  zone: TimeZoneSetting
+  zone: TimeZone
   selected: ReadonlySet<string>
   onSelectedChange: (selected: ReadonlySet<string>) => void
   onMarksChange: (marks: ReviewMarks) => void

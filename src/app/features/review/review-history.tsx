@@ -1,4 +1,4 @@
-import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, type TimeZone } from '@/app/lib/time'
 import {
   criteriaOf,
   type Change,
@@ -44,7 +44,7 @@ export function ReviewHistory({
 }: {
   history: readonly HistoryEntry[]
   definition: ScorecardDefinition
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   if (history.length === 0) return null
   return (

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router'
 import { Button } from '@/app/components/ui/button'
 import { errorMessage } from '@/app/lib/error-message'
 import { reviewQueries } from '@/app/lib/review-api'
-import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, type TimeZone } from '@/app/lib/time'
 import { useTranscriptMarks, type ReviewMarks } from './transcript-marks'
 import { ReviewStateBadge, ScoreText } from './review-badges'
 import { legName } from './transcript-facts'
@@ -17,7 +17,7 @@ export function ReviewList({
   onStart,
 }: {
   conversationId: string
-  zone: TimeZoneSetting
+  zone: TimeZone
   onMarksChange: (marks: ReviewMarks) => void
   onStart: () => void
 }) {

@@ -1,7 +1,7 @@
 import { getRouteApi } from '@tanstack/react-router'
 import { useId, useMemo } from 'react'
 import { Button } from '@/app/components/ui/button'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { ReviewList } from './review-list'
 import { ReviewView } from './review-view'
@@ -13,7 +13,7 @@ export type { ReviewMarks } from './transcript-marks'
 
 export interface ReviewPanelProps {
   record: ConversationRecord
-  zone: TimeZoneSetting
+  zone: TimeZone
   /** Messages selected in the transcript (IDs). */
   selected: ReadonlySet<string>
   onSelectedChange: (selected: ReadonlySet<string>) => void

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { errorMessage } from '@/app/lib/error-message'
 import { HttpError } from '@/app/lib/http'
 import { reviewQueries } from '@/app/lib/review-api'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import { PanelMessage } from './panel-message'
 import { ReviewForm } from './review-form'
 import type { TranscriptFacts } from './transcript-facts'
@@ -26,7 +26,7 @@ export function ReviewView({
 }: {
   reviewId: string
   facts: TranscriptFacts
-  zone: TimeZoneSetting
+  zone: TimeZone
   selected: ReadonlySet<string>
   onSelectedChange: (selected: ReadonlySet<string>) => void
   onMarksChange: (marks: ReviewMarks) => void

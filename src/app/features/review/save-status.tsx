@@ -1,5 +1,5 @@
 import { Button } from '@/app/components/ui/button'
-import { formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatTime, type TimeZone } from '@/app/lib/time'
 import type { SaveStatus } from './use-review-draft'
 
 /** "Saved · 10:42:05", "Saving…", "Unsaved changes", or why it was not saved (with Retry). */
@@ -9,7 +9,7 @@ export function SaveStatusLine({
   onRetry,
 }: {
   status: SaveStatus
-  zone: TimeZoneSetting
+  zone: TimeZone
   onRetry: () => void
 }) {
   return (

@@ -6,14 +6,14 @@ import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
 import { cn } from '@/app/lib/cn'
 import { errorMessage } from '@/app/lib/error-message'
 import { createReview, reviewQueries } from '@/app/lib/review-api'
-import { formatDateTime, formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, formatTime, type TimeZone } from '@/app/lib/time'
 import { PanelMessage } from './panel-message'
 import { defaultLeg, type LegChoice, type TranscriptFacts } from './transcript-facts'
 import { useTranscriptMarks, type ReviewMarks } from './transcript-marks'
 
 const route = getRouteApi('/conversations/$conversationId')
 
-function spanText(span: LegChoice['spans'][number], zone: TimeZoneSetting): string {
+function spanText(span: LegChoice['spans'][number], zone: TimeZone): string {
   const from = formatDateTime(span.from, zone)
   if (span.to === undefined) return `${from} – now`
   const sameDay = formatDateTime(span.to, zone).slice(0, 10) === from.slice(0, 10)
@@ -30,7 +30,7 @@ export function StartReview({
 }: {
   conversationId: string
   facts: TranscriptFacts
-  zone: TimeZoneSetting
+  zone: TimeZone
   onMarksChange: (marks: ReviewMarks) => void
   onCancel: () => void
 }) {

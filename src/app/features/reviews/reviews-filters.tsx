@@ -5,7 +5,7 @@ import { LabeledInput } from '@/app/components/ui/labeled-input'
 import { fromDateInput, toDateInput } from '@/app/features/reviews/day-range'
 import type { ReviewsSearch } from '@/app/features/reviews/reviews-search'
 import { cn } from '@/app/lib/cn'
-import { zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { UTC, type TimeZone } from '@/app/lib/time'
 import type { ReviewListQuery } from '@/domain/schema/reviews'
 
 /** A filter's choice: the value the URL and the API take, and what the reader sees. */
@@ -90,7 +90,7 @@ export function ReviewsFilters({
   onApply,
 }: {
   query: ReviewListQuery
-  zone: TimeZoneSetting
+  zone: TimeZone
   reviewers: readonly Choice[]
   agents: readonly Choice[]
   scorecards: readonly Choice[]
@@ -212,7 +212,7 @@ export function ReviewsFilters({
         Apply filters
       </Button>
       <p id={`${id}-zone`} className="w-full text-xs text-slate-600 dark:text-slate-400">
-        {`Dates in ${zone === 'utc' ? 'UTC' : `local time (${zoneName(zone)})`}; To includes the whole day.`}
+        {`Dates in ${zone === UTC ? 'UTC' : `local time (${zone})`}; To includes the whole day.`}
       </p>
     </form>
   )

@@ -9,6 +9,7 @@ import { isFiltered, reviewsExportHref, reviewsQuery } from '@/app/features/revi
 import { ReviewsTable } from '@/app/features/reviews/reviews-table'
 import { useTimeZone } from '@/app/lib/preferences'
 import { reviewQueries } from '@/app/lib/review-api'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 
 const route = getRouteApi('/reviews')
 
@@ -20,6 +21,7 @@ const number = new Intl.NumberFormat('en')
  * conversation with the review open; CSV and JSON exports of what the filters match.
  */
 export function ReviewsPage() {
+  useInteractiveMark()
   const search = route.useSearch()
   const navigate = route.useNavigate()
   const [zone] = useTimeZone()

@@ -14,6 +14,7 @@ import { HttpError } from '@/app/lib/http'
 import { archiveScorecard, reviewQueries } from '@/app/lib/review-api'
 import { sessionQueries } from '@/app/lib/session-queries'
 import type { Scorecard, ScorecardList } from '@/domain/schema/reviews'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 
 const route = getRouteApi('/scorecards')
 
@@ -32,6 +33,7 @@ function editTarget(edit: string | undefined): number | 'new' | undefined {
  * restore, and the score rule.
  */
 export function ScorecardsPage() {
+  useInteractiveMark()
   const session = useQuery(sessionQueries.info())
   const mayManage = session.data?.mode === 'local' || session.data?.user?.role === 'admin'
   const list = useQuery({ ...reviewQueries.scorecards(), enabled: mayManage })

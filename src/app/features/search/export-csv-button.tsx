@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button } from '@/app/components/ui/button'
 import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'
 import type { ConversationListRequest } from '@/app/lib/conversation-queries'
-import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, type TimeZone } from '@/app/lib/time'
 
 type ExportState =
   | { kind: 'idle'; note?: string }
@@ -22,7 +22,7 @@ export function ExportCsvButton({
 }: {
   request: ConversationListRequest
   count: number
-  zone: TimeZoneSetting
+  zone: TimeZone
 }) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
 

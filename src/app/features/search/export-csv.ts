@@ -1,7 +1,7 @@
 import { searchConversations, type ConversationListRequest } from '@/app/lib/conversation-queries'
 import { requestJson } from '@/app/lib/http'
 import { reportExport } from '@/app/lib/export-audit'
-import { formatDateTime, zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, type TimeZone } from '@/app/lib/time'
 import { CONVERSATION_FIELD_LABELS, inUnit, inZone } from '@/app/lib/vocabulary/conversation-fields'
 import { toCsv, type CsvValue } from '@/domain/csv'
 import { reviewSummariesSchema, type ReviewSummary } from '@/domain/schema/reviews'
@@ -80,7 +80,7 @@ const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math
 /** One CSV line per conversation, with its address in this app. */
 export function conversationsCsv(
   rows: readonly ConversationRow[],
-  zone: TimeZoneSetting,
+  zone: TimeZone,
   origin: string,
   reviews: ReadonlyMap<string, ReviewSummary>,
 ): string {
@@ -89,8 +89,8 @@ export function conversationsCsv(
   const header = [
     words.conversationId,
     words.url,
-    inZone(words.start, zoneName(zone)),
-    inZone(words.end, zoneName(zone)),
+    inZone(words.start, zone),
+    inZone(words.end, zone),
     words.status,
     words.closeReason,
     words.consumer,
@@ -152,7 +152,7 @@ function download(text: string, fileName: string) {
 export function saveConversationsCsv(
   rows: readonly ConversationRow[],
   reviews: ReadonlyMap<string, ReviewSummary>,
-  zone: TimeZoneSetting,
+  zone: TimeZone,
   fileName: string,
 ): void {
   download(conversationsCsv(rows, zone, window.location.origin, reviews), fileName)

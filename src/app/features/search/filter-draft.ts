@@ -1,4 +1,4 @@
-import { formatDateTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, type TimeZone } from '@/app/lib/time'
 import {
   ALERTED_MCS_VALUES,
   CONVERSATION_STATUSES,
@@ -86,7 +86,7 @@ export type FilterErrors = Partial<Record<FilterField, string>>
 /** Date and time parts of a URL time, as the date and time inputs show them. */
 function splitUrlTime(
   value: string | undefined,
-  zone: TimeZoneSetting,
+  zone: TimeZone,
   endOfDay: boolean,
 ): { date: string; time: string } {
   if (!value) return { date: '', time: '' }
@@ -100,7 +100,7 @@ function splitUrlTime(
 }
 
 /** The form's starting point for the search in the URL. */
-export function toDraft(search: ConversationSearch, zone: TimeZoneSetting): FilterDraft {
+export function toDraft(search: ConversationSearch, zone: TimeZone): FilterDraft {
   const custom = search.from !== undefined || search.to !== undefined
   const from = splitUrlTime(search.from, zone, false)
   const to = splitUrlTime(search.to, zone, true)
@@ -143,7 +143,7 @@ export function toDraft(search: ConversationSearch, zone: TimeZoneSetting): Filt
 /** Dates of the window currently searched, for when the user switches to a custom range. */
 export function customRangeDraft(
   window: { from: number; to: number },
-  zone: TimeZoneSetting,
+  zone: TimeZone,
 ): Pick<FilterDraft, 'fromDate' | 'fromTime' | 'toDate' | 'toTime'> {
   return {
     fromDate: formatDateTime(window.from, zone).slice(0, 10),
@@ -184,7 +184,7 @@ export type DraftResult =
 export function fromDraft(
   draft: FilterDraft,
   current: Pick<ConversationSearch, 'sort' | 'pageSize'>,
-  zone: TimeZoneSetting,
+  zone: TimeZone,
   now: number,
 ): DraftResult {
   const errors: FilterErrors = {}

@@ -1,5 +1,5 @@
 import type { ConversationListRequest } from '@/app/lib/conversation-queries'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import type {
   ContentToRetrieve,
   SearchBodyInput,
@@ -91,7 +91,7 @@ export function buildSearchBody(
 export function buildListRequest(
   search: ConversationSearch,
   accountId: string,
-  zone: TimeZoneSetting,
+  zone: TimeZone,
   now: number,
 ): ListRequestResult {
   const window = resolveWindow(search, zone, now)

@@ -3,6 +3,7 @@ import { configQueries } from '@/app/lib/config-queries'
 import { conversationQueries } from '@/app/lib/conversation-queries'
 import { readTimeZone } from '@/app/lib/preferences'
 import { buildListRequest } from '@/app/features/search/list-request'
+import { currentTime } from '@/app/features/search/search-window'
 import type { ConversationSearch } from '@/app/features/search/search-params'
 import { facetQueries } from '@/app/lib/facet-queries'
 
@@ -16,7 +17,7 @@ export async function prefetchSearch(
 ): Promise<void> {
   const config = await queryClient.ensureQueryData(configQueries.app()).catch(() => undefined)
   if (!config) return
-  const built = buildListRequest(search, config.accountId, readTimeZone(), Date.now())
+  const built = buildListRequest(search, config.accountId, readTimeZone(), currentTime())
   if (built.ok) void queryClient.prefetchQuery(conversationQueries.list(built.request))
   void queryClient.prefetchQuery(facetQueries.known())
 }

@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom'
 import { Button } from '@/app/components/ui/button'
 import { FieldError } from '@/app/components/ui/field-error'
 import { LabeledInput } from '@/app/components/ui/labeled-input'
-import { zoneName, type TimeZoneSetting } from '@/app/lib/time'
+import { UTC, type TimeZone } from '@/app/lib/time'
 import { countMoreFilters, countReviewFilters } from '@/app/features/search/active-filters'
 import { CheckboxGroup } from '@/app/features/search/checkbox-group'
 import {
@@ -86,7 +86,7 @@ export function SearchFilters({
   onSearch,
 }: {
   search: ConversationSearch
-  zone: TimeZoneSetting
+  zone: TimeZone
   now: number
   /** The window the current search covers, to prefill a custom range. */
   currentWindow: { from: number; to: number } | undefined
@@ -177,7 +177,7 @@ export function SearchFilters({
             onChange={update}
             onCustom={() => (currentWindow ? customRangeDraft(currentWindow, zone) : {})}
             errors={{ from: errorOf('from'), to: errorOf('to') }}
-            zoneLabel={zone === 'utc' ? 'in UTC' : `in your local time (${zoneName(zone)})`}
+            zoneLabel={zone === UTC ? 'in UTC' : `in your local time (${zone})`}
           />
         </div>
         <div>

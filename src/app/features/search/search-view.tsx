@@ -27,9 +27,10 @@ import {
   type ConversationSearch,
 } from '@/app/features/search/search-params'
 import { facetQueries } from '@/app/lib/facet-queries'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 import { SearchResults } from '@/app/features/search/search-results'
 import { forgetScroll, rememberScroll, savedScroll } from '@/app/features/search/search-scroll'
-import { currentTime } from '@/app/features/search/search-window'
+import { useSearchNow } from '@/app/features/search/search-window'
 
 const routeApi = getRouteApi('/conversations')
 
@@ -44,7 +45,8 @@ export function SearchView({ config }: { config: AppConfig }) {
   })
   const queryClient = useQueryClient()
   const [zone] = useTimeZone()
-  const now = currentTime()
+  const now = useSearchNow()
+  useInteractiveMark()
   const built = buildListRequest(search, config.accountId, zone, now)
   const facets = useQuery(facetQueries.known())
   const list = useQuery({

@@ -1,4 +1,6 @@
-import type { TimeZoneSetting } from '@/app/lib/time'
+import { useSyncExternalStore } from 'react'
+import { renderContext, serverSnapshotContext } from '@/app/lib/render-context'
+import { zonedTime, type TimeZone } from '@/app/lib/time'
 import { MAX_WINDOW_DAYS, MAX_WINDOW_MS, TEN_MINUTES_MS } from '@/domain/schema/search-constants'
 import {
   DEFAULT_RANGE,
@@ -38,11 +40,7 @@ export function roundedNow(now: number): number {
  * (or, with `endOfDay`, its last millisecond) in the chosen clock; a date-time without an offset
  * is read in the chosen clock; one with `Z` or an offset is absolute.
  */
-export function parseUrlTime(
-  value: string,
-  zone: TimeZoneSetting,
-  endOfDay = false,
-): number | undefined {
+export function parseUrlTime(value: string, zone: TimeZone, endOfDay = false): number | undefined {
   if (!ISO_DATE_OR_DATE_TIME.test(value)) return undefined
   if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) {
     const ms = Date.parse(value)
@@ -59,15 +57,10 @@ export function parseUrlTime(
   const ms = fraction === undefined ? 0 : Number(`0.${String(match[7])}`) * 1000
   if (hour === undefined) {
     const next = endOfDay ? 1 : 0
-    const start =
-      zone === 'utc'
-        ? Date.UTC(year, month - 1, day + next)
-        : new Date(year, month - 1, day + next).getTime()
+    const start = zonedTime(zone, year, month, day + next)
     return endOfDay ? start - 1 : start
   }
-  return zone === 'utc'
-    ? Date.UTC(year, month - 1, day, hour, minute ?? 0, second ?? 0, ms)
-    : new Date(year, month - 1, day, hour, minute ?? 0, second ?? 0, ms).getTime()
+  return zonedTime(zone, year, month, day, hour, minute ?? 0, second ?? 0, ms)
 }
 
 export type WindowField = 'from' | 'to'
@@ -93,7 +86,7 @@ export function checkWindow(from: number, to: number): ResolvedWindow {
  */
 export function resolveWindow(
   search: Pick<ConversationSearch, 'from' | 'to' | 'range'>,
-  zone: TimeZoneSetting,
+  zone: TimeZone,
   now: number,
 ): ResolvedWindow {
   if (search.from === undefined && search.to === undefined) {
@@ -109,7 +102,22 @@ export function resolveWindow(
   return checkWindow(from, to)
 }
 
-/** The current time, read once per render of the search page. */
+/** The current time, outside React (the route's loader): the server's while it renders. */
 export function currentTime(): number {
-  return Date.now()
+  return renderContext()?.now ?? Date.now()
+}
+
+const noChange = () => () => undefined
+
+/**
+ * "Now" for a relative window, in the search page's render: rounded as the window is, so it
+ * changes every 10 minutes, not at every render; the server's while a page it rendered is
+ * hydrated, so the request (and its answer, sent with the page) is the one it rendered.
+ */
+export function useSearchNow(): number {
+  return useSyncExternalStore(
+    noChange,
+    () => roundedNow(Date.now()),
+    () => roundedNow(serverSnapshotContext()?.now ?? Date.now()),
+  )
 }

@@ -9,11 +9,13 @@ import { changeUser, userQueries } from '@/app/features/users/user-queries'
 import { UsersTable, type UserAction } from '@/app/features/users/users-table'
 import { errorMessage } from '@/app/lib/error-message'
 import type { User } from '@/domain/schema/auth'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
 
 type OpenDialog = { kind: 'edit' | 'password'; user: User } | undefined
 
 /** `/users` (admins): every account, and adding, changing, disabling and resetting them. */
 export function UsersPage() {
+  useInteractiveMark()
   const list = useQuery(userQueries.list())
   const queryClient = useQueryClient()
   const [dialog, setDialog] = useState<OpenDialog>(undefined)

@@ -1,21 +1,54 @@
-import { formatDate, formatDateTime, formatTime, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDateTime, type TimeZone } from '@/app/lib/time'
 
 /**
- * The same strings as `formatDateTime` / `formatTime` / `formatDate` in `@/app/lib/time`, from
- * one cached `Intl.DateTimeFormat` per zone. Creating a formatter costs far more than using one,
- * and a 3,000-message transcript formats thousands of times (day keys, MCS labels, rows).
+ * The same strings as `formatDateTime` / `formatTime` / `formatDate` in `@/app/lib/time`, for the
+ * transcript, which formats thousands of times (rows, MCS labels, day keys): Intl's
+ * `formatToParts` costs microseconds a call (20 ms for a 3,000-message track, on the server and
+ * again in the browser), so it is asked only for the zone's offset, once per quarter hour (every
+ * zone changes its offset on a quarter hour), and the rest is arithmetic.
  */
+const QUARTER_HOUR = 900_000
+const offsets = new Map<TimeZone, Map<number, number>>()
 
-/** 2026-11-27 14:03:09 in the chosen zone (the app-wide formatter, one Intl object per zone). */
-export const clockDateTime = formatDateTime
-export const clockDate = formatDate
-export const clockTime = formatTime
+function offsetAt(ms: number, zone: TimeZone): number {
+  let byBucket = offsets.get(zone)
+  if (!byBucket) {
+    byBucket = new Map()
+    offsets.set(zone, byBucket)
+  }
+  const bucket = Math.floor(ms / QUARTER_HOUR)
+  let offset = byBucket.get(bucket)
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR
+    const [date, time] = formatDateTime(start, zone).split(' ')
+    const [y, mo, d] = (date ?? '').split('-').map(Number)
+    const [h, mi, sec] = (time ?? '').split(':').map(Number)
+    offset = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, sec ?? 0) - start
+    if (byBucket.size > 20_000) byBucket.clear()
+    byBucket.set(bucket, offset)
+  }
+  return offset
+}
+
+const two = (n: number) => String(n).padStart(2, '0')
+
+/** 2026-11-27 14:03:09 in the chosen zone. */
+export function clockDateTime(ms: number, zone: TimeZone): string {
+  const wall = new Date(ms + offsetAt(ms, zone))
+  const year = wall.getUTCFullYear()
+  if (year < 1000 || year > 9999) return formatDateTime(ms, zone)
+  return `${String(year)}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}`
+}
+
+export const clockDate = (ms: number, zone: TimeZone): string =>
+  clockDateTime(ms, zone).slice(0, 10)
+export const clockTime = (ms: number, zone: TimeZone): string => clockDateTime(ms, zone).slice(11)
 
 /**
  * A day namer for `buildTimeline`, memoised by quarter hour: every zone's day starts on a
  * quarter hour, so all instants in one quarter hour share a day.
  */
-export function dayNamer(zone: TimeZoneSetting): (ms: number) => string {
+export function dayNamer(zone: TimeZone): (ms: number) => string {
   const cache = new Map<number, string>()
   return (ms) => {
     const bucket = Math.floor(ms / 900_000)

@@ -4,7 +4,6 @@ import { Button } from '@/app/components/ui/button'
 /** Copies a link to one message (`…?msg=<messageId>`) and says so. */
 export function CopyLinkButton({ href, label }: { href: string; label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
-  const absolute = href.startsWith('/') ? `${window.location.origin}${href}` : href
   const done = (next: 'copied' | 'failed') => {
     setState(next)
     window.setTimeout(() => setState('idle'), 2000)
@@ -20,6 +19,7 @@ export function CopyLinkButton({ href, label }: { href: string; label: string })
             done('failed')
             return
           }
+          const absolute = href.startsWith('/') ? `${window.location.origin}${href}` : href
           navigator.clipboard.writeText(absolute).then(
             () => done('copied'),
             () => done('failed'),

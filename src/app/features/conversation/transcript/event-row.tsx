@@ -1,4 +1,4 @@
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import { describeEvent, EVENT_LABELS } from '@/app/lib/vocabulary/events'
 import type { EventItem } from '@/domain/timeline/build'
 import { EVENT_PREVIEW_CHARS, ExpandableText } from './expandable-text'
@@ -9,7 +9,7 @@ import { cn } from '@/app/lib/cn'
 
 interface EventRowProps {
   item: EventItem
-  zone: TimeZoneSetting
+  zone: TimeZone
   re: RegExp | undefined
   activeMatch: number | undefined
 }

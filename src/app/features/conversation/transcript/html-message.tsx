@@ -3,6 +3,8 @@ import { EXPANDER, showAllLabel } from './expandable-text'
 import type { FindHighlight } from './find-context'
 import { sanitizeMessageHtml } from './sanitize-html'
 import { cn } from '@/app/lib/cn'
+import { useInBrowser } from '@/app/lib/in-browser'
+import { htmlToText } from '@/domain/html-text'
 
 interface HtmlMessageProps {
   html: string
@@ -23,9 +25,14 @@ export function HtmlMessage({ html, find, textLength, matches, limit }: HtmlMess
   const id = useId()
   const [expanded, setExpanded] = useState(false)
   const { re, offset, active } = find
+  // DOMPurify needs a DOM: the server (and the first render here) shows the message's text.
+  const inBrowser = useInBrowser()
   const clean = useMemo(
-    () => sanitizeMessageHtml(html, re, active === undefined ? undefined : active - offset),
-    [html, re, offset, active],
+    () =>
+      inBrowser
+        ? sanitizeMessageHtml(html, re, active === undefined ? undefined : active - offset)
+        : undefined,
+    [inBrowser, html, re, offset, active],
   )
   const long = textLength > limit
   const revealed = active !== undefined && active >= offset && active < offset + matches
@@ -42,7 +49,9 @@ export function HtmlMessage({ html, find, textLength, matches, limit }: HtmlMess
           cut ? { maskImage: 'linear-gradient(to bottom, black 75%, transparent)' } : undefined
         }
         // Sanitised by DOMPurify (strict allow-list) in sanitizeMessageHtml; marks are added to text nodes only.
-        dangerouslySetInnerHTML={{ __html: clean.html }}
+        {...(clean
+          ? { dangerouslySetInnerHTML: { __html: clean.html } }
+          : { children: <span className="whitespace-pre-wrap">{htmlToText(html)}</span> })}
       />
       {long && !revealed ? (
         <button

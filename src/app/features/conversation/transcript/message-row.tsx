@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { Button } from '@/app/components/ui/button'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import { deliveryStatusLabel } from '@/app/lib/vocabulary/labels'
 import { ROLE_LABELS, speakerName } from '@/app/lib/vocabulary/people'
 import type { MessageItem } from '@/domain/timeline/messages'
@@ -23,7 +23,7 @@ const PRIVATE_BUBBLE =
 
 interface MessageRowProps {
   item: MessageItem
-  zone: TimeZoneSetting
+  zone: TimeZone
   re: RegExp | undefined
   /** Matches of the current find in this message. */
   matchCount: number

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { TimeZoneSetting } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 import { roleWord, stretchName } from '@/app/lib/vocabulary/people'
 import type { AgentStretch } from '@/domain/timeline/stretches'
 import { swatchClass } from './styles'
@@ -16,7 +16,7 @@ export function OwnershipStrip({
   stretches: readonly AgentStretch[]
   /** Colour number per stretch (the same agent keeps their colour); undefined for queue stretches. */
   colors: readonly (number | undefined)[]
-  zone: TimeZoneSetting
+  zone: TimeZone
   onJump: (stretchIndex: number) => void
 }) {
   const headingId = useId()

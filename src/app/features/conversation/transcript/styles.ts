@@ -29,6 +29,13 @@ export const SENTIMENT_DOT: Readonly<Record<Sentiment, string>> = {
   positive: 'bg-emerald-600 dark:bg-emerald-400',
 }
 
+/** The same colours for a dense track's dots, drawn as SVG strokes. */
+export const SENTIMENT_STROKE: Readonly<Record<Sentiment, string>> = {
+  negative: 'stroke-red-600 dark:stroke-red-400',
+  neutral: 'stroke-slate-500 dark:stroke-slate-300',
+  positive: 'stroke-emerald-600 dark:stroke-emerald-400',
+}
+
 /** Left bands for agent stretches, by stretch number; queue stretches get {@link QUEUE_BAND}. */
 export const STRETCH_BANDS = [
   'border-l-sky-500',

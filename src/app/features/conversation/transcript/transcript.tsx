@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { Ref } from 'react'
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { Key, Ref } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTimeZone } from '@/app/lib/preferences'
-import { formatDuration, type TimeZoneSetting } from '@/app/lib/time'
+import { formatDuration, type TimeZone } from '@/app/lib/time'
 import type { ConversationRecord } from '@/domain/schema/record'
 import { EVENT_LABELS } from '@/app/lib/vocabulary/events'
 import { roleWord, speakerName, stretchName } from '@/app/lib/vocabulary/people'
@@ -51,8 +51,38 @@ const ESTIMATES: Readonly<Record<TimelineItem['kind'], number>> = {
   wait: 40,
 }
 
+/** Where an item starts in the list before any is measured (the sum of the estimates above it). */
+function estimatedStart(items: readonly TimelineItem[], index: number): number {
+  let start = 0
+  for (let i = 0; i < index; i++) start += ESTIMATES[items[i]?.kind ?? 'message']
+  return start
+}
+
+/** Taller than any first screen the transcript gets (it is the viewport less the header). */
+const FIRST_SCREEN_PX = 1400
+/** Above a linked message, this much of what came before it. */
+const CONTEXT_ABOVE_PX = 280
+
+/**
+ * The items the first screen shows: from the top, or around the linked message. Rendered in the
+ * normal flow on the server and in the browser's first render (issue 14), so they are where the
+ * browser lays them out, before anything could measure them.
+ */
+function firstScreenOf(items: readonly TimelineItem[], highlightIndex: number) {
+  let from = Math.max(0, highlightIndex)
+  for (let above = 0; from > 0 && above < CONTEXT_ABOVE_PX;) {
+    from--
+    above += ESTIMATES[items[from]?.kind ?? 'message']
+  }
+  let to = from
+  for (let height = 0; to < items.length && height < FIRST_SCREEN_PX; to++) {
+    height += ESTIMATES[items[to]?.kind ?? 'message']
+  }
+  return { from, to }
+}
+
 /** What a screen reader announces for an item before its content. */
-function itemLabel(item: TimelineItem, zone: TimeZoneSetting): string {
+function itemLabel(item: TimelineItem, zone: TimeZone): string {
   const time = clockTime(item.time, zone)
   switch (item.kind) {
     case 'message':
@@ -138,6 +168,29 @@ export function Transcript(props: TranscriptProps) {
 
   // --- the virtual list ---
   const scrollRef = useRef<HTMLDivElement>(null)
+  const highlightIndex = useMemo(
+    () =>
+      highlightMessageId === undefined
+        ? -1
+        : items.findIndex(
+            (item) => item.kind === 'message' && item.message.messageId === highlightMessageId,
+          ),
+    [items, highlightMessageId],
+  )
+
+  // The first render lays the first screen's items out in the normal flow (see firstScreenOf);
+  // before the first paint in the browser the list turns virtual, scrolled to where those items
+  // are, each already measured. This runs before the virtualizer's own layout effect, which
+  // reads the scroll position.
+  const [firstScreen] = useState(() => firstScreenOf(items, highlightIndex))
+  const [flow, setFlow] = useState(true)
+  useLayoutEffect(() => {
+    const element = scrollRef.current
+    if (element) element.scrollTop = estimatedStart(items, firstScreen.from)
+    setFlow(false)
+    // Once: the list is virtual from here on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
   // eslint-disable-next-line react-hooks/incompatible-library -- read during render on purpose; nothing here is compiler-memoised
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -158,15 +211,6 @@ export function Transcript(props: TranscriptProps) {
     [virtualizer],
   )
 
-  const highlightIndex = useMemo(
-    () =>
-      highlightMessageId === undefined
-        ? -1
-        : items.findIndex(
-            (item) => item.kind === 'message' && item.message.messageId === highlightMessageId,
-          ),
-    [items, highlightMessageId],
-  )
   // Scrolling is a side effect on the DOM, so an effect: once per target message.
   useEffect(() => {
     if (highlightIndex < 0) return
@@ -242,6 +286,13 @@ export function Transcript(props: TranscriptProps) {
   }
 
   const messageCount = record.messageRecords?.length ?? 0
+  // The first screen in the flow (the first render), then the virtualizer's rows, each at its place.
+  const rows: { index: number; key: Key; start?: number }[] = flow
+    ? items.slice(firstScreen.from, firstScreen.to).map((item, offset) => ({
+        index: firstScreen.from + offset,
+        key: item.key,
+      }))
+    : virtualizer.getVirtualItems()
   return (
     <section ref={sectionRef} aria-labelledby={headingId} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline gap-2">
@@ -293,9 +344,9 @@ export function Transcript(props: TranscriptProps) {
             role="list"
             aria-label="Transcript items"
             className="relative w-full"
-            style={{ height: virtualizer.getTotalSize() }}
+            style={flow ? undefined : { height: virtualizer.getTotalSize() }}
           >
-            {virtualizer.getVirtualItems().map((row) => {
+            {rows.map((row) => {
               const item = items[row.index]
               if (!item) return null
               const highlighted = row.index === highlightIndex
@@ -318,11 +369,16 @@ export function Transcript(props: TranscriptProps) {
                   aria-posinset={row.index + 1}
                   aria-current={highlighted ? 'true' : undefined}
                   className={cn(
-                    'absolute top-0 left-0 w-full border-l-4 py-1.5 pr-3 pl-2',
+                    'w-full border-l-4 py-1.5 pr-3 pl-2',
+                    row.start === undefined ? 'relative' : 'absolute top-0 left-0',
                     band,
                     inLeg && 'bg-amber-50 pl-4 dark:bg-amber-950/40',
                   )}
-                  style={{ transform: `translateY(${String(row.start)}px)` }}
+                  style={
+                    row.start === undefined
+                      ? undefined
+                      : { transform: `translateY(${String(row.start)}px)` }
+                  }
                 >
                   {inLeg ? (
                     <>
