@@ -23,7 +23,12 @@ import { mediaType, originProblem } from '@/server/http/request-guards'
 import { logRequests, quietRequests, routeLabel } from '@/server/http/request-log'
 import { installAuth, type AuthOptions } from '@/server/auth/auth'
 import { API_BODY_LIMIT, apiRoutes, type ApiOptions } from '@/server/routes'
-import { createPageRenderer, splitTemplate, type AppEntryModule } from '@/server/ssr/page-renderer'
+import {
+  createPageRenderer,
+  splitTemplate,
+  startAfterFirstPaint,
+  type AppEntryModule,
+} from '@/server/ssr/page-renderer'
 
 /** How the web app is served: the production build, or Vite with hot reload (`npm run dev`). */
 export type SpaSource =
@@ -303,7 +308,8 @@ function pageRendererFor(
   if (spa?.kind === 'dist') {
     const serverEntry = spa.serverEntry
     if (!serverEntry) return undefined
-    const template = splitTemplate(readFileSync(join(spa.dir, 'index.html'), 'utf8'))
+    const built = splitTemplate(readFileSync(join(spa.dir, 'index.html'), 'utf8'))
+    const template = { ...built, head: startAfterFirstPaint(built.head) }
     let loaded: Promise<AppEntryModule> | undefined
     return createPageRenderer({
       app,

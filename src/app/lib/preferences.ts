@@ -42,10 +42,15 @@ const TIME_ZONE_KEY = 'cv.timeZone'
 const THEME_KEY = 'cv.theme'
 /**
  * The clock the server renders a page in (issue 14): `local:<zone>` or `utc:<zone>`, where the
- * zone is the browser's own. public/theme.js writes it at every page load (the browser's zone can
- * change between visits), and a change of the choice writes it at once.
+ * zone is the browser's own. Written once the app has the page (the browser's zone can change
+ * between visits), and at once when the reader changes their choice; not before the first
+ * paint, where asking `Intl` for the first time costs tens of milliseconds.
  */
 export const ZONE_COOKIE = 'cv_tz'
+
+export function rememberClockForServer(): void {
+  writeZoneCookie(storedSetting())
+}
 
 function writeZoneCookie(setting: TimeZoneSetting) {
   try {

@@ -12,9 +12,24 @@ export type TimeZone = string
 
 export const UTC: TimeZone = 'UTC'
 
-/** This browser's own zone, whatever page is being rendered. */
+let ownZone: { key: string; zone: TimeZone } | undefined
+
+/**
+ * This browser's own zone, whatever page is being rendered. Asking `Intl` costs microseconds, and
+ * every component showing a time asks at each render: it is asked again only when the machine's
+ * offsets (now, in January, in July) say the zone has changed.
+ */
 export function browserZone(): TimeZone {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone
+  const year = new Date().getFullYear()
+  const key = [
+    new Date().getTimezoneOffset(),
+    new Date(year, 0, 1).getTimezoneOffset(),
+    new Date(year, 6, 1).getTimezoneOffset(),
+  ].join()
+  if (ownZone?.key !== key) {
+    ownZone = { key, zone: Intl.DateTimeFormat().resolvedOptions().timeZone }
+  }
+  return ownZone.zone
 }
 
 /**

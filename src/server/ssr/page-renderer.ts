@@ -37,6 +37,19 @@ export function splitTemplate(html: string): PageTemplate {
   return { head: html.slice(0, open), tail: html.slice(open) }
 }
 
+/**
+ * The built page's app script, preloaded (fetched and compiled) but started by `/boot.js` only
+ * after the browser's first paint of the server's HTML.
+ */
+export function startAfterFirstPaint(head: string): string {
+  const script = /<script type="module" crossorigin src="([^"]+)"><\/script>/
+  if (!script.test(head)) throw new Error('index.html has no module script to defer')
+  return head.replace(
+    script,
+    '<link rel="modulepreload" crossorigin href="$1" id="cv-app" />\n    <script src="/boot.js" defer></script>',
+  )
+}
+
 export interface PageRendererOptions {
   app: FastifyInstance
   /** The app's server entry: the built bundle, or (in dev) Vite's current version of it. */

@@ -15,6 +15,7 @@ import { resultsColumns } from '@/app/features/search/results-columns'
 import { SortHeader } from '@/app/components/ui/sort-header'
 import { resultsFeatures } from '@/app/features/search/table-features'
 import type { SortValue } from '@/app/features/search/search-params'
+import { useInBrowser } from '@/app/lib/in-browser'
 
 function sortingOf(sort: SortValue): SortingState {
   const [id, order] = sort.split(':')
@@ -39,6 +40,14 @@ const INTENT_DELAY_MS = 120
 const isTypingTarget = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+
+/**
+ * Rows the server renders (issue 14): the first screen's, so the first paint has less to lay
+ * out; the rest of the page follows as soon as the browser has the page.
+ */
+const FIRST_SCREEN_ROWS = 25
+const firstScreen = <T,>(rows: T[], inBrowser: boolean): T[] =>
+  inBrowser ? rows : rows.slice(0, FIRST_SCREEN_ROWS)
 
 /**
  * The results: a real table whose rows are links. Sorting (Start, End) and paging are the
@@ -78,6 +87,7 @@ export function ResultsTable({
   /** The page's own actions (export, import), shown beside the column picker. */
   toolbar: ReactNode
 }) {
+  const inBrowser = useInBrowser()
   const tableRef = useRef<HTMLTableElement>(null)
   // A row counts as "about to be opened" once the pointer or focus rests on it for a moment, so
   // sweeping the mouse across the table does not load every conversation.
@@ -170,7 +180,7 @@ export function ResultsTable({
             if (event.target instanceof Element && event.target.closest('a')) onOpenRow()
           }}
         >
-          {table.getRowModel().rows.map((row) => (
+          {firstScreen(table.getRowModel().rows, inBrowser).map((row) => (
             <tr
               key={row.id}
               onMouseEnter={() => startIntent(row.id)}
