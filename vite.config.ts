@@ -28,6 +28,8 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: {
     outDir: 'dist/client',
     copyPublicDir: !isSsrBuild,
+    // Which chunk holds which module: the server names a page's lazy chunks in its head (issue 14).
+    manifest: !isSsrBuild,
     sourcemap: false,
     chunkSizeWarningLimit: 800,
     rolldownOptions: {

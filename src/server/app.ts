@@ -29,6 +29,7 @@ import {
   startAfterFirstPaint,
   type AppEntryModule,
 } from '@/server/ssr/page-renderer'
+import { preloadsFromManifest } from '@/server/ssr/preloads'
 
 /** How the web app is served: the production build, or Vite with hot reload (`npm run dev`). */
 export type SpaSource =
@@ -315,6 +316,7 @@ function pageRendererFor(
       app,
       entry: () => (loaded ??= import(pathToFileURL(serverEntry).href) as Promise<AppEntryModule>),
       template: () => Promise.resolve(template),
+      preloads: preloadsFromManifest(join(spa.dir, '.vite', 'manifest.json')),
     })
   }
   if (spa?.kind === 'vite') {

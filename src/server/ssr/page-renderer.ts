@@ -56,6 +56,8 @@ export interface PageRendererOptions {
   entry: () => Promise<AppEntryModule>
   /** The page template for this URL (in dev, transformed by Vite each time). */
   template: (url: string) => Promise<PageTemplate>
+  /** Tags for the page's head: the lazy chunks its path needs (`preloads.ts`). */
+  preloads?: (path: string) => string
 }
 
 interface RenderStore {
@@ -215,8 +217,10 @@ export function createPageRenderer(options: PageRendererOptions) {
       const out = compressorFor(request)
       if (out.encoding) void reply.header('content-encoding', out.encoding)
       const { context, answers } = current
+      const links = options.preloads?.(new URL(request.url, origin).pathname) ?? ''
+      const head = links ? template.head.replace('</head>', `${links}\n  </head>`) : template.head
       const write = async () => {
-        out.stream.write(template.head)
+        out.stream.write(head)
         // React ends the stream it writes to; the page goes on after the app's HTML.
         const html = new PassThrough()
         page.pipe(html)
