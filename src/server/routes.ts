@@ -6,8 +6,10 @@ import {
   searchBodySchema,
   searchQuerySchema,
   type SearchQuery,
+  type SearchReviewFilter,
 } from '@/domain/schema/search-request'
 import type { Archive, Facets } from '@/server/archive/archive'
+import { insightsRequestSchema } from '@/domain/schema/insights'
 import { wantedSections } from '@/server/archive/record-output'
 import {
   ALL_REVIEWS,
@@ -163,6 +165,27 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     return archive
   }
 
+  /** A search's review filter (issue 13) needs the workspace, and a range that is one. */
+  function checkReviewFilter(searched: Archive, review: SearchReviewFilter | undefined): void {
+    if (!hasReviewConditions(review)) return
+    if (!searched.reviewsAttached()) {
+      throw new HttpError(
+        400,
+        'review filters need the workspace database, and this archive has none attached',
+        { field: 'review' },
+      )
+    }
+    if (
+      review?.minScore !== undefined &&
+      review.maxScore !== undefined &&
+      review.minScore > review.maxScore
+    ) {
+      throw new HttpError(400, 'review.minScore: must not be greater than maxScore', {
+        field: 'review.minScore',
+      })
+    }
+  }
+
   function sendHistory(reply: FastifyReply, text: string) {
     return reply.type('application/json; charset=utf-8').send(text)
   }
@@ -234,24 +257,7 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
         return reply
       }
       const searched = requireArchive()
-      if (hasReviewConditions(review)) {
-        if (!searched.reviewsAttached()) {
-          throw new HttpError(
-            400,
-            'review filters need the workspace database, and this archive has none attached',
-            { field: 'review' },
-          )
-        }
-        if (
-          review?.minScore !== undefined &&
-          review.maxScore !== undefined &&
-          review.minScore > review.maxScore
-        ) {
-          throw new HttpError(400, 'review.minScore: must not be greater than maxScore', {
-            field: 'review.minScore',
-          })
-        }
-      }
+      checkReviewFilter(searched, review)
       const query = request.query
       const page = pageOf(query)
       const sections = wantedSections(request.body.contentToRetrieve, query.v)
@@ -272,6 +278,32 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
       )
     },
   )
+  // Issue 15: what the conversations of a search look like, counted in the archive.
+  app.post('/api/insights', { ...post, schema: { body: insightsRequestSchema } }, (request) => {
+    if (upstream) {
+      throw new HttpError(
+        409,
+        "Insights need the archive: this server reads LivePerson's API live (proxy mode), and " +
+          'counting a month of conversations would mean paging through all of them there',
+      )
+    }
+    const searched = requireArchive()
+    const { search, zone } = request.body
+    checkReviewFilter(searched, search.review)
+    const insights = searched.insights(
+      search,
+      zone,
+      request.viewer.scope,
+      reviewVisibility(request),
+    )
+    request.audit({
+      action: 'insights',
+      detail: { filters: searchFilters(search), count: insights.total },
+    })
+    return insights
+  })
+  refuseOtherMethods(app, '/api/insights', ['POST'])
+
   app.post(
     `${base}/conversation/search`,
     { ...post, schema: { querystring: searchQuerySchema, body: byIdBodySchema } },

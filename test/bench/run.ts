@@ -333,6 +333,7 @@ async function main(figures: Figure[]) {
         body: JSON.stringify(requestBody),
       })
     const byIdUrl = url.replace('/conversations/search', '/conversations/conversation/search')
+    const insightsUrl = `${new URL(url).origin}/api/insights`
     const broad = () => ({
       start: { from: now - 30 * DAY, to: now },
       contentToRetrieve: LIST_SECTIONS,
@@ -355,6 +356,32 @@ async function main(figures: Figure[]) {
             typeof json === 'object' && json ? Reflect.get(json, '_metadata') : undefined
           const count: unknown = typeof meta === 'object' && meta ? Reflect.get(meta, 'count') : 0
           return { res, matches: typeof count === 'number' ? count : 0 }
+        },
+      })),
+      // Issue 15: every chart of the Insights view for a 30-day window (target p95 ≤ 300 ms).
+      ...[
+        { name: 'insights, 30 days', extra: {} },
+        {
+          name: 'insights, 30 days, closed on mobile',
+          extra: { status: ['CLOSE'], device: ['MOBILE'] },
+        },
+        { name: 'insights, 30 days, a keyword', extra: { keyword: 'order' } },
+      ].map(({ name, extra }) => ({
+        name,
+        target: 300,
+        run: async () => {
+          const to = now - Math.floor(random() * 7) * DAY
+          const res = await fetch(insightsUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              search: { start: { from: to - 30 * DAY, to }, ...extra },
+              zone: 'Europe/Berlin',
+            }),
+          })
+          const json: unknown = await res.clone().json()
+          const total: unknown = typeof json === 'object' && json ? Reflect.get(json, 'total') : 0
+          return { res, matches: typeof total === 'number' ? total : 0 }
         },
       })),
       {

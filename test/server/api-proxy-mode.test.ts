@@ -35,6 +35,13 @@ const search = (body: unknown, query: Record<string, string> = {}) => api.search
 const window = () => ({ from: Date.now() - 86_400_000, to: Date.now() })
 
 describe('proxy mode', () => {
+  it('insights say they need the archive, and ask LivePerson nothing (issue 15)', async () => {
+    const answer = await api.post('/api/insights', { search: { start: window() }, zone: 'UTC' })
+    expect(answer.status).toBe(409)
+    expect(pick(answer.json, 'error', 'message')).toMatch(/^Insights need the archive/)
+    expect(fake.requests).toEqual([])
+  })
+
   it('config says proxy and names the account, never the credentials', async () => {
     const answer = await api.get('/api/config')
     expect(answer.json).toEqual({ accountId: ACCOUNT, mode: 'proxy' })

@@ -204,6 +204,33 @@ describe('one conversation', () => {
   })
 })
 
+describe('insights (issue 15)', () => {
+  it("count only the reader's conversations: a supervisor's charts are their search's", async () => {
+    const counted = async (client: SessionClient) => {
+      const res = await client.request('/api/insights', {
+        json: { search: { start: WINDOW }, zone: 'UTC' },
+      })
+      expect(res.status).toBe(200)
+      const json: unknown = await res.json()
+      const devices = pick(json, 'devices', 'values') as { count: number }[]
+      return {
+        total: Number(pick(json, 'total')),
+        devices:
+          devices.reduce((sum, d) => sum + d.count, 0) + Number(pick(json, 'devices', 'unknown')),
+      }
+    }
+    for (const [client, keep] of [
+      [supervisor, (r: Json) => inGroup(r, GROUP) || hasSkill(r, SKILL)],
+      [agent, (r: Json) => tookPart(r, AGENT_ID)],
+      [admin, () => true],
+    ] as const) {
+      const want = expected(keep).length
+      expect(await counted(client)).toEqual({ total: want, devices: want })
+    }
+    expect((await counted(agent)).total).toBeLessThan((await counted(admin)).total)
+  })
+})
+
 describe('facets', () => {
   it("count only the reader's conversations, so no count tells of others", async () => {
     const mine = RECORDS.filter((r) => tookPart(r, AGENT_ID))

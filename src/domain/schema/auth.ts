@@ -117,6 +117,8 @@ export const AUDIT_ACTIONS = [
   'conversation-opened',
   'search',
   'consumer-search',
+  // Issue 15: the insights of a search (its filters and count, as for a search).
+  'insights',
   'export',
   'import',
   'user-added',

@@ -2,6 +2,13 @@ import type { SearchFilters } from '@/domain/schema/search-request'
 import type { ArchiveDatabase } from '@/server/archive/db'
 import { EVERYTHING, scopeClause, type ReadScope } from '@/server/archive/read-scope'
 import type { ReviewVisibility } from '@/server/archive/review-filter'
+import type { Insights } from '@/domain/schema/insights'
+import {
+  assembleInsights,
+  insightBuckets,
+  type MarginalRow,
+  type VolumeRow,
+} from '@/server/archive/insights'
 import {
   compileFilters,
   orderBy,
@@ -56,6 +63,16 @@ export interface ArchiveReader {
     sections: readonly SectionColumn[],
     scope?: ReadScope,
   ): SearchResult
+  /**
+   * Issue 15: what the conversations a search finds look like (counts by time, status, channel,
+   * device, MCS and CSAT), over exactly those conversations; days and hours are `zone`'s.
+   */
+  insights(
+    filters: SearchFilters,
+    zone: string,
+    scope?: ReadScope,
+    reviews?: ReviewVisibility,
+  ): Insights
   conversationCount(): number
 }
 
@@ -194,6 +211,32 @@ export function createArchiveReader(
       const compiled = compileFilters(filters, estimate, scope, reviews)
       if (compiled.reviewSet) return reviewSetPage(compiled.reviewSet, page, sections)
       return pageOf(compiled.where, compiled.params, page, sections, compiled.windowOnly)
+    },
+    insights(filters, zone, scope = EVERYTHING, reviews) {
+      const compiled = compileFilters(filters, estimate, scope, reviews)
+      const { unit, buckets } = insightBuckets(filters.start, zone)
+      // The bars' searched windows, joined to the matches: a conversation in two (on a shared
+      // edge) is counted in both, as each bar's list would find it.
+      db.exec(
+        'CREATE TEMP TABLE IF NOT EXISTS insight_buckets (id INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL)',
+      )
+      const fill = db.transaction(() => {
+        prepare('DELETE FROM temp.insight_buckets').run()
+        const insert = prepare('INSERT INTO temp.insight_buckets (id, lo, hi) VALUES (?, ?, ?)')
+        buckets.forEach((bucket, i) => insert.run(i, bucket.searched.from, bucket.searched.to))
+      })
+      fill()
+      const volume = prepare(
+        `SELECT b.id, c.status, c.source, count(*) FROM conversations c JOIN temp.insight_buckets b ON c.start_ms BETWEEN b.lo AND b.hi WHERE ${compiled.where} GROUP BY 1, 2, 3`,
+      )
+        .raw()
+        .all(...compiled.params) as VolumeRow[]
+      const marginals = prepare(
+        `SELECT c.mcs, c.csat, c.device, c.source, count(*) FROM conversations c WHERE ${compiled.where} GROUP BY 1, 2, 3, 4`,
+      )
+        .raw()
+        .all(...compiled.params) as MarginalRow[]
+      return assembleInsights(unit, buckets, volume, marginals)
     },
     byIds(conversationIds, sections, scope = EVERYTHING) {
       const scoped = scopeClause(scope)

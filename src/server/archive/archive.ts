@@ -16,6 +16,7 @@ import {
   type ReviewFacts,
 } from '@/server/archive/review-facts'
 import { hasReviewConditions } from '@/server/archive/review-filter'
+import type { SearchReviewFilter } from '@/domain/schema/search-request'
 import { createStatementCache } from '@/server/archive/statement-cache'
 
 // The archive's vocabulary, named where its callers look for it (each defined with its job).
@@ -69,6 +70,14 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
   const writing = createArchiveWriting(db, facets)
   const reader = createArchiveReader(db, statements, facets.estimate)
   let reviewFacts: ReviewFacts | undefined
+  /** A review filter reads the reviews' facts: brought up to date first (review-facts.ts). */
+  const reviewFactsFor = (filters: { review?: SearchReviewFilter | undefined }) => {
+    if (!hasReviewConditions(filters.review)) return
+    if (!reviewFacts) {
+      throw new Error('A review filter needs the workspace database attached to the archive')
+    }
+    reviewFacts.refresh()
+  }
   return {
     path,
     upsert(entries) {
@@ -94,13 +103,12 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
     },
     ...reader,
     search(filters, page, sections, scope, reviews) {
-      if (hasReviewConditions(filters.review)) {
-        if (!reviewFacts) {
-          throw new Error('A review filter needs the workspace database attached to the archive')
-        }
-        reviewFacts.refresh()
-      }
+      reviewFactsFor(filters)
       return reader.search(filters, page, sections, scope, reviews)
+    },
+    insights(filters, zone, scope, reviews) {
+      reviewFactsFor(filters)
+      return reader.insights(filters, zone, scope, reviews)
     },
     attachWorkspace(workspacePath) {
       if (reviewFacts) throw new Error('The archive already has a workspace attached')

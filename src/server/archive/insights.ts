@@ -1,0 +1,170 @@
+import { roundWindow } from '@/domain/schema/search-request'
+import type { Insights } from '@/domain/schema/insights'
+import { wallClock, zonedTime } from '@/domain/time-zone'
+
+/**
+ * Issue 15: the insights of a search, counted in SQL over the conversations it finds (two
+ * grouped queries in archive-reader.ts: bars by status and channel; MCS, CSAT, device and
+ * channel), so every count is the count of the list that the chart's mark links to:
+ *
+ * - A volume bar is a start window in the reader's zone (an hour, or a day when the search spans
+ *   more than 3 days), clipped to the search's own window. Its link searches that window, which
+ *   the search rounds out to 10 minutes with both ends included; so the bar counts exactly that:
+ *   a conversation that starts on a shared edge (or, in a zone whose hours do not start on a
+ *   10-minute mark, in the 10 minutes two rounded windows share) is in both bars, as it is in
+ *   both lists.
+ * - MCS buckets and CSAT values are the inclusive ranges their links search.
+ * - Channels are matched without regard to case (as the search's `source` is).
+ */
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+/** Hourly bars up to this long a window; daily beyond it. */
+const HOURLY_UP_TO = 3 * DAY
+
+/** The start of each hour or day in `zone` from the one holding `from` to past `to`. */
+export function bucketEdges(
+  from: number,
+  to: number,
+  zone: string,
+): { unit: 'hour' | 'day'; edges: number[] } {
+  const unit = to - from <= HOURLY_UP_TO ? 'hour' : 'day'
+  const first = wallClock(from, zone)
+  const edges: number[] = []
+  if (unit === 'hour') {
+    // Every zone's hours start on a quarter hour: the hour holding `from`, then one hour apart.
+    let edge = zonedTime(zone, first.year, first.month, first.day, first.hour)
+    if (edge > from) edge -= HOUR
+    for (; edge <= to; edge += HOUR) edges.push(edge)
+    edges.push(edge)
+  } else {
+    for (let day = first.day; ; day++) {
+      const edge = zonedTime(zone, first.year, first.month, day)
+      edges.push(edge)
+      if (edge > to) break
+    }
+  }
+  return { unit, edges }
+}
+
+const MCS_BUCKETS = Array.from({ length: 10 }, (_, i) => ({
+  from: i * 10,
+  to: i === 9 ? 100 : i * 10 + 9,
+}))
+const CSAT_VALUES = [1, 2, 3, 4, 5]
+
+/** A volume bar: its window, and that window as the search rounds it (what is counted). */
+export interface InsightBucket {
+  from: number
+  to: number
+  searched: { from: number; to: number }
+}
+
+/** The bars of a search's window in `zone`: hours, or days beyond 3 days, clipped to it. */
+export function insightBuckets(
+  window: { from: number; to: number },
+  zone: string,
+): { unit: 'hour' | 'day'; buckets: InsightBucket[] } {
+  const { unit, edges } = bucketEdges(window.from, window.to, zone)
+  const buckets = edges.slice(0, -1).flatMap((edge, i) => {
+    const next = edges[i + 1] ?? edge
+    const from = Math.max(edge, window.from)
+    const to = Math.min(next - 1, window.to)
+    return from > to ? [] : [{ from, to, searched: roundWindow({ from, to }) }]
+  })
+  return { unit, buckets }
+}
+
+/** `[bucket index, status, channel, count]`, from the volume query. */
+export type VolumeRow = [
+  bucket: number,
+  status: string | null,
+  channel: string | null,
+  count: number,
+]
+/** `[MCS, CSAT, device, channel, count]`, from the other query. */
+export type MarginalRow = [
+  mcs: number | null,
+  csat: number | null,
+  device: string | null,
+  channel: string | null,
+  count: number,
+]
+
+const ranked = (counts: Map<string, number>) =>
+  [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+
+/** The insights from the two queries' groups (archive-reader.ts runs them). */
+export function assembleInsights(
+  unit: 'hour' | 'day',
+  buckets: readonly InsightBucket[],
+  volume: Iterable<VolumeRow>,
+  marginals: Iterable<MarginalRow>,
+): Insights {
+  const bars: Insights['volume']['buckets'] = buckets.map(({ from, to }) => ({
+    from,
+    to,
+    total: 0,
+    byStatus: {},
+    byChannel: {},
+  }))
+  // A channel whatever its case (the search's `source` matches so): one key, one name (the first
+  // of its spellings in sort order).
+  const names = new Map<string, string>()
+  const keyOf = (channel: string) => {
+    const key = channel.toLowerCase()
+    const known = names.get(key)
+    if (known === undefined || channel < known) names.set(key, channel)
+    return key
+  }
+  let total = 0
+  const mcs = MCS_BUCKETS.map((bucket) => ({ ...bucket, count: 0 }))
+  let mcsNone = 0
+  const csat = CSAT_VALUES.map((value) => ({ value, count: 0 }))
+  let csatNone = 0
+  const devices = new Map<string, number>()
+  let devicesUnknown = 0
+  const channels = new Map<string, number>()
+  let channelsUnknown = 0
+  for (const [mcsValue, csatValue, device, channel, n] of marginals) {
+    total += n
+    // Each bucket counts what its range (both ends included) holds, as its link's search does.
+    if (mcsValue === null) mcsNone += n
+    else
+      for (const bucket of mcs)
+        if (mcsValue >= bucket.from && mcsValue <= bucket.to) bucket.count += n
+    if (csatValue === null) csatNone += n
+    else for (const value of csat) if (csatValue === value.value) value.count += n
+    if (device) devices.set(device, (devices.get(device) ?? 0) + n)
+    else devicesUnknown += n
+    if (channel) {
+      const key = keyOf(channel)
+      channels.set(key, (channels.get(key) ?? 0) + n)
+    } else {
+      channelsUnknown += n
+    }
+  }
+  const nameOf = (channel: string) => names.get(channel) ?? channel
+  for (const [index, status, channel, n] of volume) {
+    const bar = bars[index]
+    if (!bar) continue
+    bar.total += n
+    if (status) bar.byStatus[status] = (bar.byStatus[status] ?? 0) + n
+    if (channel) {
+      const name = nameOf(keyOf(channel))
+      bar.byChannel[name] = (bar.byChannel[name] ?? 0) + n
+    }
+  }
+  return {
+    total,
+    volume: { unit, buckets: bars },
+    mcs: { buckets: mcs, none: mcsNone },
+    csat: { values: csat, none: csatNone },
+    devices: { values: ranked(devices), unknown: devicesUnknown },
+    channels: {
+      values: ranked(new Map([...channels].map(([key, n]) => [nameOf(key), n]))),
+      unknown: channelsUnknown,
+    },
+  }
+}

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insightsSchema, type Insights } from '@/domain/schema/insights'
+import { generateDemoConversations } from '@/server/demo/generate'
+import { pick, startTestApi, type TestApi } from './api-harness'
+import { buildRecord } from './record-factory'
+
+/**
+ * Issue 15: `POST /api/insights` over real HTTP and a real archive. Every count it gives is the
+ * count the list shows for that mark's filter (the search the chart's link makes), on a
+ * hand-made set built to hit the edges (a conversation on a bar's edge, in a zone whose hours
+ * do not start on a 10-minute mark, MCS on a bucket's edge, channels in two cases) and on the
+ * demo data.
+ */
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+/** Midnight UTC, 1 March 2026 (a Sunday; no summer-time change near it in these zones). */
+const T0 = Date.UTC(2026, 2, 1)
+
+function handMade() {
+  const at = (hours: number, minutes = 0, ms = 0) => T0 + hours * HOUR + minutes * 60_000 + ms
+  const specs = [
+    // On the edge between two hours (and two 10-minute marks): in both bars, as in both lists.
+    {
+      start: at(5),
+      status: 'OPEN' as const,
+      source: 'WhatsApp',
+      device: 'MOBILE',
+      mcs: 10,
+      csat: 5,
+    },
+    { start: at(5, 0, 1), status: 'CLOSE' as const, source: 'whatsapp', device: 'DESKTOP', mcs: 9 },
+    { start: at(4, 59, 999), status: 'CLOSE' as const, source: 'SMS', mcs: 100, csat: 1 },
+    // Kathmandu's hours start at :15 UTC: 5:12 is in the 10 minutes two rounded windows share.
+    { start: at(5, 12), status: 'OPEN' as const, source: 'SMS', device: 'TABLET', csat: 3 },
+    { start: at(5, 17), status: 'CLOSE' as const, source: 'Web', mcs: 90, csat: 3 },
+    { start: at(30, 30), status: 'CLOSE' as const, source: 'Web', device: 'MOBILE', mcs: 89 },
+    { start: at(47, 59, 59_999), status: 'OPEN' as const, device: 'MOBILE', mcs: 0 },
+    { start: at(60), status: 'CLOSE' as const, source: 'Apple Messages', mcs: 55, csat: 4 },
+  ]
+  return specs.map((spec, i) => {
+    const record = buildRecord({
+      id: `ins-${String(i).padStart(2, '0')}`,
+      start: spec.start,
+      ...(spec.status === 'CLOSE' ? { end: spec.start + 600_000 } : {}),
+      status: spec.status,
+      ...(spec.source ? { source: spec.source } : {}),
+      ...(spec.device ? { device: spec.device } : {}),
+      ...(spec.mcs !== undefined ? { mcs: spec.mcs } : {}),
+      ...(spec.csat !== undefined ? { csat: spec.csat } : {}),
+    })
+    // No MCS at all (the factory gives one by default).
+    if (spec.mcs === undefined) delete (record.info as Record<string, unknown>).mcs
+    return record
+  })
+}
+
+let api: TestApi
+
+beforeAll(async () => {
+  api = await startTestApi({
+    records: [...handMade(), ...generateDemoConversations({ count: 300, now: T0 + 40 * DAY })],
+  })
+})
+afterAll(async () => {
+  await api.stop()
+})
+
+async function insights(search: Record<string, unknown>, zone: string): Promise<Insights> {
+  const answer = await api.post('/api/insights', { search, zone })
+  expect(answer.status, answer.text).toBe(200)
+  return insightsSchema.parse(answer.json)
+}
+
+async function listCount(search: Record<string, unknown>): Promise<number> {
+  const answer = await api.search(search, { limit: '1' })
+  expect(answer.status, answer.text).toBe(200)
+  return Number(pick(answer.json, '_metadata', 'count'))
+}
+
+/** Every mark of `found` against the list its link opens: the same search plus the mark's filter. */
+async function expectEveryMarkMatchesItsList(search: Record<string, unknown>, found: Insights) {
+  const checks: [string, number, Record<string, unknown>][] = [['total', found.total, search]]
+  for (const bar of found.volume.buckets) {
+    const window = { ...search, start: { from: bar.from, to: bar.to } }
+    checks.push([`bar ${new Date(bar.from).toISOString()}`, bar.total, window])
+    for (const [status, n] of Object.entries(bar.byStatus)) {
+      checks.push([`bar ${String(bar.from)} ${status}`, n, { ...window, status: [status] }])
+    }
+    for (const [channel, n] of Object.entries(bar.byChannel)) {
+      checks.push([`bar ${String(bar.from)} ${channel}`, n, { ...window, source: [channel] }])
+    }
+  }
+  for (const bucket of found.mcs.buckets) {
+    checks.push([
+      `mcs ${String(bucket.from)}`,
+      bucket.count,
+      { ...search, mcs: { from: bucket.from, to: bucket.to } },
+    ])
+  }
+  for (const { value, count } of found.csat.values) {
+    checks.push([`csat ${String(value)}`, count, { ...search, csat: { from: value, to: value } }])
+  }
+  for (const { key, count } of found.devices.values) {
+    checks.push([`device ${key}`, count, { ...search, device: [key] }])
+  }
+  for (const { key, count } of found.channels.values) {
+    checks.push([`channel ${key}`, count, { ...search, source: [key] }])
+  }
+  const mismatches: string[] = []
+  for (const [what, shown, list] of checks) {
+    const counted = await listCount(list)
+    if (counted !== shown)
+      mismatches.push(`${what}: chart ${String(shown)}, list ${String(counted)}`)
+  }
+  expect(mismatches).toEqual([])
+  return checks.length
+}
+
+describe('the count a chart shows is the count of the list its mark opens', () => {
+  it('on a hand-made set, hourly, in UTC and in a zone whose hours start at :15', async () => {
+    for (const zone of ['UTC', 'Asia/Kathmandu']) {
+      const search = { start: { from: T0, to: T0 + 2 * DAY + 12 * HOUR } }
+      const found = await insights(search, zone)
+      expect(found.volume.unit).toBe('hour')
+      expect(found.total).toBe(8)
+      expect(await expectEveryMarkMatchesItsList(search, found)).toBeGreaterThan(60)
+    }
+    // The edge conversation is in both bars of its hour (as in both lists), and once in the total.
+    const utc = await insights({ start: { from: T0, to: T0 + 2 * DAY + 12 * HOUR } }, 'UTC')
+    const bar = (hour: number) => utc.volume.buckets.find((b) => b.from === T0 + hour * HOUR)
+    expect([bar(4)?.total, bar(5)?.total]).toEqual([2, 4])
+    // MCS 9 and 10 sit on either side of a bucket edge; 100 is in the last one.
+    expect(utc.mcs.buckets.map((b) => b.count)).toEqual([2, 1, 0, 0, 0, 1, 0, 0, 1, 2])
+    expect(utc.mcs.none).toBe(1)
+    expect(utc.csat.values.map((v) => v.count)).toEqual([1, 0, 2, 1, 1])
+    expect(utc.csat.none).toBe(3)
+    // One channel whatever its case, named once.
+    expect(utc.channels.values.find((c) => c.key.toLowerCase() === 'whatsapp')?.count).toBe(2)
+  })
+
+  it('on the demo data, daily over 30 days, with other filters too', async () => {
+    const from = T0 + 10 * DAY
+    for (const search of [
+      { start: { from, to: from + 30 * DAY } },
+      { start: { from, to: from + 30 * DAY }, status: ['CLOSE'], device: ['MOBILE'] },
+      { start: { from, to: from + 30 * DAY }, keyword: 'order' },
+    ]) {
+      const found = await insights(search, 'Europe/Berlin')
+      expect(found.volume.unit).toBe('day')
+      expect(found.total).toBeGreaterThan(0)
+      await expectEveryMarkMatchesItsList(search, found)
+    }
+  })
+})
+
+describe('bad requests', () => {
+  it('names the field: an unknown zone, a broken search', async () => {
+    const zone = await api.post('/api/insights', {
+      search: { start: { from: T0, to: T0 + DAY } },
+      zone: 'Mars/Olympus_Mons',
+    })
+    expect(zone.status).toBe(400)
+    expect(pick(zone.json, 'error', 'field')).toBe('zone')
+    const search = await api.post('/api/insights', {
+      search: { start: { from: 'soon' } },
+      zone: 'UTC',
+    })
+    expect(search.status).toBe(400)
+    expect(String(pick(search.json, 'error', 'field'))).toMatch(/^search\.start/)
+    expect((await api.get('/api/insights')).status).toBe(405)
+  })
+})
