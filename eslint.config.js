@@ -26,6 +26,8 @@ const FEATURES = {
   review: ['review-panel'],
   reviews: [],
   scorecards: [],
+  // Issue 15: the Insights view (the search page shows it through its lazy entry).
+  insights: ['insights-view'],
 }
 
 const RELATIVE = {

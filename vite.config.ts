@@ -24,13 +24,23 @@ export default defineConfig(({ isSsrBuild }) => ({
     // server's build (issue 14: `--ssr`, into dist/server) is read by Node, never served.
     isSsrBuild ? null : compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 0 }),
   ],
-  resolve: { alias: { '@': src } },
+  resolve: {
+    alias: {
+      '@': src,
+      // TanStack's store asks for the shim of useSyncExternalStore, for React before 18; React 19
+      // has it, and the package's own non-shim entry uses React's (1 kB less in the first script).
+      'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector',
+    },
+  },
   build: {
     outDir: 'dist/client',
     copyPublicDir: !isSsrBuild,
     // Which chunk holds which module: the server names a page's lazy chunks in its head (issue 14).
     manifest: !isSsrBuild,
     sourcemap: false,
+    // Every browser of Vite's default target supports modulepreload: no polyfill in the first
+    // script.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       output: {

@@ -11,6 +11,7 @@ await Promise.all([
   import('@/app/features/search/import-button'),
   import('@/app/features/search/review-chunk'),
   import('@/app/features/search/more-filter-fields'),
+  import('@/app/features/search/search-insights'),
   import('@/app/components/session-controls'),
   import('@/app/features/auth/sign-in-page'),
   import('@/app/features/users/users-page'),

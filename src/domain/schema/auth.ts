@@ -182,7 +182,8 @@ export const clientAuditBodySchema = z.object({
   detail: z.object({
     format: z.enum(['csv', 'json', 'markdown']),
     rows: z.number().int().min(0).max(10_000_000),
-    what: z.enum(['search-results', 'conversation']),
+    // Issue 15: a chart's numbers, from the Insights view.
+    what: z.enum(['search-results', 'conversation', 'insights-chart']),
   }),
 })
 

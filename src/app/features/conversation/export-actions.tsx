@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
 import { Button } from '@/app/components/ui/button'
-import { downloadText, safeFileName } from '@/app/features/conversation/download'
+import { downloadText, safeFileName } from '@/app/lib/download'
 import { fetchRawConversation } from '@/app/features/conversation/raw-record'
 import { transcriptMarkdown } from '@/app/features/conversation/transcript-markdown'
 import { reportExport } from '@/app/lib/export-audit'

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button } from '@/app/components/ui/button'
 import { EXPORT_MAX_ROWS } from '@/app/features/search/export-limits'
 import type { ConversationListRequest } from '@/app/lib/conversation-queries'
-import { formatDateTime, type TimeZone } from '@/app/lib/time'
+import type { TimeZone } from '@/app/lib/time'
 
 type ExportState =
   | { kind: 'idle'; note?: string }
@@ -30,28 +30,15 @@ export function ExportCsvButton({
     const controller = new AbortController()
     setState({ kind: 'running', fetched: 0, total: Math.min(count, EXPORT_MAX_ROWS), controller })
     try {
-      const { saveConversationsCsv, fetchAllRows, fetchReviewSummaries } =
-        await import('@/app/features/search/export-csv')
-      const { rows, total } = await fetchAllRows(request, controller.signal, (progress) =>
+      const { exportConversations } = await import('@/app/features/search/export-csv')
+      const note = await exportConversations(request, zone, controller.signal, (progress) =>
         setState((current) =>
           current.kind === 'running' && current.controller === controller
             ? { ...current, ...progress }
             : current,
         ),
       )
-      const stamp = formatDateTime(Date.now(), zone).replaceAll(/[-: ]/g, '').slice(0, 12)
-      const reviews = await fetchReviewSummaries(
-        rows.map((row) => row.id),
-        controller.signal,
-      )
-      saveConversationsCsv(rows, reviews, zone, `conversations-${stamp}.csv`)
-      setState({
-        kind: 'idle',
-        note:
-          total > rows.length
-            ? `Exported the first ${number.format(rows.length)} of ${number.format(total)} conversations (the export stops at ${number.format(EXPORT_MAX_ROWS)}).`
-            : `Exported ${number.format(rows.length)} ${rows.length === 1 ? 'conversation' : 'conversations'}.`,
-      })
+      setState({ kind: 'idle', note })
     } catch (error) {
       if (controller.signal.aborted) {
         setState({ kind: 'idle', note: 'Export cancelled; nothing was saved.' })

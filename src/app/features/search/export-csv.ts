@@ -158,3 +158,27 @@ export function saveConversationsCsv(
   download(conversationsCsv(rows, zone, window.location.origin, reviews), fileName)
   reportExport('search', { format: 'csv', rows: rows.length, what: 'search-results' })
 }
+
+const number = new Intl.NumberFormat('en')
+
+/**
+ * The whole export behind the button: every page, the reviews' column, the file saved; what to
+ * tell the reader afterwards. Throws when a request fails or the signal aborts.
+ */
+export async function exportConversations(
+  request: ConversationListRequest,
+  zone: TimeZone,
+  signal: AbortSignal,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<string> {
+  const { rows, total } = await fetchAllRows(request, signal, onProgress)
+  const stamp = formatDateTime(Date.now(), zone).replaceAll(/[-: ]/g, '').slice(0, 12)
+  const reviews = await fetchReviewSummaries(
+    rows.map((row) => row.id),
+    signal,
+  )
+  saveConversationsCsv(rows, reviews, zone, `conversations-${stamp}.csv`)
+  return total > rows.length
+    ? `Exported the first ${number.format(rows.length)} of ${number.format(total)} conversations (the export stops at ${number.format(EXPORT_MAX_ROWS)}).`
+    : `Exported ${number.format(rows.length)} ${rows.length === 1 ? 'conversation' : 'conversations'}.`
+}

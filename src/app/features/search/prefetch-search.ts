@@ -18,6 +18,9 @@ export async function prefetchSearch(
   const config = await queryClient.ensureQueryData(configQueries.app()).catch(() => undefined)
   if (!config) return
   const built = buildListRequest(search, config.accountId, readTimeZone(), currentTime())
-  if (built.ok) void queryClient.prefetchQuery(conversationQueries.list(built.request))
+  // The list, unless the page shows the search's insights instead (they load with their view).
+  if (built.ok && search.view !== 'insights') {
+    void queryClient.prefetchQuery(conversationQueries.list(built.request))
+  }
   void queryClient.prefetchQuery(facetQueries.known())
 }

@@ -177,6 +177,9 @@ export const conversationSearchSchema = z.object({
     .optional()
     .catch(undefined),
   sort: z.enum(SORT_VALUES).default('start:desc').catch('start:desc'),
+  // Issue 15: the list, or the insights of the same search, and what its volume chart stacks by.
+  view: z.enum(['results', 'insights']).default('results').catch('results'),
+  by: z.enum(['status', 'channel']).default('status').catch('status'),
   page: z
     .union([z.number(), z.string()])
     .transform((value) => {
@@ -212,6 +215,8 @@ export const URL_DEFAULTS: Partial<ConversationSearch> = {
   reviewer: [],
   scorecard: [],
   sort: 'start:desc',
+  view: 'results',
+  by: 'status',
   page: 1,
   pageSize: 50,
 }

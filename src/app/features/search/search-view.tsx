@@ -9,6 +9,8 @@ import { describeFilters } from '@/app/features/search/active-filters'
 import { ExportCsvButton } from '@/app/features/search/export-csv-button'
 import { filterFieldOf } from '@/app/features/search/filter-draft'
 import { LazyImportButton } from '@/app/features/search/lazy-import-button'
+import { LazyInsights } from '@/app/features/search/lazy-insights'
+import { ViewTabs } from '@/app/features/search/view-tabs'
 import { LazyReviewSummaryNotice } from '@/app/features/search/lazy-review'
 import { writeLastSearch } from '@/app/lib/last-search'
 import { buildListRequest } from '@/app/features/search/list-request'
@@ -49,9 +51,10 @@ export function SearchView({ config }: { config: AppConfig }) {
   useInteractiveMark()
   const built = buildListRequest(search, config.accountId, zone, now)
   const facets = useQuery(facetQueries.known())
+  const insightsOpen = search.view === 'insights'
   const list = useQuery({
     ...conversationQueries.list(built.request),
-    enabled: built.ok,
+    enabled: built.ok && !insightsOpen,
     placeholderData: keepPreviousData,
     select: toResultsPage,
   })
@@ -101,6 +104,7 @@ export function SearchView({ config }: { config: AppConfig }) {
   }, [current, searchStr, router])
 
   const go = (next: ConversationSearch) => void navigate({ search: compactSearch(next) })
+
   const clear = () => go({ ...EMPTY_SEARCH, sort: search.sort, pageSize: search.pageSize })
 
   const rejected =
@@ -144,50 +148,78 @@ export function SearchView({ config }: { config: AppConfig }) {
         serverError={filterProblem}
         onSearch={go}
       />
-      <SearchResults
-        problem={built.ok ? undefined : built.message}
-        error={
-          list.error ? { message: list.error.message, rejected: rejected !== undefined } : undefined
-        }
-        onRetry={() => void list.refetch()}
-        page={page}
-        busy={list.isPlaceholderData}
-        activeFilters={describeFilters(search, nameOf)}
-        onClear={clear}
-        table={{
-          sort: search.sort,
-          page: search.page,
-          pageSize: search.pageSize,
-          columnVisibility,
-          onSortChange: (sort) => go({ ...search, sort, page: 1 }),
-          onPaginationChange: ({ pageIndex, pageSize }) =>
-            go({ ...search, page: pageIndex + 1, pageSize: toPageSize(pageSize) }),
-          onColumnVisibilityChange: (visibility) =>
-            writePreference(COLUMNS_KEY, serializeColumnVisibility(visibility)),
-          onOpenRow: () => {
-            if (searchStr !== undefined) rememberScroll(searchStr)
-          },
-          onRowIntent: (conversationId) =>
-            void queryClient.prefetchQuery(
-              conversationQueries.detail(config.accountId, conversationId),
+      <ViewTabs view={search.view} />
+      {insightsOpen ? (
+        built.ok ? (
+          <Suspense
+            fallback={
+              <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+                Loading the charts…
+              </p>
+            }
+          >
+            <LazyInsights
+              search={search}
+              window={built.window}
+              body={built.request.body}
+              zone={zone}
+              mode={config.mode}
+              onSearch={go}
+            />
+          </Suspense>
+        ) : (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {built.message}
+          </p>
+        )
+      ) : (
+        <SearchResults
+          problem={built.ok ? undefined : built.message}
+          error={
+            list.error
+              ? { message: list.error.message, rejected: rejected !== undefined }
+              : undefined
+          }
+          onRetry={() => void list.refetch()}
+          page={page}
+          busy={list.isPlaceholderData}
+          activeFilters={describeFilters(search, nameOf)}
+          onClear={clear}
+          table={{
+            sort: search.sort,
+            page: search.page,
+            pageSize: search.pageSize,
+            columnVisibility,
+            onSortChange: (sort) => go({ ...search, sort, page: 1 }),
+            onPaginationChange: ({ pageIndex, pageSize }) =>
+              go({ ...search, page: pageIndex + 1, pageSize: toPageSize(pageSize) }),
+            onColumnVisibilityChange: (visibility) =>
+              writePreference(COLUMNS_KEY, serializeColumnVisibility(visibility)),
+            onOpenRow: () => {
+              if (searchStr !== undefined) rememberScroll(searchStr)
+            },
+            onRowIntent: (conversationId) =>
+              void queryClient.prefetchQuery(
+                conversationQueries.detail(config.accountId, conversationId),
+              ),
+            toolbar: (
+              <>
+                {list.isPlaceholderData ? (
+                  <p role="status" className="mr-auto text-sm text-slate-600 dark:text-slate-400">
+                    Loading…
+                  </p>
+                ) : null}
+                {page && page.rows.length > 0 && columnVisibility.review !== false ? (
+                  <LazyReviewSummaryNotice ids={page.rows.map((row) => row.id)} />
+                ) : null}
+                {page ? (
+                  <ExportCsvButton request={built.request} count={page.count} zone={zone} />
+                ) : null}
+              </>
             ),
-          toolbar: (
-            <>
-              {list.isPlaceholderData ? (
-                <p role="status" className="mr-auto text-sm text-slate-600 dark:text-slate-400">
-                  Loading…
-                </p>
-              ) : null}
-              {page && page.rows.length > 0 && columnVisibility.review !== false ? (
-                <LazyReviewSummaryNotice ids={page.rows.map((row) => row.id)} />
-              ) : null}
-              {page ? (
-                <ExportCsvButton request={built.request} count={page.count} zone={zone} />
-              ) : null}
-            </>
-          ),
-        }}
-      />
+          }}
+        />
+      )}
     </section>
   )
 }

@@ -1,0 +1,14 @@
+import { queryOptions } from '@tanstack/react-query'
+import { insightsSchema, type InsightsRequest } from '@/domain/schema/insights'
+import { requestJson } from '@/app/lib/http'
+
+/** `POST /api/insights` (issue 15): the insights of one search, in the reader's zone. */
+export const insightsQueries = {
+  all: () => ['insights'] as const,
+  forSearch: (request: InsightsRequest) =>
+    queryOptions({
+      queryKey: [...insightsQueries.all(), request],
+      queryFn: ({ signal }) =>
+        requestJson('/api/insights', insightsSchema, { json: request, signal }),
+    }),
+}

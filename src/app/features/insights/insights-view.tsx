@@ -1,0 +1,381 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useMemo, useRef } from 'react'
+import { ChartCard, type ChartTable } from '@/app/features/insights/chart-card'
+import {
+  barOptions,
+  barXOptions,
+  stackedOptions,
+  type StackRow,
+} from '@/app/features/insights/chart-marks'
+import { insightsQueries } from '@/app/features/insights/insights-queries'
+import { PlotFigure } from '@/app/features/insights/plot-figure'
+import { useInteractiveMark } from '@/app/lib/interactive-mark'
+import { formatDate, formatTime, type TimeZone } from '@/app/lib/time'
+import { channelLabel, deviceLabel, statusLabel } from '@/app/lib/vocabulary/labels'
+import type { Insights } from '@/domain/schema/insights'
+import type { SearchBodyInput } from '@/domain/schema/search-request'
+
+/**
+ * What a mark of a chart stands for, as filters on top of the search: its list is the search
+ * narrowed to it (the search page turns it into a URL).
+ */
+export interface InsightSlice {
+  window?: { from: number; to: number }
+  status?: string
+  channel?: string
+  device?: string
+  mcs?: { from: number; to: number }
+  csat?: number
+}
+
+export interface InsightsViewProps {
+  /** The search, as the API takes it. */
+  body: SearchBodyInput
+  zone: TimeZone
+  mode: 'archive' | 'proxy'
+  stackBy: 'status' | 'channel'
+  onStackByChange: (by: 'status' | 'channel') => void
+  /** The list of a mark: the search narrowed to the slice. */
+  hrefFor: (slice: InsightSlice) => string
+  /** Opens one of those lists in the app (a link clicked without a modifier key). */
+  navigate: (href: string) => void
+}
+
+const share = (part: number, whole: number) =>
+  whole === 0 ? '0%' : `${(Math.round((part / whole) * 1000) / 10).toLocaleString('en-US')}%`
+/** "12 conversations (4.1%) have no MCS.", or `every` when none lacks it. */
+const missing = (n: number, total: number, what: string, every = '') =>
+  n === 0 ? every : `${conversations(n)} (${share(n, total)}) ${what}.`
+const conversations = (n: number) =>
+  n === 1 ? '1 conversation' : `${n.toLocaleString('en-US')} conversations`
+
+/** Colours of the stacked series (CSS variables in styles.css, light and dark). */
+const STATUS_COLOR: Readonly<Record<string, string>> = {
+  OPEN: 'var(--chart-open)',
+  CLOSE: 'var(--chart-close)',
+}
+const PALETTE = Array.from({ length: 8 }, (_, i) => `var(--chart-${String(i + 1)})`)
+
+/**
+ * Issue 15: the Insights view of the current search (the same filters, the same URL): every chart
+ * counted on the server over exactly the conversations the search finds, every mark a link to
+ * the list of its conversations.
+ */
+export function InsightsView(props: InsightsViewProps) {
+  useInteractiveMark()
+  if (props.mode === 'proxy') {
+    return (
+      <p role="status" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        Insights need the archive. This server reads LivePerson&apos;s API live (proxy mode), and
+        counting a month of conversations would mean paging through every one of them there. Import
+        exports into an archive to see them.
+      </p>
+    )
+  }
+  return <InsightsCharts {...props} />
+}
+
+function InsightsCharts({ navigate, ...props }: InsightsViewProps) {
+  const root = useFollowLinks(navigate)
+  return (
+    <div ref={root}>
+      <ChartsOfSearch {...props} />
+    </div>
+  )
+}
+
+function ChartsOfSearch({
+  body,
+  zone,
+  stackBy,
+  onStackByChange,
+  hrefFor,
+}: Omit<InsightsViewProps, 'navigate' | 'mode'>) {
+  const insights = useQuery(insightsQueries.forSearch({ search: body, zone }))
+  if (insights.isPending) {
+    return (
+      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+        Counting the conversations of this search…
+      </p>
+    )
+  }
+  if (insights.isError) {
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        The insights could not be counted: {insights.error.message}
+      </p>
+    )
+  }
+  const data = insights.data
+  if (data.total === 0) {
+    return (
+      <p role="status" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        No conversations match these filters: there is nothing to chart.
+      </p>
+    )
+  }
+  return (
+    <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+      <div className="xl:col-span-2">
+        <VolumeChart
+          data={data}
+          zone={zone}
+          stackBy={stackBy}
+          onStackByChange={onStackByChange}
+          hrefFor={hrefFor}
+        />
+      </div>
+      <McsChart data={data} hrefFor={hrefFor} />
+      <CsatChart data={data} hrefFor={hrefFor} />
+      <BreakdownChart
+        title="Devices"
+        data={data.devices}
+        total={data.total}
+        label={deviceLabel}
+        slice={(key) => ({ device: key })}
+        unknown="have no device"
+        hrefFor={hrefFor}
+      />
+      <BreakdownChart
+        title="Channels"
+        data={data.channels}
+        total={data.total}
+        label={channelLabel}
+        slice={(key) => ({ channel: key })}
+        unknown="have no channel"
+        hrefFor={hrefFor}
+      />
+    </div>
+  )
+}
+
+/**
+ * The charts' links (SVG marks and table cells) open their list inside the app, as the app's own
+ * links do; with a modifier key or another button they do what the browser does (a new tab).
+ */
+function useFollowLinks(navigate: (href: string) => void) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const follow = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0) return
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+      const link = event.target instanceof Element ? event.target.closest('a') : null
+      const href = link?.getAttribute('href')
+      if (!href?.startsWith('/conversations?')) return
+      event.preventDefault()
+      navigate(href)
+    }
+    element.addEventListener('click', follow)
+    return () => element.removeEventListener('click', follow)
+  }, [navigate])
+  return ref
+}
+
+function VolumeChart({
+  data,
+  zone,
+  stackBy,
+  onStackByChange,
+  hrefFor,
+}: {
+  data: Insights
+  zone: TimeZone
+  stackBy: 'status' | 'channel'
+  onStackByChange: (by: 'status' | 'channel') => void
+  hrefFor: InsightsViewProps['hrefFor']
+}) {
+  const { unit, buckets } = data.volume
+  const { options, table } = useMemo(() => {
+    const labelOf = (from: number) =>
+      unit === 'day'
+        ? formatDate(from, zone)
+        : `${formatDate(from, zone)} ${formatTime(from, zone).slice(0, 5)}`
+    const labels = buckets.map((bucket) => labelOf(bucket.from))
+    const counts = (bucket: Insights['volume']['buckets'][number]) =>
+      stackBy === 'status' ? bucket.byStatus : bucket.byChannel
+    const totals = new Map<string, number>()
+    for (const bucket of buckets) {
+      for (const [key, n] of Object.entries(counts(bucket)))
+        totals.set(key, (totals.get(key) ?? 0) + n)
+    }
+    const keys = [...totals].sort((a, b) => b[1] - a[1]).map(([key]) => key)
+    const name = (key: string) => (stackBy === 'status' ? statusLabel(key) : channelLabel(key))
+    const sliceOf = (bucket: (typeof buckets)[number], key?: string) => ({
+      window: { from: bucket.from, to: bucket.to },
+      ...(key === undefined ? {} : stackBy === 'status' ? { status: key } : { channel: key }),
+    })
+    const rows: StackRow[] = buckets.flatMap((bucket, i) =>
+      keys.flatMap((key) => {
+        const n = counts(bucket)[key] ?? 0
+        if (n === 0) return []
+        const label = labels[i] ?? ''
+        return [
+          {
+            label,
+            key: name(key),
+            count: n,
+            href: hrefFor(sliceOf(bucket, key)),
+            aria: `${label}, ${name(key)}: ${conversations(n)}`,
+          },
+        ]
+      }),
+    )
+    const colors = keys.map((key, i) =>
+      stackBy === 'status'
+        ? (STATUS_COLOR[key] ?? PALETTE[i % PALETTE.length] ?? '')
+        : (PALETTE[i % PALETTE.length] ?? ''),
+    )
+    // The year is the same all along; the axis says month and day (and hour).
+    const options = stackedOptions(rows, labels, keys.map(name), colors, (label) => label.slice(5))
+    const table: ChartTable = {
+      columns: [unit === 'day' ? 'Day' : 'Hour', ...keys.map(name), 'All'],
+      rows: buckets.map((bucket, i) => ({
+        cells: [labels[i] ?? '', ...keys.map((key) => counts(bucket)[key] ?? 0), bucket.total],
+        href: hrefFor(sliceOf(bucket)),
+      })),
+    }
+    return { options, table }
+  }, [buckets, unit, zone, stackBy, hrefFor])
+  return (
+    <ChartCard
+      title={`Conversations per ${unit}`}
+      description={`By ${stackBy === 'status' ? 'status' : 'channel'}, by when they started (times in ${zone}). Each bar opens its conversations.`}
+      fileName={`conversations-per-${unit}`}
+      table={table}
+    >
+      <fieldset className="mb-2 flex gap-3 text-sm">
+        <legend className="sr-only">Stack the bars by</legend>
+        {(['status', 'channel'] as const).map((by) => (
+          <label key={by} className="flex items-center gap-1">
+            <input
+              type="radio"
+              name="stack-by"
+              checked={stackBy === by}
+              onChange={() => onStackByChange(by)}
+            />
+            By {by}
+          </label>
+        ))}
+      </fieldset>
+      <PlotFigure options={options} label={`Conversations per ${unit}, by ${stackBy}`} />
+    </ChartCard>
+  )
+}
+
+function McsChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProps['hrefFor'] }) {
+  const { options, table } = useMemo(() => {
+    const rows = data.mcs.buckets.map((bucket) => {
+      const label = `${String(bucket.from)}–${String(bucket.to)}`
+      return {
+        label,
+        count: bucket.count,
+        href: hrefFor({ mcs: { from: bucket.from, to: bucket.to } }),
+        aria: `MCS ${label}: ${conversations(bucket.count)}`,
+      }
+    })
+    return {
+      options: barOptions(rows),
+      table: {
+        columns: ['MCS', 'Conversations'],
+        rows: rows.map((row) => ({ cells: [row.label, row.count], href: row.href })),
+      },
+    }
+  }, [data, hrefFor])
+  return (
+    <ChartCard
+      title="MCS"
+      description="Meaningful conversation score, in buckets of 10. Each bar opens its conversations."
+      note={missing(
+        data.mcs.none,
+        data.total,
+        'have no MCS',
+        'Every conversation here has an MCS.',
+      )}
+      fileName="mcs"
+      table={table}
+    >
+      <PlotFigure options={options} label="Conversations by MCS" />
+    </ChartCard>
+  )
+}
+
+function CsatChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProps['hrefFor'] }) {
+  const { options, table } = useMemo(() => {
+    const rows = data.csat.values.map(({ value, count }) => ({
+      label: String(value),
+      count,
+      href: hrefFor({ csat: value }),
+      aria: `CSAT ${String(value)}: ${conversations(count)}`,
+    }))
+    return {
+      options: barOptions(rows),
+      table: {
+        columns: ['CSAT', 'Conversations'],
+        rows: rows.map((row) => ({ cells: [row.label, row.count], href: row.href })),
+      },
+    }
+  }, [data, hrefFor])
+  return (
+    <ChartCard
+      title="CSAT"
+      description="Customer satisfaction, 1 to 5. Each bar opens its conversations."
+      note={missing(
+        data.csat.none,
+        data.total,
+        'have no CSAT',
+        'Every conversation here has a CSAT.',
+      )}
+      fileName="csat"
+      table={table}
+    >
+      <PlotFigure options={options} label="Conversations by CSAT" />
+    </ChartCard>
+  )
+}
+
+function BreakdownChart({
+  title,
+  data,
+  total,
+  label,
+  slice,
+  unknown,
+  hrefFor,
+}: {
+  title: string
+  data: Insights['devices']
+  total: number
+  label: (key: string) => string
+  slice: (key: string) => InsightSlice
+  unknown: string
+  hrefFor: InsightsViewProps['hrefFor']
+}) {
+  const { options, table } = useMemo(() => {
+    const rows = data.values.map(({ key, count }) => ({
+      label: label(key),
+      count,
+      href: hrefFor(slice(key)),
+      aria: `${label(key)}: ${conversations(count)}`,
+    }))
+    return {
+      options: barXOptions(rows),
+      table: {
+        columns: [title.replace(/s$/, ''), 'Conversations'],
+        rows: rows.map((row) => ({ cells: [row.label, row.count], href: row.href })),
+      },
+    }
+  }, [data, label, slice, title, hrefFor])
+  return (
+    <ChartCard
+      title={title}
+      description="Each bar opens its conversations."
+      note={data.unknown > 0 ? missing(data.unknown, total, unknown) : undefined}
+      fileName={title.toLowerCase()}
+      table={table}
+    >
+      <PlotFigure options={options} label={`Conversations by ${title.toLowerCase()}`} />
+    </ChartCard>
+  )
+}

@@ -1,0 +1,89 @@
+import { useRouter } from '@tanstack/react-router'
+import { useCallback } from 'react'
+import { InsightsView, type InsightSlice } from '@/app/features/insights/insights-view'
+import { compactSearch, type ConversationSearch } from '@/app/features/search/search-params'
+import type { AppConfig } from '@/app/lib/config-queries'
+import type { TimeZone } from '@/app/lib/time'
+import { CONVERSATION_STATUSES, DEVICES } from '@/domain/schema/search-constants'
+import type { SearchBodyInput } from '@/domain/schema/search-request'
+
+/**
+ * The search narrowed to one mark of a chart (issue 15): the window the chart counted, pinned
+ * (so "the last 30 days" does not move under the link), and the mark's own filter, intersected
+ * with the search's where both name a range. The list of the result is exactly the mark's
+ * conversations.
+ */
+export function narrowSearch(
+  search: ConversationSearch,
+  slice: InsightSlice,
+  counted: { from: number; to: number },
+): ConversationSearch {
+  const window = slice.window ?? counted
+  const next: ConversationSearch = {
+    ...search,
+    view: 'results',
+    page: 1,
+    from: new Date(window.from).toISOString(),
+    to: new Date(window.to).toISOString(),
+    range: undefined,
+  }
+  const status = CONVERSATION_STATUSES.find((known) => known === slice.status)
+  if (status) next.status = [status]
+  if (slice.channel) next.channel = [slice.channel]
+  const device = DEVICES.find((known) => known === slice.device)
+  if (device) next.device = [device]
+  if (slice.mcs) {
+    next.mcsMin = Math.max(search.mcsMin ?? 0, slice.mcs.from)
+    next.mcsMax = Math.min(search.mcsMax ?? 100, slice.mcs.to)
+  }
+  if (slice.csat !== undefined) {
+    next.csatMin = Math.max(search.csatMin ?? 1, slice.csat)
+    next.csatMax = Math.min(search.csatMax ?? 5, slice.csat)
+  }
+  return next
+}
+
+/**
+ * The Insights tab of the search page: the lazy chunk's entry (with the charts and their
+ * library), so the search page's first script carries none of it.
+ */
+export function SearchInsights({
+  search,
+  window,
+  body,
+  zone,
+  mode,
+  onSearch,
+}: {
+  search: ConversationSearch
+  /** The window the search counted, as epoch milliseconds. */
+  window: { from: number; to: number }
+  body: SearchBodyInput
+  zone: TimeZone
+  mode: AppConfig['mode']
+  onSearch: (next: ConversationSearch) => void
+}) {
+  const router = useRouter()
+  // The window is a new object each render; its ends are what the links depend on.
+  const { from, to } = window
+  const hrefFor = useCallback(
+    (slice: InsightSlice) =>
+      router.buildLocation({
+        to: '/conversations',
+        search: compactSearch(narrowSearch(search, slice, { from, to })),
+      }).href,
+    [search, from, to, router],
+  )
+  const navigate = useCallback((href: string) => router.history.push(href), [router])
+  return (
+    <InsightsView
+      body={body}
+      zone={zone}
+      mode={mode}
+      stackBy={search.by}
+      onStackByChange={(by) => onSearch({ ...search, by })}
+      hrefFor={hrefFor}
+      navigate={navigate}
+    />
+  )
+}

@@ -1,0 +1,292 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { server } from '../msw-server'
+import { renderRoute } from '../render-route'
+import { lastCall, NOW, urlParams, useSearchApi } from './search-api'
+
+/** Issue 15 on the search page: the Insights tab, its request, its charts' links and numbers. */
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(NOW)
+  window.localStorage.setItem('cv.timeZone', 'utc')
+})
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+  window.localStorage.clear()
+})
+
+const MAR_1 = Date.UTC(2026, 2, 1)
+const MAR_2 = Date.UTC(2026, 2, 2)
+const MAR_3 = Date.UTC(2026, 2, 3)
+
+/** What the server answers: two days, by status and channel, and the distributions. */
+const INSIGHTS = {
+  total: 9,
+  volume: {
+    unit: 'day',
+    buckets: [
+      {
+        from: MAR_1,
+        to: MAR_2 - 1,
+        total: 5,
+        byStatus: { CLOSE: 3, OPEN: 2 },
+        byChannel: { SHARK: 4, WhatsApp: 1 },
+      },
+      {
+        from: MAR_2,
+        to: MAR_3 - 1,
+        total: 4,
+        byStatus: { CLOSE: 4 },
+        byChannel: { SHARK: 4 },
+      },
+    ],
+  },
+  mcs: {
+    buckets: Array.from({ length: 10 }, (_, i) => ({
+      from: i * 10,
+      to: i === 9 ? 100 : i * 10 + 9,
+      count: i === 8 ? 6 : 0,
+    })),
+    none: 3,
+  },
+  csat: {
+    values: [1, 2, 3, 4, 5].map((value) => ({ value, count: value === 5 ? 2 : 0 })),
+    none: 7,
+  },
+  devices: { values: [{ key: 'MOBILE', count: 7 }], unknown: 2 },
+  channels: {
+    values: [
+      { key: 'SHARK', count: 8 },
+      { key: 'WhatsApp', count: 1 },
+    ],
+    unknown: 0,
+  },
+}
+
+interface InsightsCall {
+  search: Record<string, unknown>
+  zone: string
+}
+
+function useInsightsApi(answer: () => Response = () => HttpResponse.json(INSIGHTS)) {
+  const calls: InsightsCall[] = []
+  server.use(
+    http.post('*/api/insights', async ({ request }) => {
+      calls.push((await request.json()) as InsightsCall)
+      return answer()
+    }),
+  )
+  return calls
+}
+
+/** The parameters of a link's address, as the router reads them. */
+function paramsOf(href: string | null, router: Parameters<typeof urlParams>[0]) {
+  const url = new URL(href ?? '', 'http://localhost')
+  return urlParams({
+    options: router.options,
+    state: { location: { searchStr: url.search } },
+  })
+}
+
+const WINDOW = `from=${new Date(MAR_1).toISOString()}&to=${new Date(MAR_3 - 1).toISOString()}`
+
+test('Insights asks the server for the search’s charts (same filters, the reader’s zone), not for the list', async () => {
+  const listCalls = useSearchApi()
+  const calls = useInsightsApi()
+  await renderRoute(`/conversations?view=insights&status=CLOSE&q=refund&${WINDOW}`)
+
+  expect(await screen.findByRole('heading', { name: 'Conversations per day' })).toBeInTheDocument()
+  expect(calls).toHaveLength(1)
+  expect(calls[0]).toMatchObject({
+    search: { status: ['CLOSE'], keyword: 'refund', start: { from: MAR_1 } },
+    zone: 'UTC',
+  })
+  expect(listCalls).toHaveLength(0)
+  for (const name of ['MCS', 'CSAT', 'Devices', 'Channels']) {
+    expect(screen.getByRole('heading', { name })).toBeInTheDocument()
+  }
+  // What each chart leaves out, in words.
+  expect(screen.getByText('3 conversations (33.3%) have no MCS.')).toBeInTheDocument()
+  expect(screen.getByText('7 conversations (77.8%) have no CSAT.')).toBeInTheDocument()
+  expect(screen.getByText('2 conversations (22.2%) have no device.')).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Insights' })).toHaveAttribute('aria-current', 'page')
+})
+
+test('every bar is a link to its list: the search, its window pinned, narrowed to the bar', async () => {
+  const listCalls = useSearchApi()
+  useInsightsApi()
+  const { router, container } = await renderRoute(
+    `/conversations?view=insights&q=refund&mcsMin=85&${WINDOW}`,
+  )
+  await screen.findByRole('heading', { name: 'Conversations per day' })
+
+  // Plot wraps each bar in an SVG link and names the bar inside it.
+  const bars = [...container.querySelectorAll('svg a')]
+  const bar = (name: string) =>
+    bars.find((link) => link.firstElementChild?.getAttribute('aria-label') === name)
+  const closedMar1 = bar('2026-03-01, Closed: 3 conversations')
+  expect(closedMar1).toBeDefined()
+  const params = paramsOf(closedMar1?.getAttribute('href') ?? null, router)
+  expect(params).toMatchObject({
+    q: ['refund'],
+    status: ['CLOSE'],
+    from: [new Date(MAR_1).toISOString()],
+    to: [new Date(MAR_2 - 1).toISOString()],
+  })
+  expect(params.view).toBeUndefined()
+
+  // An MCS bucket intersects the search's own MCS range; a CSAT bar is one value.
+  const mcs80 = bar('MCS 80–89: 6 conversations')
+  expect(paramsOf(mcs80?.getAttribute('href') ?? null, router)).toMatchObject({
+    mcsMin: ['85'],
+    mcsMax: ['89'],
+    from: [new Date(MAR_1).toISOString()],
+  })
+  const csat5 = bar('CSAT 5: 2 conversations')
+  expect(paramsOf(csat5?.getAttribute('href') ?? null, router)).toMatchObject({
+    csatMin: ['5'],
+    csatMax: ['5'],
+  })
+  const mobile = bar('Mobile: 7 conversations')
+  expect(paramsOf(mobile?.getAttribute('href') ?? null, router)).toMatchObject({
+    device: ['MOBILE'],
+  })
+  expect(
+    bars.every((link) => (link.getAttribute('href') ?? '').startsWith('/conversations?')),
+  ).toBe(true)
+
+  // A click opens the list in the app (no page load), with the bar's filters.
+  if (!closedMar1) throw new Error('no bar')
+  await userEvent.setup().click(closedMar1)
+  await waitFor(() => {
+    expect(urlParams(router)).toMatchObject({ status: ['CLOSE'], q: ['refund'] })
+  })
+  expect(urlParams(router).view).toBeUndefined()
+  await waitFor(() => {
+    expect(listCalls.length).toBeGreaterThan(0)
+  })
+  expect(lastCall(listCalls).body).toMatchObject({
+    status: ['CLOSE'],
+    keyword: 'refund',
+    start: { from: MAR_1 },
+    mcs: { from: 85 },
+  })
+})
+
+test('each chart has its numbers as a table, with links, and as a CSV file', async () => {
+  useSearchApi()
+  useInsightsApi()
+  const downloads: { name: string; text: Promise<string> }[] = []
+  const blobs = new Map<string, Blob>()
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = `blob:test/${String(blobs.size + 1)}`
+    if (blob instanceof Blob) blobs.set(url, blob)
+    return url
+  })
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    const blob = blobs.get(this.href)
+    if (blob) downloads.push({ name: this.download, text: blob.text() })
+  })
+  const user = userEvent.setup()
+  await renderRoute(`/conversations?view=insights&${WINDOW}`)
+
+  const volume = (await screen.findByRole('heading', { name: 'Conversations per day' })).closest(
+    'section',
+  )
+  if (!volume) throw new Error('no volume chart')
+  const table = within(volume).getByRole('table', { name: 'Conversations per day' })
+  const rows = within(table).getAllByRole('row')
+  expect(rows.map((row) => row.textContent)).toEqual([
+    'DayClosedOpenAll',
+    '2026-03-01325',
+    '2026-03-02404',
+  ])
+  expect(within(rows[1] ?? table).getByRole('link', { name: '2026-03-01' })).toHaveAttribute(
+    'href',
+    expect.stringContaining('from=') as string,
+  )
+
+  await user.click(within(volume).getByRole('button', { name: 'Download CSV' }))
+  expect(downloads.map((d) => d.name)).toEqual(['conversations-per-day.csv'])
+  const text = (await downloads[0]?.text)?.replace(/^\uFEFF/, '')
+  expect(text?.split(/\r?\n/).filter(Boolean)).toEqual([
+    'Day,Closed,Open,All',
+    '2026-03-01,3,2,5',
+    '2026-03-02,4,0,4',
+  ])
+})
+
+test('stacking by channel is in the URL, and the bars and table follow it', async () => {
+  useSearchApi()
+  const calls = useInsightsApi()
+  const user = userEvent.setup()
+  const { router } = await renderRoute(`/conversations?view=insights&status=CLOSE&${WINDOW}`)
+  await screen.findByRole('heading', { name: 'Conversations per day' })
+
+  await user.click(screen.getByRole('radio', { name: 'By channel' }))
+  await waitFor(() => {
+    expect(urlParams(router)).toMatchObject({ by: ['channel'], status: ['CLOSE'] })
+  })
+  const table = screen.getByRole('table', { name: 'Conversations per day' })
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['Day', 'Web', 'WhatsApp', 'All'])
+  // The same counts: no second request for a different stacking.
+  expect(calls).toHaveLength(1)
+})
+
+test('the tabs switch between the list and the insights and keep every filter', async () => {
+  const listCalls = useSearchApi()
+  useInsightsApi()
+  const user = userEvent.setup()
+  const { router } = await renderRoute(`/conversations?status=OPEN&q=late&${WINDOW}`)
+  await waitFor(() => {
+    expect(listCalls.length).toBeGreaterThan(0)
+  })
+
+  await user.click(screen.getByRole('link', { name: 'Insights' }))
+  await screen.findByRole('heading', { name: 'Conversations per day' })
+  expect(urlParams(router)).toMatchObject({ view: ['insights'], status: ['OPEN'], q: ['late'] })
+
+  await user.click(screen.getByRole('link', { name: 'Results' }))
+  await waitFor(() => {
+    expect(urlParams(router).view).toBeUndefined()
+  })
+  expect(urlParams(router)).toMatchObject({ status: ['OPEN'], q: ['late'] })
+})
+
+test('in proxy mode, Insights says they need the archive and asks nothing', async () => {
+  useSearchApi({ mode: 'proxy' })
+  const calls = useInsightsApi()
+  await renderRoute(`/conversations?view=insights&${WINDOW}`)
+  expect(await screen.findByText(/Insights need the archive/)).toBeInTheDocument()
+  expect(calls).toHaveLength(0)
+})
+
+test('a refused request shows the server’s reason; a search with no conversations says so', async () => {
+  useSearchApi()
+  useInsightsApi(() =>
+    HttpResponse.json(
+      { error: { status: 400, message: 'zone: must be a time zone name' } },
+      { status: 400 },
+    ),
+  )
+  await renderRoute(`/conversations?view=insights&${WINDOW}`)
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    /The insights could not be counted: .*zone: must be a time zone name/,
+  )
+  cleanup()
+
+  useInsightsApi(() => HttpResponse.json({ ...INSIGHTS, total: 0 }))
+  await renderRoute(`/conversations?view=insights&${WINDOW}`)
+  expect(await screen.findByText(/No conversations match these filters/)).toBeInTheDocument()
+})
