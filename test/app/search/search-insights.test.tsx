@@ -264,6 +264,34 @@ test('the tabs switch between the list and the insights and keep every filter', 
   expect(urlParams(router)).toMatchObject({ status: ['OPEN'], q: ['late'] })
 })
 
+test('a new search made on the Insights tab stays there and charts the new filters', async () => {
+  useSearchApi()
+  const calls = useInsightsApi()
+  const user = userEvent.setup()
+  const { router } = await renderRoute(`/conversations?view=insights&by=channel&${WINDOW}`)
+  await screen.findByRole('heading', { name: 'Conversations per day' })
+
+  await user.click(screen.getByRole('checkbox', { name: 'Closed' }))
+  await user.click(screen.getByRole('button', { name: 'Search' }))
+  await waitFor(() => {
+    expect(urlParams(router)).toMatchObject({
+      view: ['insights'],
+      by: ['channel'],
+      status: ['CLOSE'],
+    })
+  })
+  await waitFor(() => {
+    expect(calls.at(-1)?.search).toMatchObject({ status: ['CLOSE'] })
+  })
+  await screen.findByRole('heading', { name: 'Conversations per day' })
+
+  await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+  await waitFor(() => {
+    expect(urlParams(router).status).toBeUndefined()
+  })
+  expect(urlParams(router)).toMatchObject({ view: ['insights'], by: ['channel'] })
+})
+
 test('in proxy mode, Insights says they need the archive and asks nothing', async () => {
   useSearchApi({ mode: 'proxy' })
   const calls = useInsightsApi()

@@ -183,7 +183,7 @@ export type DraftResult =
  */
 export function fromDraft(
   draft: FilterDraft,
-  current: Pick<ConversationSearch, 'sort' | 'pageSize'>,
+  current: Pick<ConversationSearch, 'sort' | 'pageSize' | 'view' | 'by'>,
   zone: TimeZone,
   now: number,
 ): DraftResult {
@@ -255,6 +255,9 @@ export function fromDraft(
     disputed: draft.disputed || undefined,
     sort: current.sort,
     pageSize: current.pageSize,
+    // A new search keeps the tab it was made in (issue 15): Insights stays open.
+    view: current.view,
+    by: current.by,
   })
   return { ok: true, search }
 }

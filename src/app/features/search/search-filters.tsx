@@ -142,7 +142,13 @@ export function SearchFilters({
   }
 
   const clear = () => {
-    const cleared = { ...EMPTY_SEARCH, sort: search.sort, pageSize: search.pageSize }
+    const cleared = {
+      ...EMPTY_SEARCH,
+      sort: search.sort,
+      pageSize: search.pageSize,
+      view: search.view,
+      by: search.by,
+    }
     setDraft(toDraft(cleared, zone))
     setErrors({})
     setSubmittedKey(filterKey(cleared))

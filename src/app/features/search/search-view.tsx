@@ -105,7 +105,14 @@ export function SearchView({ config }: { config: AppConfig }) {
 
   const go = (next: ConversationSearch) => void navigate({ search: compactSearch(next) })
 
-  const clear = () => go({ ...EMPTY_SEARCH, sort: search.sort, pageSize: search.pageSize })
+  const clear = () =>
+    go({
+      ...EMPTY_SEARCH,
+      sort: search.sort,
+      pageSize: search.pageSize,
+      view: search.view,
+      by: search.by,
+    })
 
   const rejected =
     built.ok && list.error instanceof HttpError && list.error.status === 400
