@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import {
   byIdBodySchema,
   consumerBodySchema,
+  ARCHIVE_ONLY_FILTERS,
   searchBodySchema,
   searchQuerySchema,
   type SearchQuery,
@@ -241,6 +242,16 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
             "review filters need the archive: LivePerson's search does not know our reviews",
             { field: 'review' },
           )
+        }
+        // Issue 15: nor how a conversation closed or was transferred (our columns).
+        for (const field of ARCHIVE_ONLY_FILTERS) {
+          if (request.body[field] !== undefined) {
+            throw new HttpError(
+              400,
+              "this filter needs the archive: LivePerson's search does not filter by it",
+              { field },
+            )
+          }
         }
         const sent = sentBodies.get(request)
         if (review && typeof sent === 'object' && sent !== null) {

@@ -104,6 +104,10 @@ const SEARCH_SLOTS: TextSlot[] = [
     valid,
     body: (text: string) => search({ review: { [key]: inList ? [text] : text } }),
   })),
+  // Issue 15: close reasons and transfers, our extensions.
+  list('closeReasons', 'AGENT'),
+  ...ranges('transferCount', '0', '3'),
+  ...ranges('transferPath', '20', '30'),
 ]
 
 const SEARCH_PATH = `/messaging_history/api/account/${ACCOUNT}/conversations/search`

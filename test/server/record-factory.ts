@@ -41,6 +41,8 @@ export interface RecordSpec {
   csat?: number
   nps?: number
   queueState?: string
+  /** `info.closeReason` (AGENT, CONSUMER, SYSTEM, ...). */
+  closeReason?: string
   consumerId?: string
   messages?: MessageSpec[]
   summary?: string
@@ -84,6 +86,7 @@ export function buildRecord(spec: RecordSpec): Record<string, unknown> {
     isPartial: false,
   }
   if (spec.csat !== undefined) info.csatRate = spec.csat
+  if (spec.closeReason !== undefined) info.closeReason = spec.closeReason
 
   const transfers: Record<string, unknown>[] = []
   const skillPath = [...(spec.earlierSkills ?? []), latestSkill]

@@ -240,6 +240,57 @@ export const searchReviewFilterSchema = z.strictObject(
 )
 export type SearchReviewFilter = z.output<typeof searchReviewFilterSchema>
 
+/**
+ * Our extensions of the search (issue 15; not LivePerson's, so they need the archive): how the
+ * conversation closed, how many times it was transferred, and one transfer from a skill to a skill.
+ */
+export const ARCHIVE_ONLY_FILTERS = ['closeReasons', 'transferCount', 'transferPath'] as const
+
+const closeReasons = z
+  .array(
+    z
+      .string({ error: 'must be a close reason' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(64, 'at most 64 characters')
+      .transform((reason) => reason.toUpperCase()),
+    { error: 'must be an array of close reasons' },
+  )
+  .max(20, 'at most 20 close reasons')
+
+const transferCount = z
+  .strictObject(
+    {
+      from: boundedNumber(0, 1000).optional(),
+      to: boundedNumber(0, 1000).optional(),
+    },
+    { error: 'must be an object {from, to}, numbers of transfers' },
+  )
+  .transform((range, ctx) => {
+    if (range.from === undefined && range.to === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'needs "from" or "to"' })
+      return z.NEVER
+    }
+    const from = Math.ceil(range.from ?? 0)
+    const to = Math.floor(range.to ?? 1000)
+    if (from > to) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be greater than to' })
+      return z.NEVER
+    }
+    return { from, to }
+  })
+
+const skillId = z
+  .union([z.string().trim().min(1, 'must not be empty').max(64), z.number()], {
+    error: 'must be a skill ID',
+  })
+  .transform((id) => String(id))
+
+const transferPath = z.strictObject(
+  { from: skillId, to: skillId },
+  { error: 'must be an object {from, to} of skill IDs' },
+)
+
 /** The `conversations/search` body. */
 export const searchBodySchema = z
   .strictObject(
@@ -299,6 +350,9 @@ export const searchBodySchema = z
       sdeSearch: sdeSearch.optional(),
       contentToRetrieve: contentToRetrieve.optional(),
       review: searchReviewFilterSchema.optional(),
+      closeReasons: closeReasons.optional(),
+      transferCount: transferCount.optional(),
+      transferPath: transferPath.optional(),
     },
     { error: 'must be a JSON object' },
   )
@@ -325,6 +379,9 @@ export const searchBodySchema = z
     sdeSearch: nonEmpty(body.sdeSearch),
     contentToRetrieve: body.contentToRetrieve,
     review: body.review,
+    closeReasons: nonEmpty(body.closeReasons),
+    transferCount: body.transferCount,
+    transferPath: body.transferPath,
   }))
 
 export type SearchBodyInput = z.input<typeof searchBodySchema>
@@ -347,6 +404,9 @@ export const byIdBodySchema = z
         .optional(),
       contentToRetrieve: contentToRetrieve.optional(),
       review: searchReviewFilterSchema.optional(),
+      closeReasons: closeReasons.optional(),
+      transferCount: transferCount.optional(),
+      transferPath: transferPath.optional(),
     },
     { error: 'must be a JSON object' },
   )

@@ -55,6 +55,7 @@ const SIDE_TABLES = [
   'conversation_groups',
   'conversation_content_types',
   'conversation_consumers',
+  'conversation_transfers',
 ] as const
 
 /** Writes conversations into the archive `db`, keeping `facets` counted as it goes. */
@@ -63,16 +64,17 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
   const insertConversation = db.prepare(`
     INSERT INTO conversations (conversation_id, start_ms, end_ms, status, latest_skill_id,
       latest_agent_id, latest_group_id, source, device, duration_ms, mcs, alerted_mcs, csat, nps,
-      queue_state, imported_at)
+      queue_state, close_reason, transfer_count, imported_at)
     VALUES (@conversationId, @startMs, @endMs, @status, @latestSkillId, @latestAgentId,
       @latestGroupId, @source, @device, @durationMs, @mcs, @alertedMcs, @csat, @nps, @queueState,
-      @importedAt)`)
+      @closeReason, @transferCount, @importedAt)`)
   const updateConversation = db.prepare(`
     UPDATE conversations SET start_ms = @startMs, end_ms = @endMs, status = @status,
       latest_skill_id = @latestSkillId, latest_agent_id = @latestAgentId,
       latest_group_id = @latestGroupId, source = @source, device = @device,
       duration_ms = @durationMs, mcs = @mcs, alerted_mcs = @alertedMcs, csat = @csat, nps = @nps,
-      queue_state = @queueState, imported_at = @importedAt
+      queue_state = @queueState, close_reason = @closeReason, transfer_count = @transferCount,
+      imported_at = @importedAt
     WHERE id = @id`)
   const storedNames = ['id', ...SECTION_COLUMNS, 'extra']
   // Sections arrive as text or as UTF-8 bytes (a streamed import binds the file's bytes, which
@@ -103,6 +105,9 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
   const insertConsumer = db.prepare(
     'INSERT OR IGNORE INTO conversation_consumers (consumer_id, conversation) VALUES (?, ?)',
   )
+  const insertTransfer = db.prepare(
+    'INSERT OR IGNORE INTO conversation_transfers (conversation, source_skill_id, target_skill_id) VALUES (?, ?, ?)',
+  )
   const putSde = db.prepare('INSERT INTO conversation_sde_text (rowid, tokens) VALUES (?, ?)')
 
   const writeOne = (entry: ArchiveEntry, now: number): 'inserted' | 'updated' => {
@@ -123,6 +128,8 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
       csat: row.csat,
       nps: row.nps,
       queueState: row.queueState,
+      closeReason: row.closeReason,
+      transferCount: row.transferCount,
       importedAt: now,
     }
     const existing = findId.get(row.conversationId)
@@ -168,6 +175,9 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
     })
     for (const type of row.contentTypes) insertContentType.run(type, id)
     for (const consumer of row.consumers) insertConsumer.run(consumer, id)
+    row.transferSources.forEach((source, i) =>
+      insertTransfer.run(id, source, row.transferTargets[i]),
+    )
     if (row.sdeTokens !== '') putSde.run(id, row.sdeTokens)
     if (row.source !== null) facets.count('channel', row.source, null, null, null)
     facets.count('device', row.device, null, null, null)

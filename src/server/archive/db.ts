@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { SECTION_COLUMNS, splitRecord } from '@/server/archive/record-output'
+import { parseConversationRecord } from '@/domain/schema/record'
+import { extractIndexed } from '@/server/archive/extract'
+import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/record-output'
 
 /**
  * The archive's SQLite schema, versioned with `PRAGMA user_version`. Each entry migrates from
@@ -14,6 +16,8 @@ import { SECTION_COLUMNS, splitRecord } from '@/server/archive/record-output'
  * - `conversation_*`: multi-valued filters (any skill, assigned agents, groups, content types,
  *   consumers). Keyed by conversation (migration 3), so an import appends to them in order and
  *   an update deletes one key range; a value-first index makes each filter one index range.
+ * - `conversations.close_reason`, `transfer_count` and `conversation_transfers` (migration 4): how
+ *   a conversation closed and its transfers from skill to skill.
  * - `conversation_sde_text`: SDE values for `sdeSearch` (migration 3), one contentless FTS5 row
  *   per conversation whose tokens each stand for one key and value (see `sdeToken`): an inverted
  *   index that an import fills in memory and writes in sorted runs. (Version 2 kept them as rows
@@ -130,27 +134,15 @@ const MIGRATIONS: readonly Migration[] = [
     const insert = db.prepare(
       `INSERT INTO conversation_sections (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
     )
-    const batch = db.prepare(
-      'SELECT id, raw_json FROM conversation_records WHERE id > ? ORDER BY id LIMIT 500',
-    )
-    let after = -Infinity
-    for (;;) {
-      const rows = batch.all(after)
-      if (rows.length === 0) break
-      for (const row of rows) {
-        if (typeof row !== 'object' || row === null) continue
-        const id: unknown = Reflect.get(row, 'id')
-        const json: unknown = Reflect.get(row, 'raw_json')
-        if (typeof id !== 'number') continue
-        after = id
-        const parsed: unknown = typeof json === 'string' ? JSON.parse(json) : undefined
-        if (typeof parsed !== 'object' || parsed === null) continue
-        const { sections, extra } = splitRecord(Object.fromEntries(Object.entries(parsed)))
-        const values: Record<string, string | number | Uint8Array | null> = { id, extra }
-        for (const column of SECTION_COLUMNS) values[column] = sections[column] ?? null
-        insert.run(values)
-      }
-    }
+    forEachRow(db, 'conversation_records', ['raw_json'], (id, row) => {
+      const json = row.raw_json
+      const parsed: unknown = typeof json === 'string' ? JSON.parse(json) : undefined
+      if (typeof parsed !== 'object' || parsed === null) return
+      const { sections, extra } = splitRecord(Object.fromEntries(Object.entries(parsed)))
+      const values: Record<string, string | number | Uint8Array | null> = { id, extra }
+      for (const column of SECTION_COLUMNS) values[column] = sections[column] ?? null
+      insert.run(values)
+    })
     db.exec('DROP TABLE conversation_records')
   },
   // 3: the multi-valued filter tables keyed by conversation, with a value-first index; SDE values
@@ -182,7 +174,74 @@ const MIGRATIONS: readonly Migration[] = [
         FROM conversation_sde GROUP BY conversation;
       DROP TABLE conversation_sde;`)
   },
+  // 4: how each conversation closed and its transfers (issue 15's close-reason and transfer
+  // filters and charts), read from the stored sections of the conversations already here.
+  (db) => {
+    db.exec(`
+      ALTER TABLE conversations ADD COLUMN close_reason TEXT;
+      ALTER TABLE conversations ADD COLUMN transfer_count INTEGER;
+      CREATE TABLE conversation_transfers (
+        conversation INTEGER NOT NULL,
+        source_skill_id TEXT NOT NULL,
+        target_skill_id TEXT NOT NULL,
+        PRIMARY KEY (conversation, source_skill_id, target_skill_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX conversation_transfers_path
+        ON conversation_transfers (source_skill_id, target_skill_id);`)
+    const update = db.prepare(
+      'UPDATE conversations SET close_reason = ?, transfer_count = ? WHERE id = ?',
+    )
+    const insertPath = db.prepare('INSERT OR IGNORE INTO conversation_transfers VALUES (?, ?, ?)')
+    forEachRow(db, 'conversation_sections', ['info', 'transfers'], (id, row) => {
+      const record = assembleRecord(['info', 'transfers'], (column) => {
+        const value = row[column]
+        return typeof value === 'string' ? value : null
+      })
+      // A stored section that is not JSON (it never should be) leaves its conversation without
+      // these values rather than the archive unopenable.
+      let raw: unknown
+      try {
+        raw = JSON.parse(record)
+      } catch {
+        return
+      }
+      const parsed = parseConversationRecord(raw)
+      const indexed = parsed.ok ? extractIndexed(parsed.record) : undefined
+      if (!indexed) return
+      update.run(indexed.closeReason, indexed.transferCount, id)
+      indexed.transferSources.forEach((source, i) =>
+        insertPath.run(id, source, indexed.transferTargets[i]),
+      )
+    })
+  },
 ]
+
+/**
+ * Visits every row of `table` in ID order, 500 at a time (a migration's backfill): its ID and the
+ * `columns` asked for.
+ */
+function forEachRow(
+  db: ArchiveDatabase,
+  table: string,
+  columns: readonly string[],
+  visit: (id: number, row: Readonly<Record<string, unknown>>) => void,
+): void {
+  const batch = db.prepare(
+    `SELECT id, ${columns.join(', ')} FROM ${table} WHERE id > ? ORDER BY id LIMIT 500`,
+  )
+  let after = -Infinity
+  for (;;) {
+    const rows: unknown[] = batch.all(after)
+    if (rows.length === 0) return
+    for (const row of rows) {
+      if (typeof row !== 'object' || row === null) continue
+      const id: unknown = Reflect.get(row, 'id')
+      if (typeof id !== 'number') continue
+      after = id
+      visit(id, Object.fromEntries(Object.entries(row)))
+    }
+  }
+}
 
 /** The multi-valued filter tables (migration 3), their value column and value-first index. */
 const SIDE_TABLES = [

@@ -25,6 +25,13 @@ export interface IndexedConversation {
   csat: number | null
   nps: number | null
   queueState: string | null
+  /** `info.closeReason`, upper case (issue 15). */
+  closeReason: string | null
+  /** How many entries `transfers` has (null when the record came without the section). */
+  transferCount: number | null
+  /** Each transfer's source and target skill (the same index), where both are known. */
+  transferSources: string[]
+  transferTargets: string[]
   /** Any skill during the conversation, with the last name seen. */
   skills: NamedIds
   /** Assigned agents anywhere in the conversation. */
@@ -233,6 +240,16 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
 
   const summaryText = record.summary?.text ?? ''
   const device = info.device?.toUpperCase()
+  const transferSources: string[] = []
+  const transferTargets: string[] = []
+  for (const transfer of record.transfers ?? []) {
+    const source = id(transfer.sourceSkillId)
+    const target = id(transfer.targetSkillId)
+    if (source === undefined || target === undefined) continue
+    transferSources.push(source)
+    transferTargets.push(target)
+  }
+  const closeReason = info.closeReason?.trim().toUpperCase()
 
   return {
     conversationId: info.conversationId,
@@ -250,6 +267,10 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     csat: csatOf(record),
     nps: npsOf(record),
     queueState: info.latestQueueState?.toUpperCase() ?? null,
+    closeReason: closeReason || null,
+    transferCount: record.transfers ? record.transfers.length : null,
+    transferSources,
+    transferTargets,
     skills: namedIds(skills),
     agents: {
       ids: [...agents.keys()],

@@ -99,6 +99,18 @@ export function compileFilters(
       filters.duration.to * 1000 + 999,
     )
   }
+  // Issue 15: our close-reason and transfer filters (not LivePerson's).
+  if (filters.closeReasons) inList('c.close_reason', filters.closeReasons)
+  if (filters.transferCount) {
+    add('c.transfer_count BETWEEN ? AND ?', filters.transferCount.from, filters.transferCount.to)
+  }
+  if (filters.transferPath) {
+    add(
+      '+c.id IN (SELECT conversation FROM conversation_transfers WHERE source_skill_id = ? AND target_skill_id = ?)',
+      filters.transferPath.from,
+      filters.transferPath.to,
+    )
+  }
   if (filters.skillIds) {
     const ids = filters.skillIds
     inSide('conversation_skills', 'skill_id', ids, selective('skill', ids))
