@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef } from 'react'
 import { ChartCard, type ChartTable } from '@/app/features/insights/chart-card'
+import type * as Plot from '@observablehq/plot'
 import {
   barOptions,
   barXOptions,
   stackedOptions,
+  type BarRow,
   type StackRow,
 } from '@/app/features/insights/chart-marks'
 import { insightsQueries } from '@/app/features/insights/insights-queries'
@@ -173,6 +175,21 @@ function useFollowLinks(navigate: (href: string) => void) {
   return ref
 }
 
+/** A chart of one bar per row: Plot's options, and the same rows as a table headed `column`. */
+function barChart(
+  rows: readonly BarRow[],
+  column: string,
+  draw: (rows: readonly BarRow[]) => Plot.PlotOptions,
+): { options: Plot.PlotOptions; table: ChartTable } {
+  return {
+    options: draw(rows),
+    table: {
+      columns: [column, 'Conversations'],
+      rows: rows.map((row) => ({ cells: [row.label, row.count], href: row.href })),
+    },
+  }
+}
+
 function VolumeChart({
   data,
   zone,
@@ -275,13 +292,7 @@ function McsChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProp
         aria: `MCS ${label}: ${conversations(bucket.count)}`,
       }
     })
-    return {
-      options: barOptions(rows),
-      table: {
-        columns: ['MCS', 'Conversations'],
-        rows: rows.map((row) => ({ cells: [row.label, row.count], href: row.href })),
-      },
-    }
+    return barChart(rows, 'MCS', barOptions)
   }, [data, hrefFor])
   return (
     <ChartCard
@@ -309,13 +320,7 @@ function CsatChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewPro
       href: hrefFor({ csat: value }),
       aria: `CSAT ${String(value)}: ${conversations(count)}`,
     }))
-    return {
-      options: barOptions(rows),
-      table: {
-        columns: ['CSAT', 'Conversations'],
-        rows: rows.map((row) => ({ cells: [row.label, row.count], href: row.href })),
-      },
-    }
+    return barChart(rows, 'CSAT', barOptions)
   }, [data, hrefFor])
   return (
     <ChartCard
@@ -359,13 +364,7 @@ function BreakdownChart({
       href: hrefFor(slice(key)),
       aria: `${label(key)}: ${conversations(count)}`,
     }))
-    return {
-      options: barXOptions(rows),
-      table: {
-        columns: [title.replace(/s$/, ''), 'Conversations'],
-        rows: rows.map((row) => ({ cells: [row.label, row.count], href: row.href })),
-      },
-    }
+    return barChart(rows, title.replace(/s$/, ''), barXOptions)
   }, [data, label, slice, title, hrefFor])
   return (
     <ChartCard
