@@ -253,11 +253,18 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
             )
           }
         }
+        // An empty one of ours (`review: {}`, `closeReasons: []`) filters nothing: it is left out
+        // of what LivePerson is sent.
+        const ours = new Set<string>(['review', ...ARCHIVE_ONLY_FILTERS])
         const sent = sentBodies.get(request)
-        if (review && typeof sent === 'object' && sent !== null) {
+        if (
+          typeof sent === 'object' &&
+          sent !== null &&
+          Object.keys(sent).some((key) => ours.has(key))
+        ) {
           sentBodies.set(
             request,
-            Object.fromEntries(Object.entries(sent).filter(([key]) => key !== 'review')),
+            Object.fromEntries(Object.entries(sent).filter(([key]) => !ours.has(key))),
           )
         }
         request.audit({

@@ -155,6 +155,17 @@ describe('bad input', () => {
       expectBadRequest(await api.search({ start: START, ...filters }), field)
     }
   })
+
+  it('the search by ID does not take them: a 400 naming the field, not a filter ignored', async () => {
+    const path = `/messaging_history/api/account/${ACCOUNT}/conversations/conversation/search`
+    for (const [field, value] of [
+      ['closeReasons', ['AGENT']],
+      ['transferCount', { from: 1 }],
+      ['transferPath', { from: 1, to: 2 }],
+    ] as const) {
+      expectBadRequest(await api.post(path, { conversationId: 'c-agent', [field]: value }), field)
+    }
+  })
 })
 
 describe('proxy mode', () => {
@@ -170,6 +181,16 @@ describe('proxy mode', () => {
   afterAll(async () => {
     await proxied.stop()
     await fake.close()
+  })
+
+  it('leaves an empty one out of what LivePerson is sent', async () => {
+    fake.requests.length = 0
+    const answer = await proxied.search({ start: START, closeReasons: [], review: {} })
+    expect(answer.status, answer.text).toBe(200)
+    expect(fake.requests).toHaveLength(1)
+    const sent: unknown = JSON.parse(fake.requests[0]?.body ?? '{}')
+    expect(Object.keys(sent as object)).not.toContain('closeReasons')
+    expect(Object.keys(sent as object)).not.toContain('review')
   })
 
   it('answers 400 naming the filter, and sends nothing to LivePerson', async () => {

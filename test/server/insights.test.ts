@@ -37,6 +37,12 @@ function handMade() {
     { start: at(30, 30), status: 'CLOSE' as const, source: 'Web', device: 'MOBILE', mcs: 89 },
     { start: at(47, 59, 59_999), status: 'OPEN' as const, device: 'MOBILE', mcs: 0 },
     { start: at(60), status: 'CLOSE' as const, source: 'Apple Messages', mcs: 55, csat: 4 },
+    // Channels are whatever the data says: names an object already has, and non-ASCII letters
+    // the search's case folding (ASCII only) does not fold.
+    { start: at(61), status: 'CLOSE' as const, source: 'constructor', mcs: 20 },
+    { start: at(62), status: 'OPEN' as const, source: '__proto__', mcs: 30 },
+    { start: at(63), status: 'CLOSE' as const, source: 'Café', mcs: 40 },
+    { start: at(64), status: 'CLOSE' as const, source: 'CAFÉ', mcs: 41 },
   ]
   return specs.map((spec, i) => {
     const record = buildRecord({

@@ -404,9 +404,6 @@ export const byIdBodySchema = z
         .optional(),
       contentToRetrieve: contentToRetrieve.optional(),
       review: searchReviewFilterSchema.optional(),
-      closeReasons: closeReasons.optional(),
-      transferCount: transferCount.optional(),
-      transferPath: transferPath.optional(),
     },
     { error: 'must be a JSON object' },
   )

@@ -102,18 +102,19 @@ export function assembleInsights(
   volume: Iterable<VolumeRow>,
   marginals: Iterable<MarginalRow>,
 ): Insights {
-  const bars: Insights['volume']['buckets'] = buckets.map(({ from, to }) => ({
+  // Counted in maps: a channel may be called anything, `constructor` or `__proto__` included.
+  const bars = buckets.map(({ from, to }) => ({
     from,
     to,
     total: 0,
-    byStatus: {},
-    byChannel: {},
+    byStatus: new Map<string, number>(),
+    byChannel: new Map<string, number>(),
   }))
-  // A channel whatever its case (the search's `source` matches so): one key, one name (the first
-  // of its spellings in sort order).
+  // A channel whatever its case (the search's `source` matches so, in SQLite's NOCASE: ASCII
+  // letters only): one key, one name (the first of its spellings in sort order).
   const names = new Map<string, string>()
   const keyOf = (channel: string) => {
-    const key = channel.toLowerCase()
+    const key = channel.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
     const known = names.get(key)
     if (known === undefined || channel < known) names.set(key, channel)
     return key
@@ -150,15 +151,22 @@ export function assembleInsights(
     const bar = bars[index]
     if (!bar) continue
     bar.total += n
-    if (status) bar.byStatus[status] = (bar.byStatus[status] ?? 0) + n
+    if (status) bar.byStatus.set(status, (bar.byStatus.get(status) ?? 0) + n)
     if (channel) {
       const name = nameOf(keyOf(channel))
-      bar.byChannel[name] = (bar.byChannel[name] ?? 0) + n
+      bar.byChannel.set(name, (bar.byChannel.get(name) ?? 0) + n)
     }
   }
   return {
     total,
-    volume: { unit, buckets: bars },
+    volume: {
+      unit,
+      buckets: bars.map((bar) => ({
+        ...bar,
+        byStatus: Object.fromEntries(bar.byStatus),
+        byChannel: Object.fromEntries(bar.byChannel),
+      })),
+    },
     mcs: { buckets: mcs, none: mcsNone },
     csat: { values: csat, none: csatNone },
     devices: { values: ranked(devices), unknown: devicesUnknown },

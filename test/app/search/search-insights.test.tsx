@@ -34,7 +34,7 @@ const INSIGHTS = {
         to: MAR_2 - 1,
         total: 5,
         byStatus: { CLOSE: 3, OPEN: 2 },
-        byChannel: { SHARK: 4, WhatsApp: 1 },
+        byChannel: { SHARK: 3, WEB: 1, WhatsApp: 1 },
       },
       {
         from: MAR_2,
@@ -213,6 +213,12 @@ test('each chart has its numbers as a table, with links, and as a CSV file', asy
     expect.stringContaining('from=') as string,
   )
 
+  // A bucket of none is a row with no link (its list would be empty, or no search at all).
+  const mcs = screen.getByRole('table', { name: 'MCS' })
+  const mcsRows = within(mcs).getAllByRole('row')
+  expect(within(mcsRows[1] ?? mcs).queryByRole('link')).toBeNull()
+  expect(within(mcsRows[9] ?? mcs).getByRole('link', { name: '80–89' })).toBeInTheDocument()
+
   await user.click(within(volume).getByRole('button', { name: 'Download CSV' }))
   expect(downloads.map((d) => d.name)).toEqual(['conversations-per-day.csv'])
   const text = (await downloads[0]?.text)?.replace(/^\uFEFF/, '')
@@ -239,7 +245,8 @@ test('stacking by channel is in the URL, and the bars and table follow it', asyn
     within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent),
-  ).toEqual(['Day', 'Web', 'WhatsApp', 'All'])
+    // LivePerson calls both SHARK and WEB "Web": the table tells them apart.
+  ).toEqual(['Day', 'Web (SHARK)', 'Web (WEB)', 'WhatsApp', 'All'])
   // The same counts: no second request for a different stacking.
   expect(calls).toHaveLength(1)
 })

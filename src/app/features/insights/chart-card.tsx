@@ -8,7 +8,7 @@ import { toCsv } from '@/domain/csv'
 /** A chart's numbers: one row per mark, its first cell a link to the mark's list. */
 export interface ChartTable {
   columns: readonly string[]
-  rows: readonly { cells: readonly (string | number)[]; href: string | undefined }[]
+  rows: readonly { key: string; cells: readonly (string | number)[]; href: string | undefined }[]
 }
 
 /**
@@ -52,7 +52,7 @@ export function ChartCard({
             <thead>
               <tr>
                 {table.columns.map((column, i) => (
-                  <TableHeaderCell key={column} size="sm" numeric={i > 0}>
+                  <TableHeaderCell key={`${String(i)}:${column}`} size="sm" numeric={i > 0}>
                     {column}
                   </TableHeaderCell>
                 ))}
@@ -60,9 +60,13 @@ export function ChartCard({
             </thead>
             <tbody>
               {table.rows.map((row) => (
-                <tr key={String(row.cells[0])}>
+                <tr key={row.key}>
                   {row.cells.map((cell, i) => (
-                    <TableCell key={table.columns[i]} size="sm" numeric={i > 0}>
+                    <TableCell
+                      key={`${String(i)}:${table.columns[i] ?? ''}`}
+                      size="sm"
+                      numeric={i > 0}
+                    >
                       {i === 0 && row.href ? (
                         <a href={row.href} className="text-blue-700 underline dark:text-blue-300">
                           {cell}

@@ -1,39 +1,43 @@
 import * as Plot from '@observablehq/plot'
 
-/** A bar of a chart: what it shows, its count, the list it opens and what it is called. */
+/**
+ * A bar of a chart: its place on the axis (`key`, unique: two channels may share a name, an hour
+ * may come twice when the clocks go back), what the axis calls it, its count, the list it opens
+ * (none when the list cannot be written as a search) and what it is called.
+ */
 export interface BarRow {
+  key: string
   label: string
   count: number
-  href: string
+  href: string | undefined
   aria: string
 }
 
-/** A segment of a stacked bar: a bar's share of one series. */
+/** A segment of a stacked bar: a bar's share of one series (`series`, unique too). */
 export interface StackRow extends BarRow {
-  key: string
+  series: string
 }
 
 const BAR = 'var(--chart-1)'
+
+/** What the axis writes for a key: the row's label. */
+const labelsOf = (rows: readonly { key: string; label: string }[]) => {
+  const labels = new Map(rows.map((row) => [row.key, row.label]))
+  return (key: string) => labels.get(key) ?? key
+}
 
 /** Vertical bars, one per row, in the rows' order. */
 export function barOptions(rows: readonly BarRow[]): Plot.PlotOptions {
   return {
     height: 220,
     // The chart's heading names the axis.
-    x: { domain: rows.map((row) => row.label), label: null },
+    x: { domain: rows.map((row) => row.key), tickFormat: labelsOf(rows), label: null },
     y: { grid: true, label: 'Conversations' },
     marks: [
       // A bucket of none keeps its place on the axis but draws no bar (and no link to nothing).
       Plot.barY(
         rows.filter((row) => row.count > 0),
-        {
-          x: 'label',
-          y: 'count',
-          fill: BAR,
-          href: 'href',
-          ariaLabel: 'aria',
-          title: 'aria',
-        },
+        { x: 'key', y: 'count', fill: BAR, href: 'href', ariaLabel: 'aria', title: 'aria' },
       ),
       Plot.ruleY([0], { ariaHidden: 'true' }),
     ],
@@ -47,10 +51,10 @@ export function barXOptions(rows: readonly BarRow[]): Plot.PlotOptions {
     marginLeft: 150,
     marginBottom: 40,
     x: { grid: true, label: 'Conversations' },
-    y: { domain: rows.map((row) => row.label), label: null },
+    y: { domain: rows.map((row) => row.key), tickFormat: labelsOf(rows), label: null },
     marks: [
       Plot.barX(rows, {
-        y: 'label',
+        y: 'key',
         x: 'count',
         fill: BAR,
         href: 'href',
@@ -63,36 +67,40 @@ export function barXOptions(rows: readonly BarRow[]): Plot.PlotOptions {
 }
 
 /**
- * Stacked bars over time: one bar per label (in `labels`' order, every `step`-th named on the
- * axis), one segment per series in `keys`' order, coloured from `colors`.
+ * Stacked bars over time: one bar per bar key (in `bars`' order, every `step`-th named on the
+ * axis with its `tick`), one segment per series in `series`' order, coloured from `colors`.
  */
 export function stackedOptions(
   rows: readonly StackRow[],
-  labels: readonly string[],
-  keys: readonly string[],
-  colors: readonly string[],
-  tickFormat: (label: string) => string,
+  bars: readonly { key: string; tick: string }[],
+  series: readonly { key: string; label: string; color: string }[],
 ): Plot.PlotOptions {
-  const step = Math.max(1, Math.ceil(labels.length / 14))
+  const step = Math.max(1, Math.ceil(bars.length / 14))
+  const ticks = new Map(bars.map((bar) => [bar.key, bar.tick]))
   return {
     height: 280,
     marginBottom: 36,
     x: {
-      domain: labels,
-      ticks: labels.filter((_, i) => i % step === 0),
-      tickFormat,
+      domain: bars.map((bar) => bar.key),
+      ticks: bars.filter((_, i) => i % step === 0).map((bar) => bar.key),
+      tickFormat: (key: string) => ticks.get(key) ?? key,
       label: null,
     },
     y: { grid: true, label: 'Conversations' },
-    color: { domain: keys, range: colors, legend: true },
+    color: {
+      domain: series.map((one) => one.key),
+      range: series.map((one) => one.color),
+      tickFormat: labelsOf(series),
+      legend: true,
+    },
     marks: [
       Plot.barY(
         rows,
         Plot.stackY({
-          x: 'label',
+          x: 'key',
           y: 'count',
-          fill: 'key',
-          order: [...keys],
+          fill: 'series',
+          order: series.map((one) => one.key),
           href: 'href',
           ariaLabel: 'aria',
           title: 'aria',

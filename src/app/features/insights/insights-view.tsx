@@ -38,7 +38,8 @@ export interface InsightsViewProps {
   stackBy: 'status' | 'channel'
   onStackByChange: (by: 'status' | 'channel') => void
   /** The list of a mark: the search narrowed to the slice. */
-  hrefFor: (slice: InsightSlice) => string
+  /** None when the slice cannot be written as a search (the mark then opens nothing). */
+  hrefFor: (slice: InsightSlice) => string | undefined
   /** Opens one of those lists in the app (a link clicked without a modifier key). */
   navigate: (href: string) => void
 }
@@ -118,6 +119,11 @@ function ChartsOfSearch({
   }
   return (
     <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+      <p role="status" className="text-sm text-slate-700 xl:col-span-2 dark:text-slate-300">
+        {data.total === 1
+          ? '1 conversation matches this search.'
+          : `${conversations(data.total)} match this search.`}
+      </p>
       <div className="xl:col-span-2">
         <VolumeChart
           data={data}
@@ -175,6 +181,25 @@ function useFollowLinks(navigate: (href: string) => void) {
   return ref
 }
 
+/** A count by key, where a key may be any text (`constructor` too): 0 when it has none. */
+const countIn = (counts: Readonly<Record<string, number>>, key: string) =>
+  Object.hasOwn(counts, key) ? (counts[key] ?? 0) : 0
+
+/**
+ * Names for keys, told apart where two would read the same (LivePerson calls both `SHARK` and
+ * `WEB` "Web"): those get their code after the name.
+ */
+function distinctNames(keys: readonly string[], label: (key: string) => string) {
+  const seen = new Map<string, number>()
+  for (const key of keys) seen.set(label(key), (seen.get(label(key)) ?? 0) + 1)
+  return new Map(
+    keys.map((key) => {
+      const name = label(key)
+      return [key, (seen.get(name) ?? 0) > 1 && name !== key ? `${name} (${key})` : name]
+    }),
+  )
+}
+
 /** A chart of one bar per row: Plot's options, and the same rows as a table headed `column`. */
 function barChart(
   rows: readonly BarRow[],
@@ -185,7 +210,11 @@ function barChart(
     options: draw(rows),
     table: {
       columns: [column, 'Conversations'],
-      rows: rows.map((row) => ({ cells: [row.label, row.count], href: row.href })),
+      rows: rows.map((row) => ({
+        key: row.key,
+        cells: [row.label, row.count],
+        href: row.count > 0 ? row.href : undefined,
+      })),
     },
   }
 }
@@ -218,20 +247,22 @@ function VolumeChart({
         totals.set(key, (totals.get(key) ?? 0) + n)
     }
     const keys = [...totals].sort((a, b) => b[1] - a[1]).map(([key]) => key)
-    const name = (key: string) => (stackBy === 'status' ? statusLabel(key) : channelLabel(key))
+    const names = distinctNames(keys, stackBy === 'status' ? statusLabel : channelLabel)
+    const name = (key: string) => names.get(key) ?? key
     const sliceOf = (bucket: (typeof buckets)[number], key?: string) => ({
       window: { from: bucket.from, to: bucket.to },
       ...(key === undefined ? {} : stackBy === 'status' ? { status: key } : { channel: key }),
     })
     const rows: StackRow[] = buckets.flatMap((bucket, i) =>
       keys.flatMap((key) => {
-        const n = counts(bucket)[key] ?? 0
+        const n = countIn(counts(bucket), key)
         if (n === 0) return []
         const label = labels[i] ?? ''
         return [
           {
+            key: String(bucket.from),
             label,
-            key: name(key),
+            series: key,
             count: n,
             href: hrefFor(sliceOf(bucket, key)),
             aria: `${label}, ${name(key)}: ${conversations(n)}`,
@@ -239,18 +270,26 @@ function VolumeChart({
         ]
       }),
     )
-    const colors = keys.map((key, i) =>
-      stackBy === 'status'
-        ? (STATUS_COLOR[key] ?? PALETTE[i % PALETTE.length] ?? '')
-        : (PALETTE[i % PALETTE.length] ?? ''),
-    )
+    const series = keys.map((key, i) => ({
+      key,
+      label: name(key),
+      color:
+        stackBy === 'status'
+          ? (STATUS_COLOR[key] ?? PALETTE[i % PALETTE.length] ?? '')
+          : (PALETTE[i % PALETTE.length] ?? ''),
+    }))
     // The year is the same all along; the axis says month and day (and hour).
-    const options = stackedOptions(rows, labels, keys.map(name), colors, (label) => label.slice(5))
+    const bars = buckets.map((bucket, i) => ({
+      key: String(bucket.from),
+      tick: (labels[i] ?? '').slice(5),
+    }))
+    const options = stackedOptions(rows, bars, series)
     const table: ChartTable = {
       columns: [unit === 'day' ? 'Day' : 'Hour', ...keys.map(name), 'All'],
       rows: buckets.map((bucket, i) => ({
-        cells: [labels[i] ?? '', ...keys.map((key) => counts(bucket)[key] ?? 0), bucket.total],
-        href: hrefFor(sliceOf(bucket)),
+        key: String(bucket.from),
+        cells: [labels[i] ?? '', ...keys.map((key) => countIn(counts(bucket), key)), bucket.total],
+        href: bucket.total > 0 ? hrefFor(sliceOf(bucket)) : undefined,
       })),
     }
     return { options, table }
@@ -286,6 +325,7 @@ function McsChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProp
     const rows = data.mcs.buckets.map((bucket) => {
       const label = `${String(bucket.from)}–${String(bucket.to)}`
       return {
+        key: label,
         label,
         count: bucket.count,
         href: hrefFor({ mcs: { from: bucket.from, to: bucket.to } }),
@@ -315,6 +355,7 @@ function McsChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProp
 function CsatChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProps['hrefFor'] }) {
   const { options, table } = useMemo(() => {
     const rows = data.csat.values.map(({ value, count }) => ({
+      key: String(value),
       label: String(value),
       count,
       href: hrefFor({ csat: value }),
@@ -358,11 +399,16 @@ function BreakdownChart({
   hrefFor: InsightsViewProps['hrefFor']
 }) {
   const { options, table } = useMemo(() => {
+    const names = distinctNames(
+      data.values.map((value) => value.key),
+      label,
+    )
     const rows = data.values.map(({ key, count }) => ({
-      label: label(key),
+      key,
+      label: names.get(key) ?? key,
       count,
       href: hrefFor(slice(key)),
-      aria: `${label(key)}: ${conversations(count)}`,
+      aria: `${names.get(key) ?? key}: ${conversations(count)}`,
     }))
     return barChart(rows, title.replace(/s$/, ''), barXOptions)
   }, [data, label, slice, title, hrefFor])

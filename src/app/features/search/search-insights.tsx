@@ -11,13 +11,15 @@ import type { SearchBodyInput } from '@/domain/schema/search-request'
  * The search narrowed to one mark of a chart (issue 15): the window the chart counted, pinned
  * (so "the last 30 days" does not move under the link), and the mark's own filter, intersected
  * with the search's where both name a range. The list of the result is exactly the mark's
- * conversations.
+ * conversations. None when the mark cannot be written as a search: a status the search does not
+ * know, a channel with spaces around it or longer than the search takes (the search trims and
+ * limits it, so its list would be another one), ranges that do not meet.
  */
 export function narrowSearch(
   search: ConversationSearch,
   slice: InsightSlice,
   counted: { from: number; to: number },
-): ConversationSearch {
+): ConversationSearch | undefined {
   const window = slice.window ?? counted
   const next: ConversationSearch = {
     ...search,
@@ -27,18 +29,30 @@ export function narrowSearch(
     to: new Date(window.to).toISOString(),
     range: undefined,
   }
-  const status = CONVERSATION_STATUSES.find((known) => known === slice.status)
-  if (status) next.status = [status]
-  if (slice.channel) next.channel = [slice.channel]
-  const device = DEVICES.find((known) => known === slice.device)
-  if (device) next.device = [device]
+  if (slice.status !== undefined) {
+    const status = CONVERSATION_STATUSES.find((known) => known === slice.status)
+    if (!status) return undefined
+    next.status = [status]
+  }
+  if (slice.channel !== undefined) {
+    const channel = slice.channel
+    if (channel !== channel.trim() || channel === '' || channel.length > 100) return undefined
+    next.channel = [channel]
+  }
+  if (slice.device !== undefined) {
+    const device = DEVICES.find((known) => known === slice.device)
+    if (!device) return undefined
+    next.device = [device]
+  }
   if (slice.mcs) {
     next.mcsMin = Math.max(search.mcsMin ?? 0, slice.mcs.from)
     next.mcsMax = Math.min(search.mcsMax ?? 100, slice.mcs.to)
+    if (next.mcsMin > next.mcsMax) return undefined
   }
   if (slice.csat !== undefined) {
     next.csatMin = Math.max(search.csatMin ?? 1, slice.csat)
     next.csatMax = Math.min(search.csatMax ?? 5, slice.csat)
+    if (next.csatMin > next.csatMax) return undefined
   }
   return next
 }
@@ -67,11 +81,12 @@ export function SearchInsights({
   // The window is a new object each render; its ends are what the links depend on.
   const { from, to } = window
   const hrefFor = useCallback(
-    (slice: InsightSlice) =>
-      router.buildLocation({
-        to: '/conversations',
-        search: compactSearch(narrowSearch(search, slice, { from, to })),
-      }).href,
+    (slice: InsightSlice) => {
+      const narrowed = narrowSearch(search, slice, { from, to })
+      return narrowed
+        ? router.buildLocation({ to: '/conversations', search: compactSearch(narrowed) }).href
+        : undefined
+    },
     [search, from, to, router],
   )
   const navigate = useCallback((href: string) => router.history.push(href), [router])

@@ -61,7 +61,8 @@ export function SearchView({ config }: { config: AppConfig }) {
   const rawColumns = usePreference(COLUMNS_KEY)
   const columnVisibility = useMemo(() => parseColumnVisibility(rawColumns), [rawColumns])
 
-  const page = built.ok ? list.data : undefined
+  // On the Insights tab the list is not asked for, and its last count must not stand for this search.
+  const page = built.ok && !insightsOpen ? list.data : undefined
   const current = page !== undefined && !list.isPlaceholderData
 
   // Tell the detail page which page of which search it was opened from (previous / next).

@@ -147,7 +147,7 @@ const CHANNEL_NAMES: Readonly<Record<string, string>> = {
 
 /** A channel code (`info.source`) as people say it; an unknown one as sent. */
 export function channelLabel(source: string): string {
-  return CHANNEL_NAMES[source] ?? source
+  return Object.hasOwn(CHANNEL_NAMES, source) ? (CHANNEL_NAMES[source] ?? source) : source
 }
 
 /** The device codes, with their labels. */
@@ -160,7 +160,7 @@ export const DEVICE_LABELS: Readonly<Record<string, string>> = {
 
 /** A device code as its label; an unknown one as sent. */
 export function deviceLabel(device: string): string {
-  return DEVICE_LABELS[device] ?? device
+  return Object.hasOwn(DEVICE_LABELS, device) ? (DEVICE_LABELS[device] ?? device) : device
 }
 
 const CLOSE_REASONS: Readonly<Record<string, string>> = {
