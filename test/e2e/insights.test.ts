@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { axeViolations } from './axe'
-import { launchBrowser, startServer, type RunningServer, waitForInteractive } from './support'
+import { launchBrowser, openPage as openPageAt, startServer, type RunningServer } from './support'
 
 /**
  * Issue 15 in Debian Chromium against `npm start` with a seeded demo archive: the Insights tab of
@@ -28,21 +28,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function openPage(path: string, colorScheme: 'light' | 'dark' = 'light') {
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    colorScheme,
-    bypassCSP: true,
-  })
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  await page.goto(`${server.url}${path}`)
-  await waitForInteractive(page)
-  return { page, errors }
-}
+const openPage = (path: string, colorScheme: 'light' | 'dark' = 'light') =>
+  openPageAt(browser, `${server.url}${path}`, { colorScheme })
 
 const CHARTS = ['Conversations per day', 'MCS', 'CSAT', 'Devices', 'Channels'] as const
 

@@ -3,7 +3,13 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { axeViolations } from './axe'
-import { launchBrowser, startServer, type RunningServer, waitForInteractive } from './support'
+import {
+  launchBrowser,
+  openPage as openPageAt,
+  startServer,
+  type RunningServer,
+  waitForInteractive,
+} from './support'
 
 /**
  * The search page in Debian Chromium against `npm start` (the real entry point) with a seeded
@@ -27,22 +33,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-    // Lets the axe-core scan inject its script past the app's Content-Security-Policy.
-    bypassCSP: true,
-  })
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  await page.goto(`${server.url}${path}`)
-  await waitForInteractive(page)
-  return { page, errors }
-}
+const openPage = (path: string) =>
+  openPageAt(browser, `${server.url}${path}`, { acceptDownloads: true })
 
 /** The conversation IDs of the rows on screen, in order, once the table is there. */
 async function rowIds(page: Page): Promise<string[]> {

@@ -117,3 +117,28 @@ export async function signInAs(page: Page, who: { email: string; password: strin
 export async function waitForInteractive(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('cv:interactive').length > 0)
 }
+
+/**
+ * A new 1440×900 page at `url`, once the app answers on it, with the page's errors (uncaught
+ * exceptions and console errors) collected. It bypasses the app's Content-Security-Policy so that
+ * an axe-core scan can inject its script.
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    bypassCSP: true,
+    ...options,
+  })
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.goto(url)
+  await waitForInteractive(page)
+  return { page, errors }
+}

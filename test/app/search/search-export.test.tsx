@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { fetchAllRows } from '@/app/features/search/export-csv'
+import { captureDownloads } from '../capture-downloads'
 import { server } from '../msw-server'
 import { renderRoute } from '../render-route'
 import {
@@ -17,31 +18,6 @@ import {
 } from './search-api'
 
 const SEARCH_URL = `*/messaging_history/api/account/${ACCOUNT}/conversations/search`
-
-interface Download {
-  fileName: string
-  text: Promise<string>
-}
-
-/** Captures what "Export CSV" saves instead of letting jsdom try to follow a blob: link. */
-function captureDownloads(): Download[] {
-  const downloads: Download[] = []
-  const blobs = new Map<string, Blob>()
-  let n = 0
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = `blob:test/${String((n += 1))}`
-    if (blob instanceof Blob) blobs.set(url, blob)
-    return url
-  })
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    const blob = blobs.get(this.href)
-    if (blob) downloads.push({ fileName: this.download, text: blob.text() })
-  })
-  return downloads
-}
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] })

@@ -2,6 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { captureDownloads } from '../capture-downloads'
 import { server } from '../msw-server'
 import { renderRoute } from '../render-route'
 import { lastCall, NOW, urlParams, useSearchApi } from './search-api'
@@ -16,6 +17,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup()
   vi.useRealTimers()
+  vi.restoreAllMocks()
   window.localStorage.clear()
 })
 
@@ -180,20 +182,7 @@ test('every bar is a link to its list: the search, its window pinned, narrowed t
 test('each chart has its numbers as a table, with links, and as a CSV file', async () => {
   useSearchApi()
   useInsightsApi()
-  const downloads: { name: string; text: Promise<string> }[] = []
-  const blobs = new Map<string, Blob>()
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = `blob:test/${String(blobs.size + 1)}`
-    if (blob instanceof Blob) blobs.set(url, blob)
-    return url
-  })
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    const blob = blobs.get(this.href)
-    if (blob) downloads.push({ name: this.download, text: blob.text() })
-  })
+  const downloads = captureDownloads()
   const user = userEvent.setup()
   await renderRoute(`/conversations?view=insights&${WINDOW}`)
 
@@ -220,7 +209,7 @@ test('each chart has its numbers as a table, with links, and as a CSV file', asy
   expect(within(mcsRows[9] ?? mcs).getByRole('link', { name: '80–89' })).toBeInTheDocument()
 
   await user.click(within(volume).getByRole('button', { name: 'Download CSV' }))
-  expect(downloads.map((d) => d.name)).toEqual(['conversations-per-day.csv'])
+  expect(downloads.map((d) => d.fileName)).toEqual(['conversations-per-day.csv'])
   const text = (await downloads[0]?.text)?.replace(/^\uFEFF/, '')
   expect(text?.split(/\r?\n/).filter(Boolean)).toEqual([
     'Day,Closed,Open,All',

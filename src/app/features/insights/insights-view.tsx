@@ -140,7 +140,7 @@ function ChartsOfSearch({
         data={data.devices}
         total={data.total}
         label={deviceLabel}
-        slice={(key) => ({ device: key })}
+        slice={deviceSlice}
         unknown="have no device"
         hrefFor={hrefFor}
       />
@@ -149,7 +149,7 @@ function ChartsOfSearch({
         data={data.channels}
         total={data.total}
         label={channelLabel}
-        slice={(key) => ({ channel: key })}
+        slice={channelSlice}
         unknown="have no channel"
         hrefFor={hrefFor}
       />
@@ -321,21 +321,22 @@ function VolumeChart({
 }
 
 function McsChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProps['hrefFor'] }) {
-  const { options, table } = useMemo(() => {
-    const rows = data.mcs.buckets.map((bucket) => {
-      const label = `${String(bucket.from)}–${String(bucket.to)}`
-      return {
-        key: label,
-        label,
-        count: bucket.count,
-        href: hrefFor({ mcs: { from: bucket.from, to: bucket.to } }),
-        aria: `MCS ${label}: ${conversations(bucket.count)}`,
-      }
-    })
-    return barChart(rows, 'MCS', barOptions)
-  }, [data, hrefFor])
+  const rows = useMemo(
+    () =>
+      data.mcs.buckets.map((bucket) => {
+        const label = `${String(bucket.from)}–${String(bucket.to)}`
+        return {
+          key: label,
+          label,
+          count: bucket.count,
+          href: hrefFor({ mcs: { from: bucket.from, to: bucket.to } }),
+          aria: `MCS ${label}: ${conversations(bucket.count)}`,
+        }
+      }),
+    [data, hrefFor],
+  )
   return (
-    <ChartCard
+    <BarsCard
       title="MCS"
       description="Meaningful conversation score, in buckets of 10. Each bar opens its conversations."
       note={missing(
@@ -344,27 +345,28 @@ function McsChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProp
         'have no MCS',
         'Every conversation here has an MCS.',
       )}
-      fileName="mcs"
-      table={table}
-    >
-      <PlotFigure options={options} label="Conversations by MCS" />
-    </ChartCard>
+      column="MCS"
+      figure="Conversations by MCS"
+      rows={rows}
+      draw={barOptions}
+    />
   )
 }
 
 function CsatChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewProps['hrefFor'] }) {
-  const { options, table } = useMemo(() => {
-    const rows = data.csat.values.map(({ value, count }) => ({
-      key: String(value),
-      label: String(value),
-      count,
-      href: hrefFor({ csat: value }),
-      aria: `CSAT ${String(value)}: ${conversations(count)}`,
-    }))
-    return barChart(rows, 'CSAT', barOptions)
-  }, [data, hrefFor])
+  const rows = useMemo(
+    () =>
+      data.csat.values.map(({ value, count }) => ({
+        key: String(value),
+        label: String(value),
+        count,
+        href: hrefFor({ csat: value }),
+        aria: `CSAT ${String(value)}: ${conversations(count)}`,
+      })),
+    [data, hrefFor],
+  )
   return (
-    <ChartCard
+    <BarsCard
       title="CSAT"
       description="Customer satisfaction, 1 to 5. Each bar opens its conversations."
       note={missing(
@@ -373,13 +375,17 @@ function CsatChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewPro
         'have no CSAT',
         'Every conversation here has a CSAT.',
       )}
-      fileName="csat"
-      table={table}
-    >
-      <PlotFigure options={options} label="Conversations by CSAT" />
-    </ChartCard>
+      column="CSAT"
+      figure="Conversations by CSAT"
+      rows={rows}
+      draw={barOptions}
+    />
   )
 }
+
+/** What a breakdown's bar narrows the search to. */
+const deviceSlice = (key: string): InsightSlice => ({ device: key })
+const channelSlice = (key: string): InsightSlice => ({ channel: key })
 
 function BreakdownChart({
   title,
@@ -398,29 +404,62 @@ function BreakdownChart({
   unknown: string
   hrefFor: InsightsViewProps['hrefFor']
 }) {
-  const { options, table } = useMemo(() => {
+  const rows = useMemo(() => {
     const names = distinctNames(
       data.values.map((value) => value.key),
       label,
     )
-    const rows = data.values.map(({ key, count }) => ({
+    return data.values.map(({ key, count }) => ({
       key,
       label: names.get(key) ?? key,
       count,
       href: hrefFor(slice(key)),
       aria: `${names.get(key) ?? key}: ${conversations(count)}`,
     }))
-    return barChart(rows, title.replace(/s$/, ''), barXOptions)
-  }, [data, label, slice, title, hrefFor])
+  }, [data, label, slice, hrefFor])
   return (
-    <ChartCard
+    <BarsCard
       title={title}
       description="Each bar opens its conversations."
       note={data.unknown > 0 ? missing(data.unknown, total, unknown) : undefined}
+      column={title.replace(/s$/, '')}
+      figure={`Conversations by ${title.toLowerCase()}`}
+      rows={rows}
+      draw={barXOptions}
+    />
+  )
+}
+
+/** A chart of one bar per row, in its card with its table and CSV (`title`, lower case, names the file). */
+function BarsCard({
+  title,
+  description,
+  note,
+  column,
+  figure,
+  rows,
+  draw,
+}: {
+  title: string
+  description: string
+  note: string | undefined
+  /** The table's first column. */
+  column: string
+  /** What the chart is called for screen readers. */
+  figure: string
+  rows: readonly BarRow[]
+  draw: (rows: readonly BarRow[]) => Plot.PlotOptions
+}) {
+  const { options, table } = useMemo(() => barChart(rows, column, draw), [rows, column, draw])
+  return (
+    <ChartCard
+      title={title}
+      description={description}
+      note={note}
       fileName={title.toLowerCase()}
       table={table}
     >
-      <PlotFigure options={options} label={`Conversations by ${title.toLowerCase()}`} />
+      <PlotFigure options={options} label={figure} />
     </ChartCard>
   )
 }

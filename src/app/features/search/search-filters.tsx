@@ -20,7 +20,7 @@ import { LoadingBar } from '@/app/features/search/loading-bar'
 import type { Facets } from '@/app/lib/facet-queries'
 import {
   compactSearch,
-  EMPTY_SEARCH,
+  clearedSearch,
   type ConversationSearch,
 } from '@/app/features/search/search-params'
 import { TimeRangeField } from '@/app/features/search/time-range-field'
@@ -142,13 +142,7 @@ export function SearchFilters({
   }
 
   const clear = () => {
-    const cleared = {
-      ...EMPTY_SEARCH,
-      sort: search.sort,
-      pageSize: search.pageSize,
-      view: search.view,
-      by: search.by,
-    }
+    const cleared = clearedSearch(search)
     setDraft(toDraft(cleared, zone))
     setErrors({})
     setSubmittedKey(filterKey(cleared))

@@ -197,6 +197,15 @@ export type ConversationSearchInput = z.input<typeof conversationSearchSchema>
 /** The search with no filters: what "Clear filters" goes back to. */
 export const EMPTY_SEARCH: ConversationSearch = conversationSearchSchema.parse({})
 
+/** "Clear filters": no filter, but the same order, page size, tab and stacking. */
+export const clearedSearch = (search: ConversationSearch): ConversationSearch => ({
+  ...EMPTY_SEARCH,
+  sort: search.sort,
+  pageSize: search.pageSize,
+  view: search.view,
+  by: search.by,
+})
+
 /**
  * Values the URL leaves out (the router's `stripSearchParams` removes a parameter equal to its
  * default), so the default view is a bare `/conversations`.

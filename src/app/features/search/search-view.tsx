@@ -24,7 +24,7 @@ import {
 import { SearchFilters } from '@/app/features/search/search-filters'
 import {
   compactSearch,
-  EMPTY_SEARCH,
+  clearedSearch,
   toPageSize,
   type ConversationSearch,
 } from '@/app/features/search/search-params'
@@ -106,14 +106,7 @@ export function SearchView({ config }: { config: AppConfig }) {
 
   const go = (next: ConversationSearch) => void navigate({ search: compactSearch(next) })
 
-  const clear = () =>
-    go({
-      ...EMPTY_SEARCH,
-      sort: search.sort,
-      pageSize: search.pageSize,
-      view: search.view,
-      by: search.by,
-    })
+  const clear = () => go(clearedSearch(search))
 
   const rejected =
     built.ok && list.error instanceof HttpError && list.error.status === 400
