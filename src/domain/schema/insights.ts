@@ -31,6 +31,11 @@ export const insightsRequestSchema = z.object({
 export type InsightsRequest = z.input<typeof insightsRequestSchema>
 
 const count = z.number().int().nonnegative()
+
+/** How many skill-to-skill transfer pairs the transfers chart shows. */
+export const TOP_TRANSFER_PATHS = 10
+/** Numbers of transfers counted one by one; from this on, one bar (up to the search's 1000). */
+export const TRANSFERS_CAPPED_AT = 5
 const keyCounts = z.record(z.string(), count)
 
 /** One bar of the volume chart: its start window (what its link searches) and its counts. */
@@ -63,5 +68,20 @@ export const insightsSchema = z.object({
   /** By device and by channel, most first; `unknown` counts those with none. */
   devices: z.object({ values: z.array(z.object({ key: z.string(), count })), unknown: count }),
   channels: z.object({ values: z.array(z.object({ key: z.string(), count })), unknown: count }),
+  /** How conversations closed (`info.closeReason`, upper case), most first; `none`: not closed so. */
+  closeReasons: z.object({
+    values: z.array(z.object({ key: z.string(), count })),
+    none: count,
+  }),
+  /**
+   * Conversations by number of transfers (0 to 4, then 5 to 1000 as the search's `transferCount`
+   * reads them), `none` without a transfers section; and the skill-to-skill transfers most made,
+   * each counted once per conversation (at most {@link TOP_TRANSFER_PATHS}).
+   */
+  transfers: z.object({
+    counts: z.array(z.object({ from: z.number(), to: z.number(), count })),
+    none: count,
+    paths: z.array(z.object({ from: z.string(), to: z.string(), count })),
+  }),
 })
 export type Insights = z.infer<typeof insightsSchema>

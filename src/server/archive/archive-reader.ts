@@ -6,9 +6,12 @@ import type { Insights } from '@/domain/schema/insights'
 import {
   assembleInsights,
   insightBuckets,
+  TRANSFERS_SQL,
   type MarginalRow,
+  type TransferPathRow,
   type VolumeRow,
 } from '@/server/archive/insights'
+import { TOP_TRANSFER_PATHS } from '@/domain/schema/insights'
 import {
   compileFilters,
   orderBy,
@@ -232,11 +235,18 @@ export function createArchiveReader(
         .raw()
         .all(...compiled.params) as VolumeRow[]
       const marginals = prepare(
-        `SELECT c.mcs, c.csat, c.device, c.source, count(*) FROM conversations c WHERE ${compiled.where} GROUP BY 1, 2, 3, 4`,
+        `SELECT c.mcs, c.csat, c.device, c.source, c.close_reason, ${TRANSFERS_SQL}, count(*) FROM conversations c WHERE ${compiled.where} GROUP BY 1, 2, 3, 4, 5, 6`,
       )
         .raw()
         .all(...compiled.params) as MarginalRow[]
-      return assembleInsights(unit, buckets, volume, marginals)
+      // One row per conversation and pair (the side table's key): a pair made twice in one
+      // conversation counts once, as the search's `transferPath` finds it once.
+      const paths = prepare(
+        `SELECT t.source_skill_id, t.target_skill_id, count(*) FROM conversation_transfers t JOIN conversations c ON c.id = t.conversation WHERE ${compiled.where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${String(TOP_TRANSFER_PATHS)}`,
+      )
+        .raw()
+        .all(...compiled.params) as TransferPathRow[]
+      return assembleInsights(unit, buckets, volume, marginals, paths)
     },
     byIds(conversationIds, sections, scope = EVERYTHING) {
       const scoped = scopeClause(scope)
