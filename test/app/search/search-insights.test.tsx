@@ -67,6 +67,25 @@ const INSIGHTS = {
     ],
     unknown: 0,
   },
+  closeReasons: {
+    values: [
+      { key: 'AGENT', count: 5 },
+      { key: 'CONSUMER', count: 2 },
+    ],
+    none: 2,
+  },
+  transfers: {
+    counts: [0, 1, 2, 3, 4, 5].map((from) => ({
+      from,
+      to: from === 5 ? 1000 : from,
+      count: [4, 3, 0, 0, 0, 1][from] ?? 0,
+    })),
+    none: 1,
+    paths: [
+      { from: '12', to: '13', count: 3 },
+      { from: '99', to: '12', count: 1 },
+    ],
+  },
 }
 
 interface InsightsCall {
@@ -313,4 +332,94 @@ test('a refused request shows the server’s reason; a search with no conversati
   useInsightsApi(() => HttpResponse.json({ ...INSIGHTS, total: 0 }))
   await renderRoute(`/conversations?view=insights&${WINDOW}`)
   expect(await screen.findByText(/No conversations match these filters/)).toBeInTheDocument()
+})
+
+test('close reasons and transfers: each bar opens its list, and the list’s form shows the filter', async () => {
+  const listCalls = useSearchApi()
+  useInsightsApi()
+  const user = userEvent.setup()
+  const { router, container } = await renderRoute(
+    `/conversations?view=insights&transfersMin=1&${WINDOW}`,
+  )
+  await screen.findByRole('heading', { name: 'Close reasons' })
+  expect(screen.getByText('2 conversations (22.2%) have no close reason (open, or not said).'))
+  expect(screen.getByText('1 conversation (11.1%) have no record of their transfers.'))
+  const bars = [...container.querySelectorAll('svg a')]
+  const hrefOf = (name: string) =>
+    bars
+      .find((link) => link.firstElementChild?.getAttribute('aria-label') === name)
+      ?.getAttribute('href') ?? null
+
+  expect(paramsOf(hrefOf('Agent: 5 conversations'), router)).toMatchObject({
+    closed: ['AGENT'],
+    transfersMin: ['1'],
+  })
+  // The "5 or more" bar is the search's range from 5 up; a bar below the search's own minimum
+  // is empty on the server and has no link.
+  expect(paramsOf(hrefOf('5 or more transfers: 1 conversation'), router)).toMatchObject({
+    transfersMin: ['5'],
+    transfersMax: ['1000'],
+  })
+  // Skills by their names where the archive knows them, by ID where it does not.
+  expect(paramsOf(hrefOf('Billing (12) → Returns (13): 3 conversations'), router)).toMatchObject({
+    transferFrom: ['12'],
+    transferTo: ['13'],
+  })
+  const pairs = screen.getByRole('table', { name: 'Transfers from skill to skill' })
+  expect(
+    within(pairs)
+      .getAllByRole('row')
+      .map((row) => row.textContent),
+  ).toEqual(['TransferConversations', 'Billing (12) → Returns (13)3', '99 → Billing (12)1'])
+
+  const path = bars.find(
+    (link) =>
+      link.firstElementChild?.getAttribute('aria-label') ===
+      'Billing (12) → Returns (13): 3 conversations',
+  )
+  if (!path) throw new Error('no transfer bar')
+  await user.click(path)
+  await waitFor(() => {
+    expect(listCalls.length).toBeGreaterThan(0)
+  })
+  expect(lastCall(listCalls).body).toMatchObject({
+    transferCount: { from: 1 },
+    transferPath: { from: '12', to: '13' },
+  })
+  // The list's form has the filters (its "More filters" open, as the search has one), and can
+  // drop them.
+  expect(screen.getByText('More filters (2 active)')).toBeVisible()
+  const from = await screen.findByRole('combobox', { name: 'From skill' })
+  expect(from).toHaveValue('12')
+  expect(screen.getByRole('combobox', { name: 'To skill' })).toHaveValue('13')
+  expect(screen.getByRole('spinbutton', { name: 'Transfers from' })).toHaveValue(1)
+  await user.selectOptions(from, '')
+  await user.click(screen.getByRole('button', { name: 'Search' }))
+  expect(await screen.findByText('Choose both skills of the transfer, or neither.')).toBeVisible()
+  await user.selectOptions(screen.getByRole('combobox', { name: 'To skill' }), '')
+  await user.click(screen.getByRole('button', { name: 'Search' }))
+  await waitFor(() => {
+    expect(urlParams(router).transferFrom).toBeUndefined()
+  })
+  expect(lastCall(listCalls).body.transferPath).toBeUndefined()
+})
+
+test('a search with a transfer of its own links no other pair (its list could not be written)', async () => {
+  useSearchApi()
+  useInsightsApi()
+  const { container } = await renderRoute(
+    `/conversations?view=insights&transferFrom=12&transferTo=13&closed=agent&${WINDOW}`,
+  )
+  await screen.findByRole('heading', { name: 'Transfers from skill to skill' })
+  const pairs = screen.getByRole('table', { name: 'Transfers from skill to skill' })
+  expect(
+    within(pairs)
+      .getAllByRole('link')
+      .map((link) => link.textContent),
+  ).toEqual(['Billing (12) → Returns (13)'])
+  expect(
+    [...container.querySelectorAll('svg a')].some((link) =>
+      link.firstElementChild?.getAttribute('aria-label')?.startsWith('99 → '),
+    ),
+  ).toBe(false)
 })

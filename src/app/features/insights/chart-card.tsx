@@ -11,6 +11,22 @@ export interface ChartTable {
   rows: readonly { key: string; cells: readonly (string | number)[]; href: string | undefined }[]
 }
 
+/** A chart with nothing to draw: its heading and why it is empty, in the same frame. */
+export function EmptyChartCard({ title, description }: { title: string; description: string }) {
+  const id = useId()
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id={`${id}-title`} className="text-base font-semibold">
+        {title}
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{description}</p>
+    </section>
+  )
+}
+
 /**
  * One chart of the Insights view: its heading and what it counts, the chart, and its numbers as
  * a table (for screen readers, the keyboard and copying) and as a CSV download.

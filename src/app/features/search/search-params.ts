@@ -176,6 +176,12 @@ export const conversationSearchSchema = z.object({
     .transform((value) => (value === true || value === 'true' || value === '1' ? true : undefined))
     .optional()
     .catch(undefined),
+  // Issue 15, archive only: how it closed, how many transfers, one transfer from skill to skill.
+  closed: stringList,
+  transfersMin: boundedNumber(0, 1000),
+  transfersMax: boundedNumber(0, 1000),
+  transferFrom: text,
+  transferTo: text,
   sort: z.enum(SORT_VALUES).default('start:desc').catch('start:desc'),
   // Issue 15: the list, or the insights of the same search, and what its volume chart stacks by.
   view: z.enum(['results', 'insights']).default('results').catch('results'),
@@ -223,6 +229,7 @@ export const URL_DEFAULTS: Partial<ConversationSearch> = {
   review: [],
   reviewer: [],
   scorecard: [],
+  closed: [],
   sort: 'start:desc',
   view: 'results',
   by: 'status',
