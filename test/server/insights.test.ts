@@ -54,6 +54,44 @@ function handMade() {
     7: 'constructor',
     10: '__proto__',
   }
+  // Who replied how fast (seconds after the conversation's start: consumer, then agent lines).
+  const ann = { id: 'ann', name: 'Ann' }
+  const bob = { id: 'bob', name: 'Bob' }
+  const bot = { id: 'bot', name: 'Bot', bot: true }
+  const replies: Record<
+    number,
+    { agents: { id: string; name: string }[]; lines: [string, number][] }
+  > = {
+    // Ann replies in 30 s, then 90 s: first 30 s, average 60 s.
+    0: {
+      agents: [ann],
+      lines: [
+        ['c', 0],
+        ['ann', 30],
+        ['c', 100],
+        ['c', 110],
+        ['ann', 190],
+      ],
+    },
+    // The bot answers in 1 s; Bob, 120 s after the consumer's next line. Ann never replies.
+    1: {
+      agents: [bot, ann, bob],
+      lines: [
+        ['c', 0],
+        ['bot', 1],
+        ['c', 10],
+        ['bob', 130],
+      ],
+    },
+    // Bob replies in 10 s.
+    2: {
+      agents: [bob],
+      lines: [
+        ['c', 0],
+        ['bob', 10],
+      ],
+    },
+  }
   const skill = (id: number) => ({ id, name: `Skill ${String(id)}` })
   const earlier: Record<number, { id: number; name: string }[]> = {
     1: [skill(11)],
@@ -74,7 +112,20 @@ function handMade() {
       ...(spec.csat !== undefined ? { csat: spec.csat } : {}),
       ...(closings[i] !== undefined ? { closeReason: closings[i] } : {}),
       ...(earlier[i] ? { earlierSkills: earlier[i], latestSkill: skill(12) } : {}),
+      ...(replies[i] ? { agents: replies[i].agents } : {}),
     })
+    const lines = replies[i]?.lines
+    if (lines) {
+      record.messageRecords = lines.map(([by, seconds], seq) => ({
+        type: 'TEXT_PLAIN',
+        messageData: { msg: { text: 'hello' } },
+        messageId: `ms::conv:ins-${String(i)}::msg:${String(seq)}`,
+        seq,
+        participantId: by === 'c' ? 'consumer-of-it' : by,
+        sentBy: by === 'c' ? 'Consumer' : 'Agent',
+        timeL: spec.start + seconds * 1000,
+      }))
+    }
     // No MCS at all (the factory gives one by default).
     if (spec.mcs === undefined) delete (record.info as Record<string, unknown>).mcs
     // No transfers section: a number of transfers not known, not 0.
@@ -144,6 +195,12 @@ async function expectEveryMarkMatchesItsList(search: Record<string, unknown>, fo
   for (const { from, to, count } of found.transfers.paths) {
     checks.push([`transfer ${from} to ${to}`, count, { ...search, transferPath: { from, to } }])
   }
+  for (const { key, count } of found.replies.agents) {
+    checks.push([`agent ${key}`, count, { ...search, agentIds: [key] }])
+  }
+  for (const { key, count } of found.replies.skills) {
+    checks.push([`skill ${key}`, count, { ...search, skillIds: [key] }])
+  }
   const mismatches: string[] = []
   for (const [what, shown, list] of checks) {
     const counted = await listCount(list)
@@ -193,6 +250,29 @@ describe('the count a chart shows is the count of the list its mark opens', () =
       [5, 1000, 1],
     ])
     expect(utc.transfers.none).toBe(1)
+    // Reply times: each agent's own; by skill, human agents' in its conversations.
+    const agentRow = (id: string) => utc.replies.agents.find((row) => row.key === id)
+    expect(agentRow('ann')).toEqual({
+      key: 'ann',
+      count: 2,
+      replied: 1,
+      first: { median: 30_000, p90: 30_000 },
+      average: { median: 60_000, p90: 60_000 },
+    })
+    expect(agentRow('bob')).toMatchObject({
+      count: 2,
+      replied: 2,
+      first: { median: 65_000, p90: 109_000 },
+    })
+    expect(agentRow('bot')).toMatchObject({ count: 1, replied: 1, first: { median: 1_000 } })
+    // Skill 12: five conversations, two of them replied to by a person (120 s and 10 s; the
+    // bot's 1 s left out).
+    expect(utc.replies.skills.find((row) => row.key === '12')).toMatchObject({
+      count: 5,
+      replied: 2,
+      first: { median: 65_000 },
+      average: { median: 65_000 },
+    })
     // 11 to 12 is made in four conversations (twice in one of them, counted once).
     expect(utc.transfers.paths.slice(0, 3)).toEqual([
       { from: '11', to: '12', count: 4 },

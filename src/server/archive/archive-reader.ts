@@ -6,12 +6,14 @@ import type { Insights } from '@/domain/schema/insights'
 import {
   assembleInsights,
   insightBuckets,
+  replyTimesSql,
   TRANSFERS_SQL,
   type MarginalRow,
+  type ReplyTimeRow,
   type TransferPathRow,
   type VolumeRow,
 } from '@/server/archive/insights'
-import { TOP_TRANSFER_PATHS } from '@/domain/schema/insights'
+import { TOP_REPLY_ROWS, TOP_TRANSFER_PATHS } from '@/domain/schema/insights'
 import {
   compileFilters,
   orderBy,
@@ -246,7 +248,18 @@ export function createArchiveReader(
       )
         .raw()
         .all(...compiled.params) as TransferPathRow[]
-      return assembleInsights(unit, buckets, volume, marginals, paths)
+      // Reply times: each agent's in its conversations, and by skill the conversations' own.
+      const agents = prepare(
+        `SELECT a.agent_id, count(*), ${replyTimesSql('a')} FROM conversation_agents a JOIN conversations c ON c.id = a.conversation WHERE ${compiled.where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${String(TOP_REPLY_ROWS)}`,
+      )
+        .raw()
+        .all(...compiled.params) as ReplyTimeRow[]
+      const skills = prepare(
+        `SELECT s.skill_id, count(*), ${replyTimesSql('c')} FROM conversation_skills s JOIN conversations c ON c.id = s.conversation WHERE ${compiled.where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${String(TOP_REPLY_ROWS)}`,
+      )
+        .raw()
+        .all(...compiled.params) as ReplyTimeRow[]
+      return assembleInsights(unit, buckets, volume, marginals, paths, { agents, skills })
     },
     byIds(conversationIds, sections, scope = EVERYTHING) {
       const scoped = scopeClause(scope)

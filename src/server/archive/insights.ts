@@ -102,6 +102,40 @@ export type MarginalRow = [
  */
 export const TRANSFERS_SQL = `CASE WHEN c.transfer_count > ${String(MAX_TRANSFER_COUNT)} THEN -1 WHEN c.transfer_count >= ${String(TRANSFERS_CAPPED_AT)} THEN ${String(TRANSFERS_CAPPED_AT)} ELSE c.transfer_count END`
 
+/**
+ * `[agent or skill, conversations, with a reply, first reply median, p90, average reply median,
+ * p90]`, from the reply-time queries.
+ */
+export type ReplyTimeRow = [
+  key: string,
+  count: number,
+  replied: number,
+  firstMedian: number | null,
+  firstP90: number | null,
+  averageMedian: number | null,
+  averageP90: number | null,
+]
+
+/** The reply-time columns of `table` (`a` for agents, `c` for skills). */
+export const replyTimesSql = (table: 'a' | 'c') =>
+  `count(${table}.first_reply_ms), median(${table}.first_reply_ms), percentile(${table}.first_reply_ms, 90), median(${table}.average_reply_ms), percentile(${table}.average_reply_ms, 90)`
+
+const replyRow = ([
+  key,
+  count,
+  replied,
+  firstMedian,
+  firstP90,
+  averageMedian,
+  averageP90,
+]: ReplyTimeRow) => ({
+  key,
+  count,
+  replied,
+  first: { median: firstMedian, p90: firstP90 },
+  average: { median: averageMedian, p90: averageP90 },
+})
+
 /** `[from skill, to skill, conversations]`, from the transfer pairs query. */
 export type TransferPathRow = [from: string, to: string, count: number]
 
@@ -117,6 +151,7 @@ export function assembleInsights(
   volume: Iterable<VolumeRow>,
   marginals: Iterable<MarginalRow>,
   paths: readonly TransferPathRow[],
+  replies: { agents: readonly ReplyTimeRow[]; skills: readonly ReplyTimeRow[] },
 ): Insights {
   // Counted in maps: a channel may be called anything, `constructor` or `__proto__` included.
   const bars = buckets.map(({ from, to }) => ({
@@ -211,5 +246,6 @@ export function assembleInsights(
       none: transfersNone,
       paths: paths.map(([from, to, count]) => ({ from, to, count })),
     },
+    replies: { agents: replies.agents.map(replyRow), skills: replies.skills.map(replyRow) },
   }
 }
