@@ -86,6 +86,33 @@ const INSIGHTS = {
       { from: '99', to: '12', count: 1 },
     ],
   },
+  replies: {
+    agents: [
+      {
+        key: 'agent-1',
+        count: 6,
+        replied: 5,
+        first: { median: 30_000, p90: 95_000 },
+        average: { median: 60_000, p90: 125_000 },
+      },
+      {
+        key: 'agent-9',
+        count: 3,
+        replied: 0,
+        first: { median: null, p90: null },
+        average: { median: null, p90: null },
+      },
+    ],
+    skills: [
+      {
+        key: '12',
+        count: 9,
+        replied: 5,
+        first: { median: 30_000, p90: 95_000 },
+        average: { median: 60_000, p90: 125_000 },
+      },
+    ],
+  },
 }
 
 interface InsightsCall {
@@ -422,4 +449,93 @@ test('a search with a transfer of its own links no other pair (its list could no
       link.firstElementChild?.getAttribute('aria-label')?.startsWith('99 → '),
     ),
   ).toBe(false)
+})
+
+test('reply times by agent and by skill: medians with their 90th percentile, each bar opens the agent’s or skill’s list', async () => {
+  const listCalls = useSearchApi()
+  useInsightsApi()
+  const downloads = captureDownloads()
+  const user = userEvent.setup()
+  const { router, container } = await renderRoute(`/conversations?view=insights&${WINDOW}`)
+  const byAgent = (await screen.findByRole('heading', { name: 'Reply times by agent' })).closest(
+    'section',
+  )
+  if (!byAgent) throw new Error('no reply-time chart')
+  const bars = () => [...container.querySelectorAll('svg a')]
+  const named = (name: string) =>
+    bars().find((link) => link.firstElementChild?.getAttribute('aria-label') === name)
+  // Agents by name where the archive knows them; one with no reply to time has no bar.
+  const alice = named(
+    'Alice Agent (agent-1), first reply median 30 s, 90th percentile 1 min 35 s: 6 conversations',
+  )
+  expect(paramsOf(alice?.getAttribute('href') ?? null, router)).toMatchObject({
+    agent: ['agent-1'],
+  })
+  expect(
+    bars().some((link) => link.firstElementChild?.getAttribute('aria-label')?.includes('agent-9')),
+  ).toBe(false)
+  const table = within(byAgent).getByRole('table', { name: 'Reply times by agent' })
+  expect(
+    within(table)
+      .getAllByRole('row')
+      .map((row) => [...row.children].map((cell) => cell.textContent)),
+  ).toEqual([
+    [
+      'Agent',
+      'Conversations',
+      'Replied to',
+      'First reply, median',
+      'First reply, 90th percentile',
+      'Average reply, median',
+      'Average reply, 90th percentile',
+    ],
+    ['Alice Agent (agent-1)', '6', '5', '30 s', '1 min 35 s', '1 min 00 s', '2 min 05 s'],
+    ['agent-9', '3', '0', '—', '—', '—', '—'],
+  ])
+  // Its CSV has the times in seconds.
+  await user.click(within(byAgent).getByRole('button', { name: 'Download CSV' }))
+  const text = (await downloads[0]?.text)?.replace(/^\uFEFF/, '')
+  expect(text?.split(/\r?\n/).filter(Boolean)).toEqual([
+    'Agent,Conversations,Replied to,"First reply, median (s)","First reply, 90th percentile (s)","Average reply, median (s)","Average reply, 90th percentile (s)"',
+    'Alice Agent (agent-1),6,5,30,95,60,125',
+    'agent-9,3,0,,,,',
+  ])
+
+  // Average reply: in the URL, and the bars follow.
+  await user.click(within(byAgent).getByRole('radio', { name: 'Average reply' }))
+  await waitFor(() => {
+    expect(urlParams(router).reply).toEqual(['average'])
+  })
+  expect(
+    named(
+      'Billing (12), average reply median 1 min 00 s, 90th percentile 2 min 05 s: 9 conversations',
+    ),
+  ).toBeDefined()
+
+  const billing = named(
+    'Billing (12), average reply median 1 min 00 s, 90th percentile 2 min 05 s: 9 conversations',
+  )
+  if (!billing) throw new Error('no skill bar')
+  await user.click(billing)
+  await waitFor(() => {
+    expect(listCalls.length).toBeGreaterThan(0)
+  })
+  expect(lastCall(listCalls).body).toMatchObject({ skillIds: ['12'] })
+})
+
+test('a search of some agents links only their own rows (another agent’s list could not be written)', async () => {
+  useSearchApi()
+  useInsightsApi()
+  const { container } = await renderRoute(`/conversations?view=insights&agent=agent-9&${WINDOW}`)
+  const byAgent = (await screen.findByRole('heading', { name: 'Reply times by agent' })).closest(
+    'section',
+  )
+  if (!byAgent) throw new Error('no reply-time chart')
+  const table = within(byAgent).getByRole('table', { name: 'Reply times by agent' })
+  expect(
+    within(table)
+      .getAllByRole('link')
+      .map((link) => link.textContent),
+  ).toEqual(['agent-9'])
+  expect(container.querySelector('svg a[href*="agent-1"]')).toBeNull()
 })

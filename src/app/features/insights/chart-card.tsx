@@ -8,7 +8,15 @@ import { toCsv } from '@/domain/csv'
 /** A chart's numbers: one row per mark, its first cell a link to the mark's list. */
 export interface ChartTable {
   columns: readonly string[]
-  rows: readonly { key: string; cells: readonly (string | number)[]; href: string | undefined }[]
+  rows: readonly {
+    key: string
+    cells: readonly (string | number)[]
+    href: string | undefined
+    /** The row in the CSV, when it differs from the table (numbers rather than words). */
+    csv?: readonly (string | number)[]
+  }[]
+  /** The CSV's columns, when its rows differ from the table's. */
+  csvColumns?: readonly string[]
 }
 
 /** A chart with nothing to draw: its heading and why it is empty, in the same frame. */
@@ -100,8 +108,9 @@ export function ChartCard({
         <Button
           size="sm"
           onClick={() => {
-            const rows = table.rows.map((row) => row.cells)
-            downloadText(`${fileName}.csv`, toCsv(table.columns, rows), 'text/csv;charset=utf-8')
+            const rows = table.rows.map((row) => row.csv ?? row.cells)
+            const columns = table.csvColumns ?? table.columns
+            downloadText(`${fileName}.csv`, toCsv(columns, rows), 'text/csv;charset=utf-8')
             reportExport(fileName, { format: 'csv', rows: rows.length, what: 'insights-chart' })
           }}
         >

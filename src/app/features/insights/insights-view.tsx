@@ -11,6 +11,7 @@ import {
 } from '@/app/features/insights/chart-marks'
 import { insightsQueries } from '@/app/features/insights/insights-queries'
 import { PlotFigure } from '@/app/features/insights/plot-figure'
+import { ReplyTimesChart, type ReplyMeasure } from '@/app/features/insights/reply-times-chart'
 import { useInteractiveMark } from '@/app/lib/interactive-mark'
 import { formatDate, formatTime, type TimeZone } from '@/app/lib/time'
 import { facetQueries } from '@/app/lib/facet-queries'
@@ -35,6 +36,9 @@ export interface InsightSlice {
   transfers?: { from: number; to: number }
   /** One transfer, skill ID to skill ID. */
   transferPath?: { from: string; to: string }
+  /** An assigned agent, or a skill of the conversation. */
+  agent?: string
+  skill?: string
 }
 
 export interface InsightsViewProps {
@@ -44,6 +48,9 @@ export interface InsightsViewProps {
   mode: 'archive' | 'proxy'
   stackBy: 'status' | 'channel'
   onStackByChange: (by: 'status' | 'channel') => void
+  /** Which reply time the reply-time charts show. */
+  replyMeasure: ReplyMeasure
+  onReplyMeasureChange: (measure: ReplyMeasure) => void
   /** The list of a mark: the search narrowed to the slice. */
   /** None when the slice cannot be written as a search (the mark then opens nothing). */
   hrefFor: (slice: InsightSlice) => string | undefined
@@ -99,6 +106,8 @@ function ChartsOfSearch({
   zone,
   stackBy,
   onStackByChange,
+  replyMeasure,
+  onReplyMeasureChange,
   hrefFor,
 }: Omit<InsightsViewProps, 'navigate' | 'mode'>) {
   const insights = useQuery(insightsQueries.forSearch({ search: body, zone }))
@@ -174,6 +183,16 @@ function ChartsOfSearch({
       <div className="xl:col-span-2">
         <TransferPathsChart data={data} hrefFor={hrefFor} />
       </div>
+      {(['agent', 'skill'] as const).map((by) => (
+        <ReplyTimesChart
+          key={by}
+          by={by}
+          rows={by === 'agent' ? data.replies.agents : data.replies.skills}
+          measure={replyMeasure}
+          onMeasureChange={onReplyMeasureChange}
+          hrefFor={hrefFor}
+        />
+      ))}
     </div>
   )
 }

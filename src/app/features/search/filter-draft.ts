@@ -197,7 +197,7 @@ export type DraftResult =
  */
 export function fromDraft(
   draft: FilterDraft,
-  current: Pick<ConversationSearch, 'sort' | 'pageSize' | 'view' | 'by'>,
+  current: Pick<ConversationSearch, 'sort' | 'pageSize' | 'view' | 'by' | 'reply'>,
   zone: TimeZone,
   now: number,
 ): DraftResult {
@@ -286,6 +286,7 @@ export function fromDraft(
     // A new search keeps the tab it was made in (issue 15): Insights stays open.
     view: current.view,
     by: current.by,
+    reply: current.reply,
   })
   return { ok: true, search }
 }

@@ -14,7 +14,7 @@ import type { SearchBodyInput } from '@/domain/schema/search-request'
  * conversations. None when the mark cannot be written as a search: a status the search does not
  * know, a channel with spaces around it or longer than the search takes (the search trims and
  * limits it, so its list would be another one), ranges that do not meet, a second transfer pair
- * (the search holds one).
+ * (the search holds one), an agent or skill other than the search's own.
  */
 export function narrowSearch(
   search: ConversationSearch,
@@ -54,6 +54,16 @@ export function narrowSearch(
     next.csatMin = Math.max(search.csatMin ?? 1, slice.csat)
     next.csatMax = Math.min(search.csatMax ?? 5, slice.csat)
     if (next.csatMin > next.csatMax) return undefined
+  }
+  // An agent or a skill among the search's own (if it has some): the list of that one alone.
+  for (const [key, id] of [
+    ['agent', slice.agent],
+    ['skill', slice.skill],
+  ] as const) {
+    if (id === undefined) continue
+    if (id === '' || id !== id.trim() || /\p{Cc}/u.test(id)) return undefined
+    if (search[key].length > 0 && !search[key].includes(id)) return undefined
+    next[key] = [id]
   }
   if (slice.closeReason !== undefined) {
     // As the archive keeps it (trimmed, upper case) and within what the search takes.
@@ -121,6 +131,8 @@ export function SearchInsights({
       mode={mode}
       stackBy={search.by}
       onStackByChange={(by) => onSearch({ ...search, by })}
+      replyMeasure={search.reply}
+      onReplyMeasureChange={(reply) => onSearch({ ...search, reply })}
       hrefFor={hrefFor}
       navigate={navigate}
     />

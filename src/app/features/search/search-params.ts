@@ -186,6 +186,7 @@ export const conversationSearchSchema = z.object({
   // Issue 15: the list, or the insights of the same search, and what its volume chart stacks by.
   view: z.enum(['results', 'insights']).default('results').catch('results'),
   by: z.enum(['status', 'channel']).default('status').catch('status'),
+  reply: z.enum(['first', 'average']).default('first').catch('first'),
   page: z
     .union([z.number(), z.string()])
     .transform((value) => {
@@ -210,6 +211,7 @@ export const clearedSearch = (search: ConversationSearch): ConversationSearch =>
   pageSize: search.pageSize,
   view: search.view,
   by: search.by,
+  reply: search.reply,
 })
 
 /**
@@ -233,6 +235,7 @@ export const URL_DEFAULTS: Partial<ConversationSearch> = {
   sort: 'start:desc',
   view: 'results',
   by: 'status',
+  reply: 'first',
   page: 1,
   pageSize: 50,
 }
