@@ -122,7 +122,11 @@ export interface ReplyBarRow {
   aria: string
 }
 
-/** Horizontal bars of median reply times, each with a tick at its 90th percentile. */
+/**
+ * Horizontal bars of median reply times, each with a tick at its 90th percentile, on a symlog
+ * scale: a bot's 2 seconds and a queue's 20 minutes both get a bar one can see and click. The
+ * axis and ticks are drawn under the bars, so nothing covers a short bar's link.
+ */
 export function replyOptions(
   rows: readonly ReplyBarRow[],
   duration: (seconds: number) => string,
@@ -131,9 +135,22 @@ export function replyOptions(
     height: Math.max(90, rows.length * 28 + 50),
     marginLeft: 150,
     marginBottom: 40,
-    x: { grid: true, label: 'Median (bar) and 90th percentile (tick)', tickFormat: duration },
+    x: {
+      type: 'symlog',
+      grid: true,
+      label: 'Median (bar) and 90th percentile (tick)',
+      tickFormat: duration,
+    },
     y: { domain: rows.map((row) => row.key), tickFormat: labelsOf(rows), label: null },
     marks: [
+      Plot.ruleX([0], { ariaHidden: 'true' }),
+      Plot.tickX(rows, {
+        y: 'key',
+        x: 'p90',
+        stroke: 'currentColor',
+        strokeWidth: 2,
+        ariaHidden: 'true',
+      }),
       Plot.barX(rows, {
         y: 'key',
         x: 'median',
@@ -142,14 +159,6 @@ export function replyOptions(
         ariaLabel: 'aria',
         title: 'aria',
       }),
-      Plot.tickX(rows, {
-        y: 'key',
-        x: 'p90',
-        stroke: 'currentColor',
-        strokeWidth: 2,
-        ariaHidden: 'true',
-      }),
-      Plot.ruleX([0], { ariaHidden: 'true' }),
     ],
   }
 }
