@@ -8,6 +8,8 @@ import * as Plot from '@observablehq/plot'
 export interface BarRow {
   key: string
   label: string
+  /** What the axis writes, when shorter than the label (names without their IDs). */
+  tick?: string
   count: number
   href: string | undefined
   aria: string
@@ -20,11 +22,15 @@ export interface StackRow extends BarRow {
 
 const BAR = 'var(--chart-1)'
 
-/** What the axis writes for a key: the row's label. */
-const labelsOf = (rows: readonly { key: string; label: string }[]) => {
-  const labels = new Map(rows.map((row) => [row.key, row.label]))
+/** What the axis writes for a key: the row's tick, or its label. */
+const labelsOf = (rows: readonly { key: string; label: string; tick?: string }[]) => {
+  const labels = new Map(rows.map((row) => [row.key, row.tick ?? row.label]))
   return (key: string) => labels.get(key) ?? key
 }
+
+/** Room for the axis labels of horizontal bars: the longest, within 110 to 300 pixels. */
+const marginFor = (rows: readonly { label: string; tick?: string }[]) =>
+  Math.min(300, Math.max(110, ...rows.map((row) => (row.tick ?? row.label).length * 7 + 16)))
 
 /** Vertical bars, one per row, in the rows' order. */
 export function barOptions(rows: readonly BarRow[]): Plot.PlotOptions {
@@ -48,7 +54,7 @@ export function barOptions(rows: readonly BarRow[]): Plot.PlotOptions {
 export function barXOptions(rows: readonly BarRow[]): Plot.PlotOptions {
   return {
     height: Math.max(90, rows.length * 28 + 50),
-    marginLeft: 150,
+    marginLeft: marginFor(rows),
     marginBottom: 40,
     x: { grid: true, label: 'Conversations' },
     y: { domain: rows.map((row) => row.key), tickFormat: labelsOf(rows), label: null },
@@ -115,12 +121,16 @@ export function stackedOptions(
 export interface ReplyBarRow {
   key: string
   label: string
+  tick?: string
   /** Seconds. */
   median: number
   p90: number
   href: string | undefined
   aria: string
 }
+
+/** Seconds: 0, 10 s, 1 min, 5 min, 30 min, 2 h, 8 h, 1 d. */
+const DURATION_TICKS = [0, 10, 60, 300, 1800, 7200, 28_800, 86_400]
 
 /**
  * Horizontal bars of median reply times, each with a tick at its 90th percentile, on a symlog
@@ -133,12 +143,16 @@ export function replyOptions(
 ): Plot.PlotOptions {
   return {
     height: Math.max(90, rows.length * 28 + 50),
-    marginLeft: 150,
+    marginLeft: marginFor(rows),
     marginBottom: 40,
     x: {
       type: 'symlog',
       grid: true,
       label: 'Median (bar) and 90th percentile (tick)',
+      // Round durations, spread out on the symlog axis (Plot's own would crowd its right end).
+      ticks: DURATION_TICKS.filter(
+        (tick) => tick <= Math.max(10, ...rows.map((row) => row.p90)) * 1.2,
+      ),
       tickFormat: duration,
     },
     y: { domain: rows.map((row) => row.key), tickFormat: labelsOf(rows), label: null },

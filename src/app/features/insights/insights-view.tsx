@@ -526,11 +526,22 @@ function TransferPathsChart({
       const name = names.get(id)
       return name && name !== id ? `${name} (${id})` : id
     }
+    // The axis: skill names alone, unless two skills share one.
+    const named = new Map<string, number>()
+    for (const id of new Set(data.transfers.paths.flatMap((path) => [path.from, path.to]))) {
+      const name = names.get(id) ?? id
+      named.set(name, (named.get(name) ?? 0) + 1)
+    }
+    const shortName = (id: string) => {
+      const name = names.get(id) ?? id
+      return (named.get(name) ?? 0) > 1 ? nameOf(id) : name
+    }
     return data.transfers.paths.map(({ from, to, count }) => {
       const label = `${nameOf(from)} → ${nameOf(to)}`
       return {
         key: JSON.stringify([from, to]),
         label,
+        tick: `${shortName(from)} → ${shortName(to)}`,
         count,
         href: hrefFor({ transferPath: { from, to } }),
         aria: `${label}: ${conversations(count)}`,

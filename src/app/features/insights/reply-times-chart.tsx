@@ -17,6 +17,15 @@ const conversations = (n: number) =>
   n === 1 ? '1 conversation' : `${n.toLocaleString('en-US')} conversations`
 const seconds = (ms: number | null) => (ms === null ? '' : Math.round(ms / 1000))
 const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms))
+/** An axis tick: 10 s, 5 min, 2 h, 1 d. */
+const roundDuration = (s: number) =>
+  s < 60
+    ? `${String(s)} s`
+    : s < 3600
+      ? `${String(s / 60)} min`
+      : s < 86_400
+        ? `${String(s / 3600)} h`
+        : `${String(s / 86_400)} d`
 
 /**
  * Issue 15: how fast agents reply, by agent or by skill. Each bar is a median (first or average
@@ -77,7 +86,7 @@ export function ReplyTimesChart({
       </fieldset>
       {bars.length > 0 ? (
         <PlotFigure
-          options={replyOptions(bars, (s) => formatDuration(s * 1000))}
+          options={replyOptions(bars, roundDuration)}
           label={`${title}: median ${what} time`}
         />
       ) : null}
@@ -97,6 +106,12 @@ function replyChart(
     const name = names.get(id)
     return name && name !== id ? `${name} (${id})` : id
   }
+  // The axis: names alone, unless two rows share one.
+  const shortNames = rows.map((row) => names.get(row.key) ?? row.key)
+  const tickOf = (id: string) => {
+    const name = names.get(id) ?? id
+    return shortNames.filter((other) => other === name).length > 1 ? nameOf(id) : name
+  }
   const sliceOf = (id: string): InsightSlice => (by === 'agent' ? { agent: id } : { skill: id })
   const bars: ReplyBarRow[] = []
   for (const row of rows) {
@@ -107,6 +122,7 @@ function replyChart(
     bars.push({
       key: row.key,
       label,
+      tick: tickOf(row.key),
       median: figures.median / 1000,
       p90: figures.p90 / 1000,
       href: hrefFor(sliceOf(row.key)),
