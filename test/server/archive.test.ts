@@ -905,6 +905,9 @@ function fakeIndexed(conversationId: string) {
     contentTypes: [],
     consumers: [],
     sdeTokens: '',
+    sdePaths: [],
+    sdeTexts: [],
+    sdeNumbers: [],
     messagesText: 'text',
     summaryText: '',
   }

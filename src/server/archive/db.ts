@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { parseConversationRecord } from '@/domain/schema/record'
+import { sdeFieldValues } from '@/domain/sde-fields'
 import { extractIndexed } from '@/server/archive/extract'
 import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/record-output'
 
@@ -18,6 +19,10 @@ import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/r
  *   an update deletes one key range; a value-first index makes each filter one index range.
  * - `conversations.close_reason`, `transfer_count` and `conversation_transfers` (migration 4): how
  *   a conversation closed and its transfers from skill to skill.
+ * - `conversation_sde_values` (migration 5): each conversation's values of the charted SDE fields
+ *   (domain/sde-fields.ts; issue 15's `sdeValue` filter and SDE chart): field, text (ASCII case
+ *   does not tell two apart, as in the filter), number when the value is one, and the
+ *   conversation's start, so counting a field's values within a window is one index range.
  * - `conversation_sde_text`: SDE values for `sdeSearch` (migration 3), one contentless FTS5 row
  *   per conversation whose tokens each stand for one key and value (see `sdeToken`): an inverted
  *   index that an import fills in memory and writes in sorted runs. (Version 2 kept them as rows
@@ -212,6 +217,49 @@ const MIGRATIONS: readonly Migration[] = [
       indexed.transferSources.forEach((source, i) =>
         insertPath.run(id, source, indexed.transferTargets[i]),
       )
+    })
+  },
+  // 5: the values of the charted SDE fields (issue 15's SDE chart and `sdeValue` filter), read
+  // from the stored SDE sections of the conversations already here.
+  (db) => {
+    db.exec(`
+      CREATE TABLE conversation_sde_values (
+        conversation INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        text_value TEXT NOT NULL COLLATE NOCASE,
+        num_value REAL,
+        start_ms INTEGER NOT NULL,
+        PRIMARY KEY (conversation, field, text_value)
+      ) WITHOUT ROWID;
+      CREATE INDEX conversation_sde_values_text ON conversation_sde_values (field, text_value);
+      CREATE INDEX conversation_sde_values_number ON conversation_sde_values (field, num_value);
+      CREATE INDEX conversation_sde_values_start ON conversation_sde_values (field, start_ms);`)
+    const insert = db.prepare(
+      'INSERT OR IGNORE INTO conversation_sde_values SELECT ?, ?, ?, ?, start_ms FROM conversations WHERE id = ?',
+    )
+    const sections = ['info', 'sdes', 'unAuthSdes'] as const
+    forEachRow(db, 'conversation_sections', sections, (id, row) => {
+      if (typeof row.sdes !== 'string' && typeof row.unAuthSdes !== 'string') return
+      const record = assembleRecord(sections, (column) => {
+        const value = row[column]
+        return typeof value === 'string' ? value : null
+      })
+      // A stored section that is not JSON leaves its conversation without values (see 4).
+      let raw: unknown
+      try {
+        raw = JSON.parse(record)
+      } catch {
+        return
+      }
+      const parsed = parseConversationRecord(raw)
+      if (!parsed.ok) return
+      const events = [
+        ...(parsed.record.sdes?.events ?? []),
+        ...(parsed.record.unAuthSdes?.events ?? []),
+      ]
+      for (const value of sdeFieldValues(events)) {
+        insert.run(id, value.path, value.text, value.number, id)
+      }
     })
   },
 ]
