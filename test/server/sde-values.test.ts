@@ -164,6 +164,11 @@ describe('the count a chart shows is the count of the list its mark opens', () =
     const open = await sdeValues({ start: START, status: ['CLOSE'] }, 'customerInfo.customerType')
     expect(open.values.some((v) => v.value === 'constructor')).toBe(false)
     await expectEveryMarkMatchesItsList({ start: START, status: ['CLOSE'] }, open)
+    // An end window alone: the open conversation (no end) is left out too.
+    const ended = { start: START, end: START }
+    const closed = await sdeValues(ended, 'customerInfo.customerType')
+    expect(closed.values.some((v) => v.value === 'constructor')).toBe(false)
+    await expectEveryMarkMatchesItsList(ended, closed)
   })
 
   it('on the demo data, every charted field, over 30 days and with other filters', async () => {

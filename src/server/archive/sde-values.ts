@@ -48,9 +48,13 @@ export function countSdeValues(
   const field = sdeChartField(path)
   const kind = field?.kind ?? 'text'
   const window = roundWindow(filters.start)
-  const from = `FROM conversation_sde_values v JOIN conversations c ON c.id = v.conversation
+  // A bare start window (no other filter, no scope) is read from the values' start index alone.
+  const bare = compiled.windowOnly && !filters.end
+  const from = bare
+    ? 'FROM conversation_sde_values v WHERE v.field = ? AND v.start_ms BETWEEN ? AND ?'
+    : `FROM conversation_sde_values v JOIN conversations c ON c.id = v.conversation
     WHERE v.field = ? AND v.start_ms BETWEEN ? AND ? AND ${compiled.where}`
-  const params = [path, window.from, window.to, ...compiled.params]
+  const params = [path, window.from, window.to, ...(bare ? [] : compiled.params)]
   const total = num(
     prepare(`SELECT count(*) FROM conversations c WHERE ${compiled.where}`)
       .pluck()

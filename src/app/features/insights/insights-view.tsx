@@ -11,6 +11,7 @@ import {
 } from '@/app/features/insights/chart-marks'
 import { insightsQueries } from '@/app/features/insights/insights-queries'
 import { PlotFigure } from '@/app/features/insights/plot-figure'
+import { SdeValuesCard } from '@/app/features/insights/sde-values-card'
 import { useInteractiveMark } from '@/app/lib/interactive-mark'
 import { formatDate, formatTime, type TimeZone } from '@/app/lib/time'
 import { channelLabel, deviceLabel, statusLabel } from '@/app/lib/vocabulary/labels'
@@ -28,6 +29,8 @@ export interface InsightSlice {
   device?: string
   mcs?: { from: number; to: number }
   csat?: number
+  /** Issue 15: one value of an engagement attribute, or a number range (`to` not included). */
+  sde?: { field: string; value: string } | { field: string; from: number; to: number }
 }
 
 export interface InsightsViewProps {
@@ -42,6 +45,9 @@ export interface InsightsViewProps {
   hrefFor: (slice: InsightSlice) => string | undefined
   /** Opens one of those lists in the app (a link clicked without a modifier key). */
   navigate: (href: string) => void
+  /** The engagement attribute charted (a path of domain/sde-fields.ts; others: the default). */
+  sdeChart: string | undefined
+  onSdeChartChange: (field: string) => void
 }
 
 const share = (part: number, whole: number) =>
@@ -93,6 +99,8 @@ function ChartsOfSearch({
   stackBy,
   onStackByChange,
   hrefFor,
+  sdeChart,
+  onSdeChartChange,
 }: Omit<InsightsViewProps, 'navigate' | 'mode'>) {
   const insights = useQuery(insightsQueries.forSearch({ search: body, zone }))
   if (insights.isPending) {
@@ -153,6 +161,15 @@ function ChartsOfSearch({
         unknown="have no channel"
         hrefFor={hrefFor}
       />
+      <div className="xl:col-span-2">
+        <SdeValuesCard
+          body={body}
+          zone={zone}
+          field={sdeChart}
+          onFieldChange={onSdeChartChange}
+          hrefFor={hrefFor}
+        />
+      </div>
     </div>
   )
 }

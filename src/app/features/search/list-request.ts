@@ -80,6 +80,11 @@ export function buildSearchBody(
     latestConversationQueueState: search.queue,
     sdeSearch: sde ? { [sde.type]: sde.value } : undefined,
     review: reviewFilter(search),
+    sdeValue: search.sdeField
+      ? search.sdeValue !== undefined
+        ? { field: search.sdeField, value: search.sdeValue }
+        : { field: search.sdeField, from: search.sdeFrom, to: search.sdeTo }
+      : undefined,
     contentToRetrieve: [...LIST_SECTIONS],
   }
 }

@@ -54,6 +54,17 @@ export function narrowSearch(
     next.csatMax = Math.min(search.csatMax ?? 5, slice.csat)
     if (next.csatMin > next.csatMax) return undefined
   }
+  if (slice.sde) {
+    // One engagement-attribute value per search: a search that has one already cannot also
+    // have another (a conversation may have both; its list would be another one).
+    if (search.sdeField !== undefined) return undefined
+    next.sdeField = slice.sde.field
+    if ('value' in slice.sde) next.sdeValue = slice.sde.value
+    else {
+      next.sdeFrom = slice.sde.from
+      next.sdeTo = slice.sde.to
+    }
+  }
   return next
 }
 
@@ -97,6 +108,8 @@ export function SearchInsights({
       mode={mode}
       stackBy={search.by}
       onStackByChange={(by) => onSearch({ ...search, by })}
+      sdeChart={search.sdeChart}
+      onSdeChartChange={(sdeChart) => onSearch({ ...search, sdeChart })}
       hrefFor={hrefFor}
       navigate={navigate}
     />

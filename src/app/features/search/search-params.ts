@@ -84,6 +84,12 @@ const text = scalar
   .optional()
   .catch(undefined)
 
+/** Text as it came (an engagement attribute's value), absent when blank. */
+const plain = scalar
+  .transform((value) => String(value).trim() || undefined)
+  .optional()
+  .catch(undefined)
+
 /** A number within [min, max] (from a number or a numeric string); anything else is absent. */
 function boundedNumber(min: number, max: number) {
   return z
@@ -176,6 +182,13 @@ export const conversationSearchSchema = z.object({
     .transform((value) => (value === true || value === 'true' || value === '1' ? true : undefined))
     .optional()
     .catch(undefined),
+  // Issue 15: one value of a charted engagement attribute (`sdeField` and `sdeValue`, or a number
+  // range from `sdeFrom` up to `sdeTo`), checked by the server; `sdeChart`, the field charted.
+  sdeField: plain,
+  sdeValue: plain,
+  sdeFrom: boundedNumber(-Infinity, Infinity),
+  sdeTo: boundedNumber(-Infinity, Infinity),
+  sdeChart: plain,
   sort: z.enum(SORT_VALUES).default('start:desc').catch('start:desc'),
   // Issue 15: the list, or the insights of the same search, and what its volume chart stacks by.
   view: z.enum(['results', 'insights']).default('results').catch('results'),
@@ -204,6 +217,7 @@ export const clearedSearch = (search: ConversationSearch): ConversationSearch =>
   pageSize: search.pageSize,
   view: search.view,
   by: search.by,
+  sdeChart: search.sdeChart,
 })
 
 /**
