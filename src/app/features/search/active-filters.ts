@@ -26,11 +26,6 @@ function between(min: number | undefined, max: number | undefined, unit = ''): s
   return `${String(min)}–${String(max)}${unit}`
 }
 
-/** Issue 15's filter by an engagement attribute's value, in words (`purchase.total from 0, below 50`). */
-export const describeSdeValue = (search: ConversationSearch) =>
-  search.sdeField &&
-  `${search.sdeField} ${search.sdeValue !== undefined ? `"${search.sdeValue}"` : `from ${String(search.sdeFrom ?? '…')}, below ${String(search.sdeTo ?? '…')}`}`
-
 /**
  * The filters a search applies, in words ("Status: Open"), for the empty state. `nameOf` turns
  * an agent, skill or group ID into the name the archive knows.
@@ -88,7 +83,12 @@ export function describeFilters(
   add('Queue state', search.queue ? labelOf(QUEUE_CHOICES, search.queue) : undefined)
   const sde = parseSde(search.sde)
   add('Engagement attribute', sde ? `${SDE_LABELS[sde.type]} "${sde.value}"` : undefined)
-  add('Engagement attribute value', describeSdeValue(search))
+  // Issue 15 (the chip above the tabs says it in full: sde-value-chip.tsx).
+  add(
+    'Attribute value',
+    search.sdeField &&
+      `${search.sdeField} ${search.sdeValue ?? `${search.sdeFrom ?? ''}–${search.sdeTo ?? ''}`}`,
+  )
   add(
     'Review',
     list(search.review, (v) => labelOf(REVIEW_STATUS_CHOICES, v)),

@@ -80,10 +80,9 @@ export function buildSearchBody(
     latestConversationQueueState: search.queue,
     sdeSearch: sde ? { [sde.type]: sde.value } : undefined,
     review: reviewFilter(search),
+    // Issue 15: a value, or a range (the server refuses both at once).
     sdeValue: search.sdeField
-      ? search.sdeValue !== undefined
-        ? { field: search.sdeField, value: search.sdeValue }
-        : { field: search.sdeField, from: search.sdeFrom, to: search.sdeTo }
+      ? { field: search.sdeField, value: search.sdeValue, from: search.sdeFrom, to: search.sdeTo }
       : undefined,
     contentToRetrieve: [...LIST_SECTIONS],
   }

@@ -1,8 +1,16 @@
 import { Button } from '@/app/components/ui/button'
-import { describeSdeValue } from '@/app/features/search/active-filters'
 import type { ConversationSearch } from '@/app/features/search/search-params'
 
-/** Issue 15: the engagement-attribute value a chart's link filtered by (it has no form field). */
+/** Issue 15's filter by an engagement attribute's value, in words (`purchase.total from 0, below 50`). */
+const describeSdeValue = (search: ConversationSearch) =>
+  search.sdeField &&
+  `${search.sdeField} ${search.sdeValue !== undefined ? `"${search.sdeValue}"` : `from ${String(search.sdeFrom ?? '…')}, below ${String(search.sdeTo ?? '…')}`}`
+
+/**
+ * Issue 15: the engagement-attribute value a chart's link filtered by (it has no form field), and
+ * a button that removes it. A chunk of its own (lazy-sde-value-chip.tsx): the search page's first
+ * script does without it.
+ */
 export function SdeValueChip({
   search,
   onSearch,

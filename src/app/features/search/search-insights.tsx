@@ -61,8 +61,8 @@ export function narrowSearch(
     next.sdeField = slice.sde.field
     if ('value' in slice.sde) next.sdeValue = slice.sde.value
     else {
-      next.sdeFrom = slice.sde.from
-      next.sdeTo = slice.sde.to
+      next.sdeFrom = String(slice.sde.from)
+      next.sdeTo = String(slice.sde.to)
     }
   }
   return next

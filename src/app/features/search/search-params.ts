@@ -84,12 +84,6 @@ const text = scalar
   .optional()
   .catch(undefined)
 
-/** Text as it came (an engagement attribute's value), absent when blank. */
-const plain = scalar
-  .transform((value) => String(value).trim() || undefined)
-  .optional()
-  .catch(undefined)
-
 /** A number within [min, max] (from a number or a numeric string); anything else is absent. */
 function boundedNumber(min: number, max: number) {
   return z
@@ -183,12 +177,13 @@ export const conversationSearchSchema = z.object({
     .optional()
     .catch(undefined),
   // Issue 15: one value of a charted engagement attribute (`sdeField` and `sdeValue`, or a number
-  // range from `sdeFrom` up to `sdeTo`), checked by the server; `sdeChart`, the field charted.
-  sdeField: plain,
-  sdeValue: plain,
-  sdeFrom: boundedNumber(-Infinity, Infinity),
-  sdeTo: boundedNumber(-Infinity, Infinity),
-  sdeChart: plain,
+  // range from `sdeFrom` up to `sdeTo`), checked by the server (numbers too: the search takes
+  // them as text); `sdeChart`, the field charted.
+  sdeField: text,
+  sdeValue: text,
+  sdeFrom: text,
+  sdeTo: text,
+  sdeChart: text,
   sort: z.enum(SORT_VALUES).default('start:desc').catch('start:desc'),
   // Issue 15: the list, or the insights of the same search, and what its volume chart stacks by.
   view: z.enum(['results', 'insights']).default('results').catch('results'),
