@@ -100,6 +100,9 @@ test('an engagement attribute in buckets: the first and last bar open lists of t
   const title = 'Engagement attribute values'
   const names = await markNames(page, title)
   expect(await chart(page, title).getByRole('combobox').inputValue()).toBe('purchase.total')
+  await chart(page, title).screenshot({
+    path: join(RESULTS, 'insights-light-engagement-attribute-purchase-total.png'),
+  })
   expect(names.length).toBeGreaterThan(1)
   expect(names[0]).toMatch(/^Purchase total /)
   for (const name of [names[0], names.at(-1)]) {
