@@ -11,6 +11,7 @@ import {
 } from '@/domain/schema/search-request'
 import type { Archive, Facets } from '@/server/archive/archive'
 import { insightsRequestSchema } from '@/domain/schema/insights'
+import { sdeValuesRequestSchema } from '@/domain/schema/sde-insights'
 import { wantedSections } from '@/server/archive/record-output'
 import {
   ALL_REVIEWS,
@@ -321,6 +322,35 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     return insights
   })
   refuseOtherMethods(app, '/api/insights', ['POST'])
+  // Issue 15: the values of one engagement-attribute field among a search's conversations.
+  app.post(
+    '/api/insights/sde-values',
+    { ...post, schema: { body: sdeValuesRequestSchema } },
+    (request) => {
+      if (upstream) {
+        throw new HttpError(
+          409,
+          "Insights need the archive: this server reads LivePerson's API live (proxy mode), and " +
+            'counting the values of an engagement attribute would mean paging through every conversation there',
+        )
+      }
+      const searched = requireArchive()
+      const { search, field } = request.body
+      checkReviewFilter(searched, search.review)
+      const values = searched.sdeValues(
+        search,
+        field,
+        request.viewer.scope,
+        reviewVisibility(request),
+      )
+      request.audit({
+        action: 'insights',
+        detail: { filters: searchFilters(search), sdeField: field, count: values.total },
+      })
+      return values
+    },
+  )
+  refuseOtherMethods(app, '/api/insights/sde-values', ['POST'])
 
   app.post(
     `${base}/conversation/search`,

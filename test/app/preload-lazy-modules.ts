@@ -12,6 +12,7 @@ await Promise.all([
   import('@/app/features/search/review-chunk'),
   import('@/app/features/search/more-filter-fields'),
   import('@/app/features/search/search-insights'),
+  import('@/app/features/search/sde-value-chip'),
   import('@/app/components/session-controls'),
   import('@/app/features/auth/sign-in-page'),
   import('@/app/features/users/users-page'),

@@ -42,6 +42,7 @@ const CHARTS = [
   'Transfers from skill to skill',
   'Reply times by agent',
   'Reply times by skill',
+  'Engagement attribute values',
 ] as const
 
 const chart = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true })
@@ -98,6 +99,41 @@ test('every chart’s marks open the list of exactly the conversations the mark 
   expect(errors).toEqual([])
   await page.close()
 }, 420_000)
+
+test('an engagement attribute in buckets: the first and last bar open lists of their counts; the filter can be removed', async () => {
+  const { page, errors } = await openPage(`${INSIGHTS}&sdeChart=purchase.total`)
+  const title = 'Engagement attribute values'
+  const names = await markNames(page, title)
+  expect(await chart(page, title).getByRole('combobox').inputValue()).toBe('purchase.total')
+  await chart(page, title).screenshot({
+    path: join(RESULTS, 'insights-light-engagement-attribute-purchase-total.png'),
+  })
+  expect(names.length).toBeGreaterThan(1)
+  expect(names[0]).toMatch(/^Purchase total /)
+  for (const name of [names[0], names.at(-1)]) {
+    if (!name) continue
+    await chart(page, title).locator(`svg a:has(> [aria-label="${name}"])`).click()
+    await page.waitForURL((url) => url.searchParams.get('sdeField') === 'purchase.total')
+    expect(`${name} → ${String(await listCount(page))}`).toBe(`${name} → ${String(countOf(name))}`)
+    await page.goBack()
+    await page.waitForURL((url) => url.searchParams.get('view') === 'insights')
+    await chart(page, title).locator('svg a').first().waitFor()
+  }
+  // Another field from the picker; its first value's list, then the filter removed.
+  await chart(page, title).getByRole('combobox').selectOption('customerInfo.customerStatus')
+  await page.waitForURL((url) => url.searchParams.get('sdeChart') === 'customerInfo.customerStatus')
+  const statuses = await markNames(page, title)
+  expect(statuses[0]).toMatch(/^Customer status /)
+  const first = statuses[0] ?? ''
+  await chart(page, title).locator(`svg a:has(> [aria-label="${first}"])`).click()
+  await page.waitForURL((url) => url.searchParams.has('sdeValue'))
+  expect(await listCount(page)).toBe(countOf(first))
+  await page.getByRole('button', { name: 'Remove this filter' }).click()
+  await page.waitForURL((url) => !url.searchParams.has('sdeField'))
+  await expect.poll(() => listCount(page)).toBeGreaterThan(countOf(first))
+  expect(errors).toEqual([])
+  await page.close()
+}, 90_000)
 
 test('the table link of a day and the stacking by channel open the same lists as the bars', async () => {
   const { page, errors } = await openPage(INSIGHTS)

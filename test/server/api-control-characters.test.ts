@@ -108,6 +108,18 @@ const SEARCH_SLOTS: TextSlot[] = [
   list('closeReasons', 'AGENT'),
   ...ranges('transferCount', '0', '3'),
   ...ranges('transferPath', '20', '30'),
+  // Issue 15: one value of a charted engagement attribute, its field, a number range.
+  ...(
+    [
+      ['vip', (text: string) => ({ field: 'customerInfo.customerType', value: text })],
+      ['purchase.total', (text: string) => ({ field: text, value: 'vip' })],
+      ['10', (text: string) => ({ field: 'purchase.total', from: text, to: '20' })],
+    ] as const
+  ).map(([valid, filter]) => ({
+    field: 'sdeValue',
+    valid,
+    body: (text: string) => search({ sdeValue: filter(text) }),
+  })),
 ]
 
 const SEARCH_PATH = `/messaging_history/api/account/${ACCOUNT}/conversations/search`

@@ -907,6 +907,9 @@ function fakeIndexed(conversationId: string) {
     contentTypes: [],
     consumers: [],
     sdeTokens: '',
+    sdePaths: [],
+    sdeTexts: [],
+    sdeNumbers: [],
     messagesText: 'text',
     summaryText: '',
   }

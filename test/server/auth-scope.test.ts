@@ -231,6 +231,29 @@ describe('insights (issue 15)', () => {
   })
 })
 
+describe('engagement-attribute values (issue 15)', () => {
+  it("count only the reader's conversations, each value as the reader's list of it", async () => {
+    const field = 'customerInfo.customerType'
+    for (const [client, keep] of [
+      [supervisor, (r: Json) => inGroup(r, GROUP) || hasSkill(r, SKILL)],
+      [agent, (r: Json) => tookPart(r, AGENT_ID)],
+    ] as const) {
+      const res = await client.request('/api/insights/sde-values', {
+        json: { search: { start: WINDOW }, zone: 'UTC', field },
+      })
+      expect(res.status).toBe(200)
+      const json: unknown = await res.json()
+      expect(Number(pick(json, 'total'))).toBe(expected(keep).length)
+      const values = pick(json, 'values') as { value: string; count: number }[]
+      expect(values.length).toBeGreaterThan(0)
+      for (const { value, count } of values) {
+        const listed = await allIds(client, { start: WINDOW, sdeValue: { field, value } })
+        expect(listed.count).toBe(count)
+      }
+    }
+  })
+})
+
 describe('facets', () => {
   it("count only the reader's conversations, so no count tells of others", async () => {
     const mine = RECORDS.filter((r) => tookPart(r, AGENT_ID))

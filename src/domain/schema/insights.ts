@@ -10,7 +10,7 @@ import { searchBodySchema } from '@/domain/schema/search-request'
  */
 
 /** A zone name `Intl` knows: buckets of days and hours are the reader's days and hours. */
-const zoneSchema = z
+export const zoneSchema = z
   .string()
   .min(1)
   .max(64)

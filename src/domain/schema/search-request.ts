@@ -19,6 +19,7 @@ import {
   type ContentToRetrieve,
   type SdeSearchKey,
 } from '@/domain/schema/search-constants'
+import { MAX_SDE_VALUE_LENGTH, SDE_CHART_FIELD_PATHS } from '@/domain/sde-fields'
 
 /**
  * Requests to the Messaging Interactions API (`conversations/search`, `conversation/search` by
@@ -244,7 +245,12 @@ export type SearchReviewFilter = z.output<typeof searchReviewFilterSchema>
  * Our extensions of the search (issue 15; not LivePerson's, so they need the archive): how the
  * conversation closed, how many times it was transferred, and one transfer from a skill to a skill.
  */
-export const ARCHIVE_ONLY_FILTERS = ['closeReasons', 'transferCount', 'transferPath'] as const
+export const ARCHIVE_ONLY_FILTERS = [
+  'closeReasons',
+  'transferCount',
+  'transferPath',
+  'sdeValue',
+] as const
 
 const closeReasons = z
   .array(
@@ -293,6 +299,64 @@ const transferPath = z.strictObject(
   { from: skillId, to: skillId },
   { error: 'must be an object {from, to} of skill IDs' },
 )
+
+/** A finite number (or numeric string) for an SDE value range. */
+const sdeNumber = z
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i),
+    ],
+    {
+      error: 'must be a number',
+    },
+  )
+  .transform((value) => Number(value))
+  .pipe(z.number().refine(Number.isFinite, 'must be a finite number'))
+
+/**
+ * Issue 15: the conversations with one value of a charted SDE field (domain/sde-fields.ts): `{field,
+ * value}` (its text, ASCII case ignored, as kept: trimmed, at most 200 characters), or for a
+ * number `{field, from, to}` (from included, to not).
+ */
+const sdeValue = z
+  .strictObject(
+    {
+      field: z.enum(SDE_CHART_FIELD_PATHS, {
+        error: `must be one of the charted engagement attributes (${SDE_CHART_FIELD_PATHS.slice(0, 3).join(', ')}, …)`,
+      }),
+      value: z
+        .string({ error: 'must be a string' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(MAX_SDE_VALUE_LENGTH, `at most ${String(MAX_SDE_VALUE_LENGTH)} characters`)
+        .optional(),
+      from: sdeNumber.optional(),
+      to: sdeNumber.optional(),
+    },
+    { error: 'must be an object {field, value} or {field, from, to}' },
+  )
+  .transform((filter, ctx) => {
+    const ranged = filter.from !== undefined || filter.to !== undefined
+    if (filter.value !== undefined && ranged) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'not with "from" or "to"' })
+      return z.NEVER
+    }
+    if (filter.value !== undefined) return { field: filter.field, value: filter.value }
+    if (!ranged) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'needs "value", or "from" or "to"' })
+      return z.NEVER
+    }
+    if (filter.from !== undefined && filter.to !== undefined && filter.from >= filter.to) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be less than to' })
+      return z.NEVER
+    }
+    return { field: filter.field, from: filter.from, to: filter.to }
+  })
+export type SdeValueFilter = z.output<typeof sdeValue>
 
 /** The `conversations/search` body. */
 export const searchBodySchema = z
@@ -356,6 +420,7 @@ export const searchBodySchema = z
       closeReasons: closeReasons.optional(),
       transferCount: transferCount.optional(),
       transferPath: transferPath.optional(),
+      sdeValue: sdeValue.optional(),
     },
     { error: 'must be a JSON object' },
   )
@@ -385,6 +450,7 @@ export const searchBodySchema = z
     closeReasons: nonEmpty(body.closeReasons),
     transferCount: body.transferCount,
     transferPath: body.transferPath,
+    sdeValue: body.sdeValue,
   }))
 
 export type SearchBodyInput = z.input<typeof searchBodySchema>

@@ -24,6 +24,8 @@ import {
 import { assembleRecord, SECTION_COLUMNS, type SectionColumn } from '@/server/archive/record-output'
 import { num, rowsOf, str } from '@/server/archive/sql-rows'
 import type { StatementCache } from '@/server/archive/statement-cache'
+import type { SdeValues } from '@/domain/schema/sde-insights'
+import { countSdeValues } from '@/server/archive/sde-values'
 
 /** Which page of matches, in which order. */
 export interface Page {
@@ -79,6 +81,16 @@ export interface ArchiveReader {
     reviews?: ReviewVisibility,
   ): Insights
   conversationCount(): number
+  /**
+   * Issue 15: the values of a charted SDE field (domain/sde-fields.ts) among the conversations a
+   * search finds (sde-values.ts).
+   */
+  sdeValues(
+    filters: SearchFilters,
+    field: string,
+    scope?: ReadScope,
+    reviews?: ReviewVisibility,
+  ): SdeValues
 }
 
 /** Matches read faster driven from a review set than by walking the window, whatever its size. */
@@ -289,6 +301,10 @@ export function createArchiveReader(
         sections,
         false,
       )
+    },
+    sdeValues(filters, field, scope = EVERYTHING, reviews) {
+      const compiled = compileFilters(filters, estimate, scope, reviews)
+      return countSdeValues(prepare, filters, compiled, field)
     },
     conversationCount: () => num(db.prepare('SELECT count(*) FROM conversations').pluck().get()),
   }

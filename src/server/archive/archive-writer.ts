@@ -56,6 +56,7 @@ const SIDE_TABLES = [
   'conversation_content_types',
   'conversation_consumers',
   'conversation_transfers',
+  'conversation_sde_values',
 ] as const
 
 /** Writes conversations into the archive `db`, keeping `facets` counted as it goes. */
@@ -107,6 +108,9 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
   )
   const insertTransfer = db.prepare(
     'INSERT OR IGNORE INTO conversation_transfers (conversation, source_skill_id, target_skill_id) VALUES (?, ?, ?)',
+  )
+  const insertSdeValue = db.prepare(
+    'INSERT OR IGNORE INTO conversation_sde_values (conversation, field, text_value, num_value, start_ms) VALUES (?, ?, ?, ?, ?)',
   )
   const putSde = db.prepare('INSERT INTO conversation_sde_text (rowid, tokens) VALUES (?, ?)')
 
@@ -181,6 +185,9 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
       insertTransfer.run(id, source, row.transferTargets[i]),
     )
     if (row.sdeTokens !== '') putSde.run(id, row.sdeTokens)
+    row.sdePaths.forEach((path, i) =>
+      insertSdeValue.run(id, path, row.sdeTexts[i], row.sdeNumbers[i] ?? null, row.startMs),
+    )
     if (row.source !== null) facets.count('channel', row.source, null, null, null)
     facets.count('device', row.device, null, null, null)
     return outcome

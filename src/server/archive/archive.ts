@@ -110,6 +110,10 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
       reviewFactsFor(filters)
       return reader.insights(filters, zone, scope, reviews)
     },
+    sdeValues(filters, field, scope, reviews) {
+      reviewFactsFor(filters)
+      return reader.sdeValues(filters, field, scope, reviews)
+    },
     attachWorkspace(workspacePath) {
       if (reviewFacts) throw new Error('The archive already has a workspace attached')
       // ATTACH would create a missing file: an empty database is not the workspace.

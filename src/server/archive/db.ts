@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { parseConversationRecord } from '@/domain/schema/record'
+import { enableRecordFastPath } from '@/domain/schema/record-fast-path'
+import { sdeFieldValues } from '@/domain/sde-fields'
 import { botsOf, extractIndexed } from '@/server/archive/extract'
 import { replyTimes } from '@/server/archive/reply-times'
 import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/record-output'
@@ -21,6 +23,10 @@ import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/r
  *   a conversation closed and its transfers from skill to skill.
  * - `first_reply_ms`, `average_reply_ms` of `conversations` (human agents) and of
  *   `conversation_agents` (each assigned agent), migration 5: how fast agents replied.
+ * - `conversation_sde_values` (migration 6): each conversation's values of the charted SDE fields
+ *   (domain/sde-fields.ts; issue 15's `sdeValue` filter and SDE chart): field, text (ASCII case
+ *   does not tell two apart, as in the filter), number when the value is one, and the
+ *   conversation's start, so counting a field's values within a window is one index range.
  * - `conversation_sde_text`: SDE values for `sdeSearch` (migration 3), one contentless FTS5 row
  *   per conversation whose tokens each stand for one key and value (see `sdeToken`): an inverted
  *   index that an import fills in memory and writes in sorted runs. (Version 2 kept them as rows
@@ -232,6 +238,8 @@ const MIGRATIONS: readonly Migration[] = [
     const updateAgent = db.prepare(
       'UPDATE conversation_agents SET first_reply_ms = ?, average_reply_ms = ? WHERE conversation = ? AND agent_id = ?',
     )
+    // The record parser's compiled fast path, as an import takes it: most of the time is parsing.
+    enableRecordFastPath()
     const sections = ['info', 'agentParticipants', 'messageRecords'] as const
     forEachRow(db, 'conversation_sections', sections, (id, row) => {
       let raw: unknown
@@ -256,6 +264,55 @@ const MIGRATIONS: readonly Migration[] = [
         updateAgent.run(times.firstMs, times.averageMs, id, agentId)
       }
     })
+  },
+  // 6: the values of the charted SDE fields (issue 15's SDE chart and `sdeValue` filter), read
+  // from the stored SDE sections of the conversations already here.
+  (db) => {
+    db.exec(`
+      CREATE TABLE conversation_sde_values (
+        conversation INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        text_value TEXT NOT NULL COLLATE NOCASE,
+        num_value REAL,
+        start_ms INTEGER NOT NULL,
+        PRIMARY KEY (conversation, field, text_value)
+      ) WITHOUT ROWID;`)
+    // The record parser's compiled fast path (as an import takes it): most of the time is parsing.
+    enableRecordFastPath()
+    const insert = db.prepare(
+      'INSERT OR IGNORE INTO conversation_sde_values SELECT ?, ?, ?, ?, start_ms FROM conversations WHERE id = ?',
+    )
+    const sections = ['info', 'sdes', 'unAuthSdes'] as const
+    forEachRow(db, 'conversation_sections', sections, (id, row) => {
+      if (typeof row.sdes !== 'string' && typeof row.unAuthSdes !== 'string') return
+      const record = assembleRecord(sections, (column) => {
+        const value = row[column]
+        return typeof value === 'string' ? value : null
+      })
+      // A stored section that is not JSON leaves its conversation without values (see 4).
+      let raw: unknown
+      try {
+        raw = JSON.parse(record)
+      } catch {
+        return
+      }
+      const parsed = parseConversationRecord(raw)
+      if (!parsed.ok) return
+      const events = [
+        ...(parsed.record.sdes?.events ?? []),
+        ...(parsed.record.unAuthSdes?.events ?? []),
+      ]
+      for (const value of sdeFieldValues(events)) {
+        insert.run(id, value.path, value.text, value.number, id)
+      }
+    })
+    // Built once the rows are in, from sorted data. The start index holds the text and the
+    // conversation too (the table's key), and the number: a window's values are read from it alone.
+    db.exec(`
+      CREATE INDEX conversation_sde_values_text ON conversation_sde_values (field, text_value);
+      CREATE INDEX conversation_sde_values_number ON conversation_sde_values (field, num_value);
+      CREATE INDEX conversation_sde_values_start
+        ON conversation_sde_values (field, start_ms, num_value);`)
   },
 ]
 

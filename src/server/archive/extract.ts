@@ -4,6 +4,7 @@ import { htmlToText } from '@/domain/html-text'
 import { foldText, sdeToken, TEXT_BOUNDARY } from '@/server/archive/text'
 import { parseWireTime } from '@/domain/timeline/wire-time'
 import { replyTimes } from '@/server/archive/reply-times'
+import { sdeFieldValues } from '@/domain/sde-fields'
 
 /**
  * Everything the archive indexes about one conversation, taken from the clean record. Only
@@ -51,6 +52,13 @@ export interface IndexedConversation {
   consumers: string[]
   /** SDE values (folded) under their event keys, for `sdeSearch`: tokens (see `sdeToken`), space-separated. */
   sdeTokens: string
+  /**
+   * Issue 15: the values of the charted SDE fields (domain/sde-fields.ts), as three lists of one
+   * length: the field's path, its text, its number (null when the value is text).
+   */
+  sdePaths: string[]
+  sdeTexts: string[]
+  sdeNumbers: (number | null)[]
   messagesText: string
   summaryText: string
 }
@@ -261,6 +269,10 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
   }
   const closeReason = info.closeReason?.trim().toUpperCase()
   const replies = replyTimes(record.messageRecords ?? [], botsOf(record))
+  const sdeValues = sdeFieldValues([
+    ...(record.sdes?.events ?? []),
+    ...(record.unAuthSdes?.events ?? []),
+  ])
 
   return {
     conversationId: info.conversationId,
@@ -301,6 +313,9 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     contentTypes: [...contentTypes],
     consumers: [...consumers],
     sdeTokens: sdeTokensOf(record),
+    sdePaths: sdeValues.map((value) => value.path),
+    sdeTexts: sdeValues.map((value) => value.text),
+    sdeNumbers: sdeValues.map((value) => value.number),
     messagesText: messagesTextOf(record),
     summaryText: summaryText.includes('<') ? htmlToText(summaryText) : summaryText,
   }

@@ -111,6 +111,26 @@ export function compileFilters(
       filters.transferPath.to,
     )
   }
+  // Issue 15: one value of a charted SDE field (text, ASCII case ignored; or a number range, from
+  // included and to not), as the SDE chart counts it.
+  if (filters.sdeValue) {
+    const { field } = filters.sdeValue
+    if (filters.sdeValue.value !== undefined) {
+      add(
+        'c.id IN (SELECT conversation FROM conversation_sde_values WHERE field = ? AND text_value = ?)',
+        field,
+        filters.sdeValue.value,
+      )
+    } else {
+      const { from, to } = filters.sdeValue
+      add(
+        `c.id IN (SELECT conversation FROM conversation_sde_values WHERE field = ?${from === undefined ? '' : ' AND num_value >= ?'}${to === undefined ? '' : ' AND num_value < ?'})`,
+        field,
+        ...(from === undefined ? [] : [from]),
+        ...(to === undefined ? [] : [to]),
+      )
+    }
+  }
   if (filters.skillIds) {
     const ids = filters.skillIds
     inSide('conversation_skills', 'skill_id', ids, selective('skill', ids))

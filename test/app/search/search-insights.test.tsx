@@ -127,6 +127,18 @@ function useInsightsApi(answer: () => Response = () => HttpResponse.json(INSIGHT
       calls.push((await request.json()) as InsightsCall)
       return answer()
     }),
+    // The engagement-attribute card asks for its own counts (search-sde-values.test.tsx).
+    http.post('*/api/insights/sde-values', () =>
+      HttpResponse.json({
+        field: 'customerInfo.customerType',
+        kind: 'text',
+        total: 9,
+        none: 9,
+        values: [],
+        other: 0,
+        buckets: [],
+      }),
+    ),
   )
   return calls
 }

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { insightsSchema, type InsightsRequest } from '@/domain/schema/insights'
 import { requestJson } from '@/app/lib/http'
+import { sdeValuesSchema, type SdeValuesRequest } from '@/domain/schema/sde-insights'
 
 /** `POST /api/insights` (issue 15): the insights of one search, in the reader's zone. */
 export const insightsQueries = {
@@ -10,5 +11,12 @@ export const insightsQueries = {
       queryKey: [...insightsQueries.all(), request],
       queryFn: ({ signal }) =>
         requestJson('/api/insights', insightsSchema, { json: request, signal }),
+    }),
+  /** `POST /api/insights/sde-values`: one engagement attribute's values among the search's. */
+  sdeValues: (request: SdeValuesRequest) =>
+    queryOptions({
+      queryKey: [...insightsQueries.all(), 'sde-values', request],
+      queryFn: ({ signal }) =>
+        requestJson('/api/insights/sde-values', sdeValuesSchema, { json: request, signal }),
     }),
 }

@@ -12,6 +12,7 @@ import {
 import { insightsQueries } from '@/app/features/insights/insights-queries'
 import { PlotFigure } from '@/app/features/insights/plot-figure'
 import { ReplyTimesChart, type ReplyMeasure } from '@/app/features/insights/reply-times-chart'
+import { SdeValuesCard } from '@/app/features/insights/sde-values-card'
 import { useInteractiveMark } from '@/app/lib/interactive-mark'
 import { formatDate, formatTime, type TimeZone } from '@/app/lib/time'
 import { facetQueries } from '@/app/lib/facet-queries'
@@ -39,6 +40,8 @@ export interface InsightSlice {
   /** An assigned agent, or a skill of the conversation. */
   agent?: string
   skill?: string
+  /** Issue 15: one value of an engagement attribute, or a number range (`to` not included). */
+  sde?: { field: string; value: string } | { field: string; from: number; to: number }
 }
 
 export interface InsightsViewProps {
@@ -56,6 +59,9 @@ export interface InsightsViewProps {
   hrefFor: (slice: InsightSlice) => string | undefined
   /** Opens one of those lists in the app (a link clicked without a modifier key). */
   navigate: (href: string) => void
+  /** The engagement attribute charted (a path of domain/sde-fields.ts; others: the default). */
+  sdeChart: string | undefined
+  onSdeChartChange: (field: string) => void
 }
 
 const share = (part: number, whole: number) =>
@@ -109,6 +115,8 @@ function ChartsOfSearch({
   replyMeasure,
   onReplyMeasureChange,
   hrefFor,
+  sdeChart,
+  onSdeChartChange,
 }: Omit<InsightsViewProps, 'navigate' | 'mode'>) {
   const insights = useQuery(insightsQueries.forSearch({ search: body, zone }))
   if (insights.isPending) {
@@ -193,6 +201,15 @@ function ChartsOfSearch({
           hrefFor={hrefFor}
         />
       ))}
+      <div className="xl:col-span-2">
+        <SdeValuesCard
+          body={body}
+          zone={zone}
+          field={sdeChart}
+          onFieldChange={onSdeChartChange}
+          hrefFor={hrefFor}
+        />
+      </div>
     </div>
   )
 }

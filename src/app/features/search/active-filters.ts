@@ -83,6 +83,12 @@ export function describeFilters(
   add('Queue state', search.queue ? labelOf(QUEUE_CHOICES, search.queue) : undefined)
   const sde = parseSde(search.sde)
   add('Engagement attribute', sde ? `${SDE_LABELS[sde.type]} "${sde.value}"` : undefined)
+  // Issue 15 (the chip above the tabs says it in full: sde-value-chip.tsx).
+  add(
+    'Attribute value',
+    search.sdeField &&
+      `${search.sdeField} ${search.sdeValue ?? `${search.sdeFrom ?? ''}–${search.sdeTo ?? ''}`}`,
+  )
   add(
     'Review',
     list(search.review, (v) => labelOf(REVIEW_STATUS_CHOICES, v)),

@@ -86,6 +86,10 @@ export function buildSearchBody(
       search.transferFrom && search.transferTo
         ? { from: search.transferFrom, to: search.transferTo }
         : undefined,
+    // Issue 15: a value, or a range (the server refuses both at once).
+    sdeValue: search.sdeField
+      ? { field: search.sdeField, value: search.sdeValue, from: search.sdeFrom, to: search.sdeTo }
+      : undefined,
     contentToRetrieve: [...LIST_SECTIONS],
   }
 }

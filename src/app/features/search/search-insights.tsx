@@ -88,6 +88,17 @@ export function narrowSearch(
     next.transferFrom = from
     next.transferTo = to
   }
+  if (slice.sde) {
+    // One engagement-attribute value per search: a search that has one already cannot also
+    // have another (a conversation may have both; its list would be another one).
+    if (search.sdeField !== undefined) return undefined
+    next.sdeField = slice.sde.field
+    if ('value' in slice.sde) next.sdeValue = slice.sde.value
+    else {
+      next.sdeFrom = String(slice.sde.from)
+      next.sdeTo = String(slice.sde.to)
+    }
+  }
   return next
 }
 
@@ -133,6 +144,8 @@ export function SearchInsights({
       onStackByChange={(by) => onSearch({ ...search, by })}
       replyMeasure={search.reply}
       onReplyMeasureChange={(reply) => onSearch({ ...search, reply })}
+      sdeChart={search.sdeChart}
+      onSdeChartChange={(sdeChart) => onSearch({ ...search, sdeChart })}
       hrefFor={hrefFor}
       navigate={navigate}
     />

@@ -182,6 +182,14 @@ export const conversationSearchSchema = z.object({
   transfersMax: boundedNumber(0, 1000),
   transferFrom: text,
   transferTo: text,
+  // Issue 15: one value of a charted engagement attribute (`sdeField` and `sdeValue`, or a number
+  // range from `sdeFrom` up to `sdeTo`), checked by the server (numbers too: the search takes
+  // them as text); `sdeChart`, the field charted.
+  sdeField: text,
+  sdeValue: text,
+  sdeFrom: text,
+  sdeTo: text,
+  sdeChart: text,
   sort: z.enum(SORT_VALUES).default('start:desc').catch('start:desc'),
   // Issue 15: the list, or the insights of the same search, and what its volume chart stacks by.
   view: z.enum(['results', 'insights']).default('results').catch('results'),
@@ -212,6 +220,7 @@ export const clearedSearch = (search: ConversationSearch): ConversationSearch =>
   view: search.view,
   by: search.by,
   reply: search.reply,
+  sdeChart: search.sdeChart,
 })
 
 /**

@@ -10,6 +10,7 @@ import { ExportCsvButton } from '@/app/features/search/export-csv-button'
 import { filterFieldOf } from '@/app/features/search/filter-draft'
 import { LazyImportButton } from '@/app/features/search/lazy-import-button'
 import { LazyInsights } from '@/app/features/search/lazy-insights'
+import { LazySdeValueChip } from '@/app/features/search/lazy-sde-value-chip'
 import { ViewTabs } from '@/app/features/search/view-tabs'
 import { LazyReviewSummaryNotice } from '@/app/features/search/lazy-review'
 import { writeLastSearch } from '@/app/lib/last-search'
@@ -149,6 +150,11 @@ export function SearchView({ config }: { config: AppConfig }) {
         serverError={filterProblem}
         onSearch={go}
       />
+      {search.sdeField ? (
+        <Suspense fallback={null}>
+          <LazySdeValueChip search={search} onSearch={go} />
+        </Suspense>
+      ) : null}
       <ViewTabs view={search.view} />
       {insightsOpen ? (
         built.ok ? (
