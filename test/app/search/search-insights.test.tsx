@@ -69,6 +69,13 @@ const INSIGHTS = {
   },
 }
 
+const NO_REVIEWS = {
+  reviewed: 0,
+  reviews: 0,
+  scores: { unit: 'day', periods: [], agents: [], otherAgents: 0 },
+  failing: { criteria: [], otherCriteria: 0 },
+}
+
 interface InsightsCall {
   search: Record<string, unknown>
   zone: string
@@ -81,6 +88,8 @@ function useInsightsApi(answer: () => Response = () => HttpResponse.json(INSIGHT
       calls.push((await request.json()) as InsightsCall)
       return answer()
     }),
+    // The QA charts (search-review-insights.test.tsx): no reviews here.
+    http.post('*/api/insights/reviews', () => HttpResponse.json(NO_REVIEWS)),
   )
   return calls
 }

@@ -9,6 +9,8 @@ import { toCsv } from '@/domain/csv'
 export interface ChartTable {
   columns: readonly string[]
   rows: readonly { key: string; cells: readonly (string | number)[]; href: string | undefined }[]
+  /** How many leading columns are text, not numbers (default 1). */
+  labels?: number
 }
 
 /**
@@ -52,7 +54,11 @@ export function ChartCard({
             <thead>
               <tr>
                 {table.columns.map((column, i) => (
-                  <TableHeaderCell key={`${String(i)}:${column}`} size="sm" numeric={i > 0}>
+                  <TableHeaderCell
+                    key={`${String(i)}:${column}`}
+                    size="sm"
+                    numeric={i >= (table.labels ?? 1)}
+                  >
                     {column}
                   </TableHeaderCell>
                 ))}
@@ -65,7 +71,7 @@ export function ChartCard({
                     <TableCell
                       key={`${String(i)}:${table.columns[i] ?? ''}`}
                       size="sm"
-                      numeric={i > 0}
+                      numeric={i >= (table.labels ?? 1)}
                     >
                       {i === 0 && row.href ? (
                         <a href={row.href} className="text-blue-700 underline dark:text-blue-300">

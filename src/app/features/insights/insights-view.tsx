@@ -11,6 +11,7 @@ import {
 } from '@/app/features/insights/chart-marks'
 import { insightsQueries } from '@/app/features/insights/insights-queries'
 import { PlotFigure } from '@/app/features/insights/plot-figure'
+import { ReviewCharts } from '@/app/features/insights/review-charts'
 import { useInteractiveMark } from '@/app/lib/interactive-mark'
 import { formatDate, formatTime, type TimeZone } from '@/app/lib/time'
 import { channelLabel, deviceLabel, statusLabel } from '@/app/lib/vocabulary/labels'
@@ -28,6 +29,10 @@ export interface InsightSlice {
   device?: string
   mcs?: { from: number; to: number }
   csat?: number
+  /** Issue 15's QA charts: conversations with a submitted review of this agent's leg... */
+  reviewedAgent?: string
+  /** ...or failing this criterion (every key on one and the same review). */
+  failedCriterion?: { scorecard: number; criterion: string }
 }
 
 export interface InsightsViewProps {
@@ -153,6 +158,7 @@ function ChartsOfSearch({
         unknown="have no channel"
         hrefFor={hrefFor}
       />
+      <ReviewCharts body={body} zone={zone} hrefFor={hrefFor} />
     </div>
   )
 }

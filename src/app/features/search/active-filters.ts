@@ -97,6 +97,11 @@ export function describeFilters(
     })
   }
   add('Disputed', search.disputed ? 'open disputes only' : undefined)
+  add(
+    'Reviewed agent',
+    list(search.reviewedAgent, (id) => nameOf('agent', id)),
+  )
+  add('Failing criterion', list(search.failed, String))
   return out
 }
 
@@ -108,6 +113,8 @@ export function countReviewFilters(search: ConversationSearch): number {
     search.reviewer.length || undefined,
     search.scorecard.length || undefined,
     search.disputed,
+    search.reviewedAgent.length || undefined,
+    search.failed.length || undefined,
   ].filter((value) => value !== undefined).length
 }
 

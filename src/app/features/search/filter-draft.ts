@@ -54,6 +54,9 @@ export interface FilterDraft {
   reviewer: string[]
   scorecard: string[]
   disputed: boolean
+  /** Issue 15: reviewed agents' IDs, and `scorecardId:criterionId` failed. */
+  reviewedAgent: string[]
+  failed: string[]
 }
 
 /** The parts of the search the filter form edits (not sort, page or page size). */
@@ -137,6 +140,8 @@ export function toDraft(search: ConversationSearch, zone: TimeZone): FilterDraft
     reviewer: [...search.reviewer],
     scorecard: [...search.scorecard],
     disputed: search.disputed === true,
+    reviewedAgent: [...search.reviewedAgent],
+    failed: [...search.failed],
   }
 }
 
@@ -253,6 +258,8 @@ export function fromDraft(
     reviewer: draft.reviewer,
     scorecard: draft.scorecard,
     disputed: draft.disputed || undefined,
+    reviewedAgent: draft.reviewedAgent,
+    failed: draft.failed,
     sort: current.sort,
     pageSize: current.pageSize,
     // A new search keeps the tab it was made in (issue 15): Insights stays open.
