@@ -96,14 +96,17 @@ function ScoresChart({
   const chart = useMemo(() => {
     const label = (from: number) => formatDate(from, zone)
     const nameOf = new Map(agents.map((agent) => [agent.agentId, agent.name ?? agent.agentId]))
-    const points = agents.flatMap((agent) =>
+    // Each agent's dots a little apart within their period, so that two equal scores are two
+    // dots to click, not one over the other.
+    const spread = (i: number) => (i - (agents.length - 1) / 2) * 0.08
+    const points = agents.flatMap((agent, a) =>
       agent.points.flatMap((point) => {
         const period = periods[point.period]
         if (!period || point.average === null) return []
         const slice: InsightSlice = { window: period, reviewedAgent: agent.agentId }
         return [
           {
-            key: String(period.from),
+            x: point.period + spread(a),
             agent: agent.agentId,
             average: point.average,
             href: hrefFor(slice),
@@ -117,13 +120,12 @@ function ScoresChart({
       height: 280,
       marginBottom: 36,
       x: {
-        type: 'point',
-        domain: periods.map((period) => String(period.from)),
-        ticks: periods.filter((_, i) => i % step === 0).map((period) => String(period.from)),
+        domain: [-0.5, periods.length - 0.5],
+        ticks: periods.map((_, i) => i).filter((i) => i % step === 0),
         // The year is the same all along; the axis says month and day.
-        tickFormat: (key: string) => label(Number(key)).slice(5),
-        label: null,
-        inset: 16,
+        tickFormat: (i: number) => label(periods[i]?.from ?? 0).slice(5),
+        label: unit === 'day' ? null : 'Week of',
+        labelAnchor: 'left',
       },
       y: { domain: [0, 100], grid: true, label: 'Average score (%)' },
       color: {
@@ -134,14 +136,14 @@ function ScoresChart({
       },
       marks: [
         Plot.line(points, {
-          x: 'key',
+          x: 'x',
           y: 'average',
           stroke: 'agent',
           z: 'agent',
           ariaHidden: 'true',
         }),
         Plot.dot(points, {
-          x: 'key',
+          x: 'x',
           y: 'average',
           fill: 'agent',
           r: 4.5,
