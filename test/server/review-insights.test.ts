@@ -5,10 +5,15 @@
  * mark's link opens (the search plus the mark's review keys), on a hand-made set with sign-in
  * (what each reader may see) and on demo data with reviews; bad input names its field.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reviewInsightsSchema, type ReviewInsights } from '@/domain/schema/review-insights'
 import type { Review } from '@/domain/schema/reviews'
 import { generateDemoConversations } from '@/server/demo/generate'
+import { openWorkspaceDatabase } from '@/server/workspace/workspace-db'
 import { ACCOUNT, pick, startTestApi, type TestApi } from './api-harness'
 import { buildRecord } from './record-factory'
 import {
@@ -384,6 +389,60 @@ describe('the review filter keys agent and failedCriterion', () => {
     expect(missing.status).toBe(400)
     expect(pick(await missing.json(), 'error', 'field')).toBe('search')
     expect((await as(ADMIN.email).request('/api/insights/reviews')).status).toBe(405)
+  })
+})
+
+describe('a workspace from before failed criteria were kept (version 3)', () => {
+  it('gets them for every review it has when it is opened', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cv-ws-v3-'))
+    try {
+      const path = join(dir, 'workspace.db')
+      api.workspace?.db.exec(`VACUUM INTO '${path}'`)
+      // Back to version 3: no column, the change log's trigger as it was.
+      const raw = new Database(path)
+      raw.exec(`
+        DROP TRIGGER review_changes_update;
+        ALTER TABLE reviews DROP COLUMN failed_criteria;
+        CREATE TRIGGER review_changes_update
+        AFTER UPDATE OF conversation_id, leg_agent_id, scorecard_id, author_email, state, percent,
+          open_disputes ON reviews BEGIN
+          INSERT OR REPLACE INTO review_changes (review_id, seq)
+          VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM review_changes));
+        END;
+        PRAGMA user_version = 3;
+      `)
+      const before = Number(raw.prepare('SELECT max(seq) FROM review_changes').pluck().get())
+      raw.close()
+      const db = openWorkspaceDatabase(path)
+      try {
+        expect(db.pragma('user_version', { simple: true })).toBe(4)
+        const rows = db
+          .prepare(
+            'SELECT conversation_id, leg_agent_id, author_email, failed_criteria FROM reviews ORDER BY id',
+          )
+          .raw()
+          .all()
+        expect(rows).toEqual([
+          ['c-three-legs', BOB.id, PRIYA.email, '["greeting"]'],
+          ['c-three-legs', BOB.id, RAJ.email, '["verification"]'],
+          ['c-three-legs', ALICE.id, RAJ.email, '[]'],
+          ['c-second', ALICE.id, PRIYA.email, '["verification","accuracy"]'],
+          ['c-second', BOB.id, RAJ.email, '["greeting"]'],
+          ['c-elsewhere', CAROL.id, PRIYA.email, '["closing"]'],
+          ['c-later', ALICE.id, PRIYA.email, '["greeting"]'],
+        ])
+        // The archive's copy of the facts reads them again: each review given one is logged.
+        const changed = db
+          .prepare('SELECT count(*) FROM review_changes WHERE seq > ?')
+          .pluck()
+          .get(before)
+        expect(changed).toBe(6)
+      } finally {
+        db.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
