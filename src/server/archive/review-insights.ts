@@ -105,7 +105,8 @@ export function reviewInsights(
     ...visibleReviews(visibility),
     ...row,
   ])
-  const from = `FROM conversations c CROSS JOIN ${REVIEW_FACTS} r ON r.conversation = c.id`
+  // From the facts (a review each, a few thousand) to their conversations by row ID.
+  const from = `FROM ${REVIEW_FACTS} r CROSS JOIN conversations c ON c.id = r.conversation`
   const all = (sql: string, params: readonly SqlValue[]) =>
     prepare(sql)
       .raw()
