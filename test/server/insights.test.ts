@@ -44,6 +44,62 @@ function handMade() {
     { start: at(63), status: 'CLOSE' as const, source: 'Café', mcs: 40 },
     { start: at(64), status: 'CLOSE' as const, source: 'CAFÉ', mcs: 41 },
   ]
+  // How they closed (in any case, with spaces) and their transfers: none, one, a pair made twice
+  // in one conversation (counted once for the pair, three times in its number), six (5 or more).
+  const closings: Record<number, string> = {
+    1: 'agent',
+    2: ' Agent ',
+    4: 'CONSUMER',
+    5: 'SYSTEM',
+    7: 'constructor',
+    10: '__proto__',
+  }
+  // Who replied how fast (seconds after the conversation's start: consumer, then agent lines).
+  const ann = { id: 'ann', name: 'Ann' }
+  const bob = { id: 'bob', name: 'Bob' }
+  const bot = { id: 'bot', name: 'Bot', bot: true }
+  const replies: Record<
+    number,
+    { agents: { id: string; name: string }[]; lines: [string, number][] }
+  > = {
+    // Ann replies in 30 s, then 90 s: first 30 s, average 60 s.
+    0: {
+      agents: [ann],
+      lines: [
+        ['c', 0],
+        ['ann', 30],
+        ['c', 100],
+        ['c', 110],
+        ['ann', 190],
+      ],
+    },
+    // The bot answers in 1 s; Bob, 120 s after the consumer's next line. Ann never replies.
+    1: {
+      agents: [bot, ann, bob],
+      lines: [
+        ['c', 0],
+        ['bot', 1],
+        ['c', 10],
+        ['bob', 130],
+      ],
+    },
+    // Bob replies in 10 s.
+    2: {
+      agents: [bob],
+      lines: [
+        ['c', 0],
+        ['bob', 10],
+      ],
+    },
+  }
+  const skill = (id: number) => ({ id, name: `Skill ${String(id)}` })
+  const earlier: Record<number, { id: number; name: string }[]> = {
+    1: [skill(11)],
+    2: [skill(11), skill(12), skill(11)],
+    4: [skill(11)],
+    5: [11, 12, 13, 11, 12, 13].map(skill),
+    7: [skill(13)],
+  }
   return specs.map((spec, i) => {
     const record = buildRecord({
       id: `ins-${String(i).padStart(2, '0')}`,
@@ -54,9 +110,26 @@ function handMade() {
       ...(spec.device ? { device: spec.device } : {}),
       ...(spec.mcs !== undefined ? { mcs: spec.mcs } : {}),
       ...(spec.csat !== undefined ? { csat: spec.csat } : {}),
+      ...(closings[i] !== undefined ? { closeReason: closings[i] } : {}),
+      ...(earlier[i] ? { earlierSkills: earlier[i], latestSkill: skill(12) } : {}),
+      ...(replies[i] ? { agents: replies[i].agents } : {}),
     })
+    const lines = replies[i]?.lines
+    if (lines) {
+      record.messageRecords = lines.map(([by, seconds], seq) => ({
+        type: 'TEXT_PLAIN',
+        messageData: { msg: { text: 'hello' } },
+        messageId: `ms::conv:ins-${String(i)}::msg:${String(seq)}`,
+        seq,
+        participantId: by === 'c' ? 'consumer-of-it' : by,
+        sentBy: by === 'c' ? 'Consumer' : 'Agent',
+        timeL: spec.start + seconds * 1000,
+      }))
+    }
     // No MCS at all (the factory gives one by default).
     if (spec.mcs === undefined) delete (record.info as Record<string, unknown>).mcs
+    // No transfers section: a number of transfers not known, not 0.
+    if (i === 3) delete record.transfers
     return record
   })
 }
@@ -113,6 +186,21 @@ async function expectEveryMarkMatchesItsList(search: Record<string, unknown>, fo
   for (const { key, count } of found.channels.values) {
     checks.push([`channel ${key}`, count, { ...search, source: [key] }])
   }
+  for (const { key, count } of found.closeReasons.values) {
+    checks.push([`closed by ${key}`, count, { ...search, closeReasons: [key] }])
+  }
+  for (const { from, to, count } of found.transfers.counts) {
+    checks.push([`${String(from)} transfers`, count, { ...search, transferCount: { from, to } }])
+  }
+  for (const { from, to, count } of found.transfers.paths) {
+    checks.push([`transfer ${from} to ${to}`, count, { ...search, transferPath: { from, to } }])
+  }
+  for (const { key, count } of found.replies.agents) {
+    checks.push([`agent ${key}`, count, { ...search, agentIds: [key] }])
+  }
+  for (const { key, count } of found.replies.skills) {
+    checks.push([`skill ${key}`, count, { ...search, skillIds: [key] }])
+  }
   const mismatches: string[] = []
   for (const [what, shown, list] of checks) {
     const counted = await listCount(list)
@@ -143,6 +231,54 @@ describe('the count a chart shows is the count of the list its mark opens', () =
     expect(utc.csat.none).toBe(3)
     // One channel whatever its case, named once.
     expect(utc.channels.values.find((c) => c.key.toLowerCase() === 'whatsapp')?.count).toBe(2)
+    // Close reasons in any case are one; names an object already has are counted like others.
+    expect(utc.closeReasons).toEqual({
+      values: [
+        { key: 'AGENT', count: 2 },
+        { key: 'CONSTRUCTOR', count: 1 },
+        { key: 'CONSUMER', count: 1 },
+        { key: 'SYSTEM', count: 1 },
+      ],
+      none: 3,
+    })
+    expect(utc.transfers.counts.map((bar) => [bar.from, bar.to, bar.count])).toEqual([
+      [0, 0, 2],
+      [1, 1, 3],
+      [2, 2, 0],
+      [3, 3, 1],
+      [4, 4, 0],
+      [5, 1000, 1],
+    ])
+    expect(utc.transfers.none).toBe(1)
+    // Reply times: each agent's own; by skill, human agents' in its conversations.
+    const agentRow = (id: string) => utc.replies.agents.find((row) => row.key === id)
+    expect(agentRow('ann')).toEqual({
+      key: 'ann',
+      count: 2,
+      replied: 1,
+      first: { median: 30_000, p90: 30_000 },
+      average: { median: 60_000, p90: 60_000 },
+    })
+    expect(agentRow('bob')).toMatchObject({
+      count: 2,
+      replied: 2,
+      first: { median: 65_000, p90: 109_000 },
+    })
+    expect(agentRow('bot')).toMatchObject({ count: 1, replied: 1, first: { median: 1_000 } })
+    // Skill 12: five conversations, two of them replied to by a person (120 s and 10 s; the
+    // bot's 1 s left out).
+    expect(utc.replies.skills.find((row) => row.key === '12')).toMatchObject({
+      count: 5,
+      replied: 2,
+      first: { median: 65_000 },
+      average: { median: 65_000 },
+    })
+    // 11 to 12 is made in four conversations (twice in one of them, counted once).
+    expect(utc.transfers.paths.slice(0, 3)).toEqual([
+      { from: '11', to: '12', count: 4 },
+      { from: '13', to: '12', count: 2 },
+      { from: '12', to: '11', count: 1 },
+    ])
   })
 
   it('on the demo data, daily over 30 days, with other filters too', async () => {

@@ -4,21 +4,36 @@ import { accountPath, conversationRequest } from '@/app/lib/conversation-request
 import { requestJson } from '@/app/lib/http'
 import { parseSearchResponse } from '@/domain/schema/response'
 import type { SearchResponseParseResult } from '@/domain/schema/response'
+import { parseListRecord } from '@/domain/schema/record-list'
+import type { RecordParseResult } from '@/domain/schema/record-parse'
 import type { SearchBodyInput } from '@/domain/schema/search-request'
 
-/** The envelope is parsed tolerantly; an answer that is not a response at all fails the parse. */
-const searchResponseSchema = z.unknown().transform((raw, ctx): SearchResponseParseResult => {
-  try {
-    return parseSearchResponse(raw)
-  } catch (error) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        error instanceof Error ? error.message : 'The answer is not a conversation search response',
-    })
-    return z.NEVER
-  }
-})
+/**
+ * The envelope is parsed tolerantly; an answer that is not a response at all fails the parse.
+ * `parseRecord`: the list's parser (its sections only, in the first script) or the full one.
+ */
+const searchResponseSchema = (parseRecord: (raw: unknown) => RecordParseResult) =>
+  z.unknown().transform((raw, ctx): SearchResponseParseResult => {
+    try {
+      return parseSearchResponse(raw, parseRecord)
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          error instanceof Error
+            ? error.message
+            : 'The answer is not a conversation search response',
+      })
+      return z.NEVER
+    }
+  })
+const listResponseSchema = searchResponseSchema(parseListRecord)
+
+/** The parser of every section (with its schemas: a chunk of its own), for a whole record. */
+const fullResponseSchema = () =>
+  import('@/domain/schema/record').then(({ parseConversationRecord }) =>
+    searchResponseSchema(parseConversationRecord),
+  )
 
 /** One page of a conversation search, as the results table asks for it. */
 export interface ConversationListRequest {
@@ -41,7 +56,7 @@ export function searchConversations(
     v: '2',
     source: 'ConvViewer',
   })
-  return requestJson(`${accountPath(request.accountId, 'search')}?${query}`, searchResponseSchema, {
+  return requestJson(`${accountPath(request.accountId, 'search')}?${query}`, listResponseSchema, {
     json: request.body,
     signal,
   })
@@ -59,21 +74,22 @@ export async function getConversation(
     ({ enableRecordFastPath }) => enableRecordFastPath(),
     () => undefined,
   )
+  const schema = fullResponseSchema()
   const { url, json } = conversationRequest(accountId, conversationId)
   const raw = await requestJson(url, z.unknown(), { json, signal })
   await fastPath
-  return searchResponseSchema.parse(raw)
+  return (await schema).parse(raw)
 }
 
 /** A consumer's other conversations (summaries), for the detail page's history. */
-export function getConsumerConversations(
+export async function getConsumerConversations(
   accountId: string,
   consumer: string,
   signal?: AbortSignal,
 ): Promise<SearchResponseParseResult> {
   return requestJson(
     `${accountPath(accountId, 'consumer/search')}?v=2&source=ConvViewer`,
-    searchResponseSchema,
+    await fullResponseSchema(),
     {
       json: { consumer, status: ['OPEN', 'CLOSE'], contentToRetrieve: ['summary'] },
       signal,

@@ -31,7 +31,31 @@ export const insightsRequestSchema = z.object({
 export type InsightsRequest = z.input<typeof insightsRequestSchema>
 
 const count = z.number().int().nonnegative()
+
+/** How many agents and skills the reply-time charts are given, most conversations first. */
+export const TOP_REPLY_ROWS = 100
+
+/** How many skill-to-skill transfer pairs the transfers chart shows. */
+export const TOP_TRANSFER_PATHS = 10
+/** Numbers of transfers counted one by one; from this on, one bar (up to the search's 1000). */
+export const TRANSFERS_CAPPED_AT = 5
 const keyCounts = z.record(z.string(), count)
+
+/** A median and a 90th percentile (interpolated) of reply times in ms; null without one. */
+const replyFiguresSchema = z.object({ median: z.number().nullable(), p90: z.number().nullable() })
+
+/**
+ * An agent's or a skill's reply times: `count` conversations (what its link, the search with
+ * that agent or skill, finds), `replied` of them with a reply to time.
+ */
+const replyRowSchema = z.object({
+  key: z.string(),
+  count,
+  replied: count,
+  first: replyFiguresSchema,
+  average: replyFiguresSchema,
+})
+export type ReplyRow = z.infer<typeof replyRowSchema>
 
 /** One bar of the volume chart: its start window (what its link searches) and its counts. */
 const volumeBucketSchema = z.object({
@@ -63,5 +87,26 @@ export const insightsSchema = z.object({
   /** By device and by channel, most first; `unknown` counts those with none. */
   devices: z.object({ values: z.array(z.object({ key: z.string(), count })), unknown: count }),
   channels: z.object({ values: z.array(z.object({ key: z.string(), count })), unknown: count }),
+  /** How conversations closed (`info.closeReason`, upper case), most first; `none`: not closed so. */
+  closeReasons: z.object({
+    values: z.array(z.object({ key: z.string(), count })),
+    none: count,
+  }),
+  /**
+   * Conversations by number of transfers (0 to 4, then 5 to 1000 as the search's `transferCount`
+   * reads them), `none` without a transfers section; and the skill-to-skill transfers most made,
+   * each counted once per conversation (at most {@link TOP_TRANSFER_PATHS}).
+   */
+  transfers: z.object({
+    counts: z.array(z.object({ from: z.number(), to: z.number(), count })),
+    none: count,
+    paths: z.array(z.object({ from: z.string(), to: z.string(), count })),
+  }),
+  /**
+   * Reply times (archive migration 5): by assigned agent (that agent's replies in each of its
+   * conversations) and by skill (any skill of the conversation; human agents' replies), at most
+   * {@link TOP_REPLY_ROWS} each, most conversations first.
+   */
+  replies: z.object({ agents: z.array(replyRowSchema), skills: z.array(replyRowSchema) }),
 })
 export type Insights = z.infer<typeof insightsSchema>

@@ -1,8 +1,11 @@
 import { describeValue, isPlainObject, renameKeys } from '@/domain/schema/coerce'
 import { searchMetadataSchema } from '@/domain/schema/metadata'
 import type { SearchMetadata } from '@/domain/schema/metadata'
-import { parseConversationRecord } from '@/domain/schema/record'
-import type { ConversationRecord, ParseWarning } from '@/domain/schema/record'
+import type {
+  ConversationRecord,
+  ParseWarning,
+  RecordParseResult,
+} from '@/domain/schema/record-parse'
 
 export type { SearchMetadata } from '@/domain/schema/metadata'
 
@@ -47,17 +50,21 @@ function recordList(raw: unknown): unknown[] {
 
 /**
  * Parses a whole `conversations/search` (or by-ID / by-consumer) response. Each record is parsed
- * with {@link parseConversationRecord}; records without a conversationId are listed in
+ * with `parseRecord` (`parseConversationRecord` for every section, `parseListRecord` for the
+ * results list's); records without a conversationId are listed in
  * `rejected` and the others are kept. Also accepts a bare array of records and a single record.
  * Throws {@link SearchResponseError} only when the value is not a response at all.
  */
-export function parseSearchResponse(raw: unknown): SearchResponseParseResult {
+export function parseSearchResponse(
+  raw: unknown,
+  parseRecord: (raw: unknown) => RecordParseResult,
+): SearchResponseParseResult {
   const list = recordList(raw)
   const records: ConversationRecord[] = []
   const warnings = new Map<string, ParseWarning[]>()
   const rejected: { index: number; reason: string }[] = []
   list.forEach((item, index) => {
-    const result = parseConversationRecord(item)
+    const result = parseRecord(item)
     if (!result.ok) {
       rejected.push({ index, reason: result.reason })
       return

@@ -284,11 +284,14 @@ const closeReasons = z
   )
   .max(20, 'at most 20 close reasons')
 
+/** The most transfers `transferCount` asks about. */
+export const MAX_TRANSFER_COUNT = 1000
+
 const transferCount = z
   .strictObject(
     {
-      from: boundedNumber(0, 1000).optional(),
-      to: boundedNumber(0, 1000).optional(),
+      from: boundedNumber(0, MAX_TRANSFER_COUNT).optional(),
+      to: boundedNumber(0, MAX_TRANSFER_COUNT).optional(),
     },
     { error: 'must be an object {from, to}, numbers of transfers' },
   )
@@ -298,7 +301,7 @@ const transferCount = z
       return z.NEVER
     }
     const from = Math.ceil(range.from ?? 0)
-    const to = Math.floor(range.to ?? 1000)
+    const to = Math.floor(range.to ?? MAX_TRANSFER_COUNT)
     if (from > to) {
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be greater than to' })
       return z.NEVER

@@ -9,9 +9,14 @@ import { ALL_REVIEWS } from '@/server/archive/review-filter'
 import {
   assembleInsights,
   insightBuckets,
+  replyTimesSql,
+  TRANSFERS_SQL,
   type MarginalRow,
+  type ReplyTimeRow,
+  type TransferPathRow,
   type VolumeRow,
 } from '@/server/archive/insights'
+import { TOP_REPLY_ROWS, TOP_TRANSFER_PATHS } from '@/domain/schema/insights'
 import {
   compileFilters,
   orderBy,
@@ -246,11 +251,29 @@ export function createArchiveReader(
         .raw()
         .all(...compiled.params) as VolumeRow[]
       const marginals = prepare(
-        `SELECT c.mcs, c.csat, c.device, c.source, count(*) FROM conversations c WHERE ${compiled.where} GROUP BY 1, 2, 3, 4`,
+        `SELECT c.mcs, c.csat, c.device, c.source, c.close_reason, ${TRANSFERS_SQL}, count(*) FROM conversations c WHERE ${compiled.where} GROUP BY 1, 2, 3, 4, 5, 6`,
       )
         .raw()
         .all(...compiled.params) as MarginalRow[]
-      return assembleInsights(unit, buckets, volume, marginals)
+      // One row per conversation and pair (the side table's key): a pair made twice in one
+      // conversation counts once, as the search's `transferPath` finds it once.
+      const paths = prepare(
+        `SELECT t.source_skill_id, t.target_skill_id, count(*) FROM conversation_transfers t JOIN conversations c ON c.id = t.conversation WHERE ${compiled.where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${String(TOP_TRANSFER_PATHS)}`,
+      )
+        .raw()
+        .all(...compiled.params) as TransferPathRow[]
+      // Reply times: each agent's in its conversations, and by skill the conversations' own.
+      const agents = prepare(
+        `SELECT a.agent_id, count(*), ${replyTimesSql('a')} FROM conversation_agents a JOIN conversations c ON c.id = a.conversation WHERE ${compiled.where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${String(TOP_REPLY_ROWS)}`,
+      )
+        .raw()
+        .all(...compiled.params) as ReplyTimeRow[]
+      const skills = prepare(
+        `SELECT s.skill_id, count(*), ${replyTimesSql('c')} FROM conversation_skills s JOIN conversations c ON c.id = s.conversation WHERE ${compiled.where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${String(TOP_REPLY_ROWS)}`,
+      )
+        .raw()
+        .all(...compiled.params) as ReplyTimeRow[]
+      return assembleInsights(unit, buckets, volume, marginals, paths, { agents, skills })
     },
     byIds(conversationIds, sections, scope = EVERYTHING) {
       const scoped = scopeClause(scope)

@@ -64,17 +64,17 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
   const insertConversation = db.prepare(`
     INSERT INTO conversations (conversation_id, start_ms, end_ms, status, latest_skill_id,
       latest_agent_id, latest_group_id, source, device, duration_ms, mcs, alerted_mcs, csat, nps,
-      queue_state, close_reason, transfer_count, imported_at)
+      queue_state, close_reason, transfer_count, first_reply_ms, average_reply_ms, imported_at)
     VALUES (@conversationId, @startMs, @endMs, @status, @latestSkillId, @latestAgentId,
       @latestGroupId, @source, @device, @durationMs, @mcs, @alertedMcs, @csat, @nps, @queueState,
-      @closeReason, @transferCount, @importedAt)`)
+      @closeReason, @transferCount, @firstReplyMs, @averageReplyMs, @importedAt)`)
   const updateConversation = db.prepare(`
     UPDATE conversations SET start_ms = @startMs, end_ms = @endMs, status = @status,
       latest_skill_id = @latestSkillId, latest_agent_id = @latestAgentId,
       latest_group_id = @latestGroupId, source = @source, device = @device,
       duration_ms = @durationMs, mcs = @mcs, alerted_mcs = @alertedMcs, csat = @csat, nps = @nps,
       queue_state = @queueState, close_reason = @closeReason, transfer_count = @transferCount,
-      imported_at = @importedAt
+      first_reply_ms = @firstReplyMs, average_reply_ms = @averageReplyMs, imported_at = @importedAt
     WHERE id = @id`)
   const storedNames = ['id', ...SECTION_COLUMNS, 'extra']
   // Sections arrive as text or as UTF-8 bytes (a streamed import binds the file's bytes, which
@@ -94,7 +94,7 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
     'INSERT OR IGNORE INTO conversation_skills (skill_id, conversation) VALUES (?, ?)',
   )
   const insertAgent = db.prepare(
-    'INSERT OR IGNORE INTO conversation_agents (agent_id, conversation) VALUES (?, ?)',
+    'INSERT OR IGNORE INTO conversation_agents (agent_id, conversation, first_reply_ms, average_reply_ms) VALUES (?, ?, ?, ?)',
   )
   const insertGroup = db.prepare(
     'INSERT OR IGNORE INTO conversation_groups (group_id, conversation) VALUES (?, ?)',
@@ -130,6 +130,8 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
       queueState: row.queueState,
       closeReason: row.closeReason,
       transferCount: row.transferCount,
+      firstReplyMs: row.firstReplyMs,
+      averageReplyMs: row.averageReplyMs,
       importedAt: now,
     }
     const existing = findId.get(row.conversationId)
@@ -160,7 +162,7 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
       facets.count('skill', skillId, skills.names[i] ?? null, null, null)
     })
     agents.ids.forEach((agentId, i) => {
-      insertAgent.run(agentId, id)
+      insertAgent.run(agentId, id, agents.firstReplyMs[i] ?? null, agents.averageReplyMs[i] ?? null)
       facets.count(
         'agent',
         agentId,

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { parseConversationRecord } from '@/domain/schema/record'
-import { extractIndexed } from '@/server/archive/extract'
+import { botsOf, extractIndexed } from '@/server/archive/extract'
+import { replyTimes } from '@/server/archive/reply-times'
 import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/record-output'
 
 /**
@@ -18,6 +19,8 @@ import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/r
  *   an update deletes one key range; a value-first index makes each filter one index range.
  * - `conversations.close_reason`, `transfer_count` and `conversation_transfers` (migration 4): how
  *   a conversation closed and its transfers from skill to skill.
+ * - `first_reply_ms`, `average_reply_ms` of `conversations` (human agents) and of
+ *   `conversation_agents` (each assigned agent), migration 5: how fast agents replied.
  * - `conversation_sde_text`: SDE values for `sdeSearch` (migration 3), one contentless FTS5 row
  *   per conversation whose tokens each stand for one key and value (see `sdeToken`): an inverted
  *   index that an import fills in memory and writes in sorted runs. (Version 2 kept them as rows
@@ -212,6 +215,46 @@ const MIGRATIONS: readonly Migration[] = [
       indexed.transferSources.forEach((source, i) =>
         insertPath.run(id, source, indexed.transferTargets[i]),
       )
+    })
+  },
+  // 5: how fast agents replied (issue 15's reply-time charts; reply-times.ts), each assigned
+  // agent's in its conversation and human agents' for the conversation, read from the stored
+  // messages of the conversations already here.
+  (db) => {
+    db.exec(`
+      ALTER TABLE conversations ADD COLUMN first_reply_ms INTEGER;
+      ALTER TABLE conversations ADD COLUMN average_reply_ms INTEGER;
+      ALTER TABLE conversation_agents ADD COLUMN first_reply_ms INTEGER;
+      ALTER TABLE conversation_agents ADD COLUMN average_reply_ms INTEGER;`)
+    const updateConversation = db.prepare(
+      'UPDATE conversations SET first_reply_ms = ?, average_reply_ms = ? WHERE id = ?',
+    )
+    const updateAgent = db.prepare(
+      'UPDATE conversation_agents SET first_reply_ms = ?, average_reply_ms = ? WHERE conversation = ? AND agent_id = ?',
+    )
+    const sections = ['info', 'agentParticipants', 'messageRecords'] as const
+    forEachRow(db, 'conversation_sections', sections, (id, row) => {
+      let raw: unknown
+      try {
+        raw = JSON.parse(
+          assembleRecord(sections, (column) => {
+            const value = row[column]
+            return typeof value === 'string' ? value : null
+          }),
+        )
+      } catch {
+        return
+      }
+      const parsed = parseConversationRecord(raw)
+      if (!parsed.ok || !parsed.record.messageRecords) return
+      const { byAgent, conversation } = replyTimes(
+        parsed.record.messageRecords,
+        botsOf(parsed.record),
+      )
+      if (conversation) updateConversation.run(conversation.firstMs, conversation.averageMs, id)
+      for (const [agentId, times] of byAgent) {
+        updateAgent.run(times.firstMs, times.averageMs, id, agentId)
+      }
     })
   },
 ]

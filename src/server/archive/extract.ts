@@ -3,6 +3,7 @@ import { structuredContentText } from '@/domain/schema/structured-content'
 import { htmlToText } from '@/domain/html-text'
 import { foldText, sdeToken, TEXT_BOUNDARY } from '@/server/archive/text'
 import { parseWireTime } from '@/domain/timeline/wire-time'
+import { replyTimes } from '@/server/archive/reply-times'
 
 /**
  * Everything the archive indexes about one conversation, taken from the clean record. Only
@@ -35,7 +36,16 @@ export interface IndexedConversation {
   /** Any skill during the conversation, with the last name seen. */
   skills: NamedIds
   /** Assigned agents anywhere in the conversation. */
-  agents: NamedIds & { logins: (string | null)[]; types: (AgentFacet['userType'] | null)[] }
+  agents: NamedIds & {
+    logins: (string | null)[]
+    types: (AgentFacet['userType'] | null)[]
+    /** Each agent's first and average reply time here (reply-times.ts), null without a reply. */
+    firstReplyMs: (number | null)[]
+    averageReplyMs: (number | null)[]
+  }
+  /** Human agents' first and average reply time (issue 15; reply-times.ts), null without one. */
+  firstReplyMs: number | null
+  averageReplyMs: number | null
   groups: NamedIds
   contentTypes: string[]
   consumers: string[]
@@ -250,6 +260,7 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     transferTargets.push(target)
   }
   const closeReason = info.closeReason?.trim().toUpperCase()
+  const replies = replyTimes(record.messageRecords ?? [], botsOf(record))
 
   return {
     conversationId: info.conversationId,
@@ -277,7 +288,15 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
       names: [...agents.values()].map((agent) => agent.name ?? null),
       logins: [...agents.values()].map((agent) => agent.login ?? null),
       types: [...agents.values()].map((agent) => agent.userType ?? null),
+      firstReplyMs: [...agents.keys()].map(
+        (agentId) => replies.byAgent.get(agentId)?.firstMs ?? null,
+      ),
+      averageReplyMs: [...agents.keys()].map(
+        (agentId) => replies.byAgent.get(agentId)?.averageMs ?? null,
+      ),
     },
+    firstReplyMs: replies.conversation?.firstMs ?? null,
+    averageReplyMs: replies.conversation?.averageMs ?? null,
     groups: namedIds(groups),
     contentTypes: [...contentTypes],
     consumers: [...consumers],
@@ -285,6 +304,23 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     messagesText: messagesTextOf(record),
     summaryText: summaryText.includes('<') ? htmlToText(summaryText) : summaryText,
   }
+}
+
+/** The record's bots: agent participants whose user type says so. */
+export function botsOf(record: ConversationRecord): Set<string> {
+  const bots = new Set<string>()
+  for (const list of [
+    record.agentParticipants,
+    record.agentParticipantsActive,
+    record.agentParticipantsLeave,
+  ]) {
+    for (const agent of list ?? []) {
+      if (agent.agentId && userTypeOf(agent.userType, agent.userTypeName) === 'bot') {
+        bots.add(agent.agentId)
+      }
+    }
+  }
+  return bots
 }
 
 function stripUndefined(facet: AgentFacet): AgentFacet {

@@ -1,5 +1,5 @@
-import { roundWindow } from '@/domain/schema/search-request'
-import type { Insights } from '@/domain/schema/insights'
+import { MAX_TRANSFER_COUNT, roundWindow } from '@/domain/schema/search-request'
+import { TRANSFERS_CAPPED_AT, type Insights } from '@/domain/schema/insights'
 import { wallClock, zonedTime } from '@/domain/time-zone'
 
 /**
@@ -81,14 +81,63 @@ export type VolumeRow = [
   channel: string | null,
   count: number,
 ]
-/** `[MCS, CSAT, device, channel, count]`, from the other query. */
+/**
+ * `[MCS, CSAT, device, channel, close reason, transfers, count]`, from the other query; transfers
+ * as {@link TRANSFERS_SQL} caps them.
+ */
 export type MarginalRow = [
   mcs: number | null,
   csat: number | null,
   device: string | null,
   channel: string | null,
+  closeReason: string | null,
+  transfers: number | null,
   count: number,
 ]
+
+/**
+ * The number of transfers as the chart groups it: 0 to 4 as they are, 5 to 1000 as 5 (the "5 or
+ * more" bar, whose link searches exactly that range), more than 1000 (beyond what the search can
+ * ask) as -1, counted in no bar.
+ */
+export const TRANSFERS_SQL = `CASE WHEN c.transfer_count > ${String(MAX_TRANSFER_COUNT)} THEN -1 WHEN c.transfer_count >= ${String(TRANSFERS_CAPPED_AT)} THEN ${String(TRANSFERS_CAPPED_AT)} ELSE c.transfer_count END`
+
+/**
+ * `[agent or skill, conversations, with a reply, first reply median, p90, average reply median,
+ * p90]`, from the reply-time queries.
+ */
+export type ReplyTimeRow = [
+  key: string,
+  count: number,
+  replied: number,
+  firstMedian: number | null,
+  firstP90: number | null,
+  averageMedian: number | null,
+  averageP90: number | null,
+]
+
+/** The reply-time columns of `table` (`a` for agents, `c` for skills). */
+export const replyTimesSql = (table: 'a' | 'c') =>
+  `count(${table}.first_reply_ms), median(${table}.first_reply_ms), percentile(${table}.first_reply_ms, 90), median(${table}.average_reply_ms), percentile(${table}.average_reply_ms, 90)`
+
+const replyRow = ([
+  key,
+  count,
+  replied,
+  firstMedian,
+  firstP90,
+  averageMedian,
+  averageP90,
+]: ReplyTimeRow) => ({
+  key,
+  count,
+  replied,
+  first: { median: firstMedian, p90: firstP90 },
+  average: { median: averageMedian, p90: averageP90 },
+})
+
+/** `[from skill, to skill, conversations]`, from the transfer pairs query. */
+export type TransferPathRow = [from: string, to: string, count: number]
 
 const ranked = (counts: Map<string, number>) =>
   [...counts]
@@ -101,6 +150,8 @@ export function assembleInsights(
   buckets: readonly InsightBucket[],
   volume: Iterable<VolumeRow>,
   marginals: Iterable<MarginalRow>,
+  paths: readonly TransferPathRow[],
+  replies: { agents: readonly ReplyTimeRow[]; skills: readonly ReplyTimeRow[] },
 ): Insights {
   // Counted in maps: a channel may be called anything, `constructor` or `__proto__` included.
   const bars = buckets.map(({ from, to }) => ({
@@ -128,7 +179,15 @@ export function assembleInsights(
   let devicesUnknown = 0
   const channels = new Map<string, number>()
   let channelsUnknown = 0
-  for (const [mcsValue, csatValue, device, channel, n] of marginals) {
+  const closeReasons = new Map<string, number>()
+  let closeReasonsNone = 0
+  const transfers = Array.from({ length: TRANSFERS_CAPPED_AT + 1 }, (_, i) => ({
+    from: i,
+    to: i === TRANSFERS_CAPPED_AT ? MAX_TRANSFER_COUNT : i,
+    count: 0,
+  }))
+  let transfersNone = 0
+  for (const [mcsValue, csatValue, device, channel, closeReason, transferred, n] of marginals) {
     total += n
     // Each bucket counts what its range (both ends included) holds, as its link's search does.
     if (mcsValue === null) mcsNone += n
@@ -144,6 +203,13 @@ export function assembleInsights(
       channels.set(key, (channels.get(key) ?? 0) + n)
     } else {
       channelsUnknown += n
+    }
+    if (closeReason) closeReasons.set(closeReason, (closeReasons.get(closeReason) ?? 0) + n)
+    else closeReasonsNone += n
+    if (transferred === null) transfersNone += n
+    else {
+      const bar = transfers[transferred]
+      if (bar) bar.count += n
     }
   }
   const nameOf = (channel: string) => names.get(channel) ?? channel
@@ -174,5 +240,12 @@ export function assembleInsights(
       values: ranked(new Map([...channels].map(([key, n]) => [nameOf(key), n]))),
       unknown: channelsUnknown,
     },
+    closeReasons: { values: ranked(closeReasons), none: closeReasonsNone },
+    transfers: {
+      counts: transfers,
+      none: transfersNone,
+      paths: paths.map(([from, to, count]) => ({ from, to, count })),
+    },
+    replies: { agents: replies.agents.map(replyRow), skills: replies.skills.map(replyRow) },
   }
 }

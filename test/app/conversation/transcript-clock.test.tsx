@@ -18,6 +18,15 @@ const instants = [
   Date.UTC(2026, 2, 29, 1, 30, 0), // around a European DST change
 ]
 
+test('a zone that changed its offset at a minute past midnight (St. John’s, 1995) is right on both sides', () => {
+  // 00:01 NDT on 29 October 1995 became 23:01 NST on the 28th: 02:31 UTC, not a quarter hour.
+  const change = Date.UTC(1995, 9, 29, 2, 31)
+  for (const ms of [change - 60_000, change - 1, change, change + 60_000, change + 840_000]) {
+    expect(clockDateTime(ms, 'America/St_Johns')).toBe(formatDateTime(ms, 'America/St_Johns'))
+  }
+  expect(clockDateTime(change, 'America/St_Johns')).toBe('1995-10-28 23:01:00')
+})
+
 test('the transcript clock matches the app’s time formatting in any zone', () => {
   for (const zone of [UTC, browserZone(), 'Europe/Berlin']) {
     for (const ms of instants) {

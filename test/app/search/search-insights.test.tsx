@@ -67,6 +67,52 @@ const INSIGHTS = {
     ],
     unknown: 0,
   },
+  closeReasons: {
+    values: [
+      { key: 'AGENT', count: 5 },
+      { key: 'CONSUMER', count: 2 },
+    ],
+    none: 2,
+  },
+  transfers: {
+    counts: [0, 1, 2, 3, 4, 5].map((from) => ({
+      from,
+      to: from === 5 ? 1000 : from,
+      count: [4, 3, 0, 0, 0, 1][from] ?? 0,
+    })),
+    none: 1,
+    paths: [
+      { from: '12', to: '13', count: 3 },
+      { from: '99', to: '12', count: 1 },
+    ],
+  },
+  replies: {
+    agents: [
+      {
+        key: 'agent-1',
+        count: 6,
+        replied: 5,
+        first: { median: 30_000, p90: 95_000 },
+        average: { median: 60_000, p90: 125_000 },
+      },
+      {
+        key: 'agent-9',
+        count: 3,
+        replied: 0,
+        first: { median: null, p90: null },
+        average: { median: null, p90: null },
+      },
+    ],
+    skills: [
+      {
+        key: '12',
+        count: 9,
+        replied: 5,
+        first: { median: 30_000, p90: 95_000 },
+        average: { median: 60_000, p90: 125_000 },
+      },
+    ],
+  },
 }
 
 const NO_REVIEWS = {
@@ -322,4 +368,183 @@ test('a refused request shows the server’s reason; a search with no conversati
   useInsightsApi(() => HttpResponse.json({ ...INSIGHTS, total: 0 }))
   await renderRoute(`/conversations?view=insights&${WINDOW}`)
   expect(await screen.findByText(/No conversations match these filters/)).toBeInTheDocument()
+})
+
+test('close reasons and transfers: each bar opens its list, and the list’s form shows the filter', async () => {
+  const listCalls = useSearchApi()
+  useInsightsApi()
+  const user = userEvent.setup()
+  const { router, container } = await renderRoute(
+    `/conversations?view=insights&transfersMin=1&${WINDOW}`,
+  )
+  await screen.findByRole('heading', { name: 'Close reasons' })
+  expect(screen.getByText('2 conversations (22.2%) have no close reason (open, or not said).'))
+  expect(screen.getByText('1 conversation (11.1%) have no record of their transfers.'))
+  const bars = [...container.querySelectorAll('svg a')]
+  const hrefOf = (name: string) =>
+    bars
+      .find((link) => link.firstElementChild?.getAttribute('aria-label') === name)
+      ?.getAttribute('href') ?? null
+
+  expect(paramsOf(hrefOf('Agent: 5 conversations'), router)).toMatchObject({
+    closed: ['AGENT'],
+    transfersMin: ['1'],
+  })
+  // The "5 or more" bar is the search's range from 5 up; a bar below the search's own minimum
+  // is empty on the server and has no link.
+  expect(paramsOf(hrefOf('5 or more transfers: 1 conversation'), router)).toMatchObject({
+    transfersMin: ['5'],
+    transfersMax: ['1000'],
+  })
+  // Skills by their names where the archive knows them, by ID where it does not.
+  expect(paramsOf(hrefOf('Billing (12) → Returns (13): 3 conversations'), router)).toMatchObject({
+    transferFrom: ['12'],
+    transferTo: ['13'],
+  })
+  const pairs = screen.getByRole('table', { name: 'Transfers from skill to skill' })
+  expect(
+    within(pairs)
+      .getAllByRole('row')
+      .map((row) => row.textContent),
+  ).toEqual(['TransferConversations', 'Billing (12) → Returns (13)3', '99 → Billing (12)1'])
+
+  const path = bars.find(
+    (link) =>
+      link.firstElementChild?.getAttribute('aria-label') ===
+      'Billing (12) → Returns (13): 3 conversations',
+  )
+  if (!path) throw new Error('no transfer bar')
+  await user.click(path)
+  await waitFor(() => {
+    expect(listCalls.length).toBeGreaterThan(0)
+  })
+  expect(lastCall(listCalls).body).toMatchObject({
+    transferCount: { from: 1 },
+    transferPath: { from: '12', to: '13' },
+  })
+  // The list's form has the filters (its "More filters" open, as the search has one), and can
+  // drop them.
+  expect(screen.getByText('More filters (2 active)')).toBeVisible()
+  const from = await screen.findByRole('combobox', { name: 'From skill' })
+  expect(from).toHaveValue('12')
+  expect(screen.getByRole('combobox', { name: 'To skill' })).toHaveValue('13')
+  expect(screen.getByRole('spinbutton', { name: 'Transfers from' })).toHaveValue(1)
+  await user.selectOptions(from, '')
+  await user.click(screen.getByRole('button', { name: 'Search' }))
+  expect(await screen.findByText('Choose both skills of the transfer, or neither.')).toBeVisible()
+  await user.selectOptions(screen.getByRole('combobox', { name: 'To skill' }), '')
+  await user.click(screen.getByRole('button', { name: 'Search' }))
+  await waitFor(() => {
+    expect(urlParams(router).transferFrom).toBeUndefined()
+  })
+  expect(lastCall(listCalls).body.transferPath).toBeUndefined()
+})
+
+test('a search with a transfer of its own links no other pair (its list could not be written)', async () => {
+  useSearchApi()
+  useInsightsApi()
+  const { container } = await renderRoute(
+    `/conversations?view=insights&transferFrom=12&transferTo=13&closed=agent&${WINDOW}`,
+  )
+  await screen.findByRole('heading', { name: 'Transfers from skill to skill' })
+  const pairs = screen.getByRole('table', { name: 'Transfers from skill to skill' })
+  expect(
+    within(pairs)
+      .getAllByRole('link')
+      .map((link) => link.textContent),
+  ).toEqual(['Billing (12) → Returns (13)'])
+  expect(
+    [...container.querySelectorAll('svg a')].some((link) =>
+      link.firstElementChild?.getAttribute('aria-label')?.startsWith('99 → '),
+    ),
+  ).toBe(false)
+})
+
+test('reply times by agent and by skill: medians with their 90th percentile, each bar opens the agent’s or skill’s list', async () => {
+  const listCalls = useSearchApi()
+  useInsightsApi()
+  const downloads = captureDownloads()
+  const user = userEvent.setup()
+  const { router, container } = await renderRoute(`/conversations?view=insights&${WINDOW}`)
+  const byAgent = (await screen.findByRole('heading', { name: 'Reply times by agent' })).closest(
+    'section',
+  )
+  if (!byAgent) throw new Error('no reply-time chart')
+  const bars = () => [...container.querySelectorAll('svg a')]
+  const named = (name: string) =>
+    bars().find((link) => link.firstElementChild?.getAttribute('aria-label') === name)
+  // Agents by name where the archive knows them; one with no reply to time has no bar.
+  const alice = named(
+    'Alice Agent (agent-1), first reply median 30 s, 90th percentile 1 min 35 s: 6 conversations',
+  )
+  expect(paramsOf(alice?.getAttribute('href') ?? null, router)).toMatchObject({
+    agent: ['agent-1'],
+  })
+  expect(
+    bars().some((link) => link.firstElementChild?.getAttribute('aria-label')?.includes('agent-9')),
+  ).toBe(false)
+  const table = within(byAgent).getByRole('table', { name: 'Reply times by agent' })
+  expect(
+    within(table)
+      .getAllByRole('row')
+      .map((row) => [...row.children].map((cell) => cell.textContent)),
+  ).toEqual([
+    [
+      'Agent',
+      'Conversations',
+      'Replied to',
+      'First reply, median',
+      'First reply, 90th percentile',
+      'Average reply, median',
+      'Average reply, 90th percentile',
+    ],
+    ['Alice Agent (agent-1)', '6', '5', '30 s', '1 min 35 s', '1 min 00 s', '2 min 05 s'],
+    ['agent-9', '3', '0', '—', '—', '—', '—'],
+  ])
+  // Its CSV has the times in seconds.
+  await user.click(within(byAgent).getByRole('button', { name: 'Download CSV' }))
+  const text = (await downloads[0]?.text)?.replace(/^\uFEFF/, '')
+  expect(text?.split(/\r?\n/).filter(Boolean)).toEqual([
+    'Agent,Conversations,Replied to,"First reply, median (s)","First reply, 90th percentile (s)","Average reply, median (s)","Average reply, 90th percentile (s)"',
+    'Alice Agent (agent-1),6,5,30,95,60,125',
+    'agent-9,3,0,,,,',
+  ])
+
+  // Average reply: in the URL, and the bars follow.
+  await user.click(within(byAgent).getByRole('radio', { name: 'Average reply' }))
+  await waitFor(() => {
+    expect(urlParams(router).reply).toEqual(['average'])
+  })
+  expect(
+    named(
+      'Billing (12), average reply median 1 min 00 s, 90th percentile 2 min 05 s: 9 conversations',
+    ),
+  ).toBeDefined()
+
+  const billing = named(
+    'Billing (12), average reply median 1 min 00 s, 90th percentile 2 min 05 s: 9 conversations',
+  )
+  if (!billing) throw new Error('no skill bar')
+  await user.click(billing)
+  await waitFor(() => {
+    expect(listCalls.length).toBeGreaterThan(0)
+  })
+  expect(lastCall(listCalls).body).toMatchObject({ skillIds: ['12'] })
+})
+
+test('a search of some agents links only their own rows (another agent’s list could not be written)', async () => {
+  useSearchApi()
+  useInsightsApi()
+  const { container } = await renderRoute(`/conversations?view=insights&agent=agent-9&${WINDOW}`)
+  const byAgent = (await screen.findByRole('heading', { name: 'Reply times by agent' })).closest(
+    'section',
+  )
+  if (!byAgent) throw new Error('no reply-time chart')
+  const table = within(byAgent).getByRole('table', { name: 'Reply times by agent' })
+  expect(
+    within(table)
+      .getAllByRole('link')
+      .map((link) => link.textContent),
+  ).toEqual(['agent-9'])
+  expect(container.querySelector('svg a[href*="agent-1"]')).toBeNull()
 })

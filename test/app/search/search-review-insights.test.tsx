@@ -47,6 +47,9 @@ const INSIGHTS = {
   csat: { values: [1, 2, 3, 4, 5].map((value) => ({ value, count: 0 })), none: 9 },
   devices: { values: [], unknown: 9 },
   channels: { values: [], unknown: 9 },
+  closeReasons: { values: [], none: 9 },
+  transfers: { counts: [], none: 9, paths: [] },
+  replies: { agents: [], skills: [] },
 }
 
 const REVIEWS = {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { parseConversationRecord } from '@/domain/schema/record'
 import { parseSearchResponse, SearchResponseError } from '@/domain/schema/response'
 import { SEED_ID, seedRecord, seedResponse } from './seed'
 
 describe('parseSearchResponse', () => {
   test('the seed response: metadata, one record, no warnings, nothing rejected', () => {
-    const result = parseSearchResponse(seedResponse())
+    const result = parseSearchResponse(seedResponse(), parseConversationRecord)
     expect(result.metadata).toEqual({
       count: 1,
       self: {
@@ -23,14 +24,17 @@ describe('parseSearchResponse', () => {
   test('bad records are rejected by index with a reason; good ones are kept', () => {
     const noId = seedRecord({ 'info.conversationId': undefined })
     const withWarning = seedRecord({ 'info.conversationId': 'second', transfers: 'oops' })
-    const result = parseSearchResponse({
-      _metadata: {
-        count: '250',
-        next: { rel: 'next', href: '/x?offset=50' },
-        shardsStatusResult: { partialResult: 'true', failureShards: '1', totalShards: '8' },
+    const result = parseSearchResponse(
+      {
+        _metadata: {
+          count: '250',
+          next: { rel: 'next', href: '/x?offset=50' },
+          shardsStatusResult: { partialResult: 'true', failureShards: '1', totalShards: '8' },
+        },
+        conversationHistoryRecords: [seedRecord(), noId, 42, withWarning],
       },
-      conversationHistoryRecords: [seedRecord(), noId, 42, withWarning],
-    })
+      parseConversationRecord,
+    )
     expect(result.records.map((r) => r.info.conversationId)).toEqual([SEED_ID, 'second'])
     expect(result.rejected).toEqual([
       { index: 1, reason: 'record has no info.conversationId' },
@@ -46,23 +50,32 @@ describe('parseSearchResponse', () => {
   })
 
   test('`metadata` (documentation table name) is read as `_metadata`', () => {
-    const result = parseSearchResponse({
-      metadata: { count: 7 },
-      conversationHistoryRecords: [seedRecord()],
-    })
+    const result = parseSearchResponse(
+      {
+        metadata: { count: 7 },
+        conversationHistoryRecords: [seedRecord()],
+      },
+      parseConversationRecord,
+    )
     expect(result.metadata.count).toBe(7)
   })
 
   test('count defaults to the number of records when the envelope has no metadata', () => {
-    const result = parseSearchResponse({ conversationHistoryRecords: [seedRecord()] })
+    const result = parseSearchResponse(
+      { conversationHistoryRecords: [seedRecord()] },
+      parseConversationRecord,
+    )
     expect(result.metadata).toEqual({ count: 1 })
   })
 
   test('a bad _metadata is reported and ignored, records still parse', () => {
-    const result = parseSearchResponse({
-      _metadata: { count: 'many' },
-      conversationHistoryRecords: [seedRecord()],
-    })
+    const result = parseSearchResponse(
+      {
+        _metadata: { count: 'many' },
+        conversationHistoryRecords: [seedRecord()],
+      },
+      parseConversationRecord,
+    )
     expect(result.metadata).toEqual({ count: 1 })
     expect(result.envelopeWarnings).toEqual([
       { section: '_metadata', message: 'expected a number, got "many" (metadata ignored)' },
@@ -71,16 +84,18 @@ describe('parseSearchResponse', () => {
   })
 
   test('a bare array of records and a single record are accepted', () => {
-    expect(parseSearchResponse([seedRecord()]).records).toHaveLength(1)
-    expect(parseSearchResponse(seedRecord()).records).toHaveLength(1)
+    expect(parseSearchResponse([seedRecord()], parseConversationRecord).records).toHaveLength(1)
+    expect(parseSearchResponse(seedRecord(), parseConversationRecord).records).toHaveLength(1)
   })
 
   test('something that is not a response throws a clear error', () => {
-    expect(() => parseSearchResponse('nope')).toThrow(SearchResponseError)
-    expect(() => parseSearchResponse('nope')).toThrow(/expected a search response object/)
-    expect(() => parseSearchResponse({ conversationHistoryRecords: {} })).toThrow(
-      'conversationHistoryRecords must be an array, got an object',
+    expect(() => parseSearchResponse('nope', parseConversationRecord)).toThrow(SearchResponseError)
+    expect(() => parseSearchResponse('nope', parseConversationRecord)).toThrow(
+      /expected a search response object/,
     )
+    expect(() =>
+      parseSearchResponse({ conversationHistoryRecords: {} }, parseConversationRecord),
+    ).toThrow('conversationHistoryRecords must be an array, got an object')
   })
 })
 

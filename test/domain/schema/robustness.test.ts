@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { conversationRecordSchema, parseConversationRecord } from '@/domain/schema/record'
+import { parseConversationRecord } from '@/domain/schema/record'
+import { conversationRecordSchema } from '@/domain/schema/record-strict'
 import { SEED_ID, seedRecord } from './seed'
 
 const SECTIONS = [

@@ -8,9 +8,33 @@ import { toCsv } from '@/domain/csv'
 /** A chart's numbers: one row per mark, its first cell a link to the mark's list. */
 export interface ChartTable {
   columns: readonly string[]
-  rows: readonly { key: string; cells: readonly (string | number)[]; href: string | undefined }[]
+  rows: readonly {
+    key: string
+    cells: readonly (string | number)[]
+    href: string | undefined
+    /** The row in the CSV, when it differs from the table (numbers rather than words). */
+    csv?: readonly (string | number)[]
+  }[]
+  /** The CSV's columns, when its rows differ from the table's. */
+  csvColumns?: readonly string[]
   /** How many leading columns are text, not numbers (default 1). */
   labels?: number
+}
+
+/** A chart with nothing to draw: its heading and why it is empty, in the same frame. */
+export function EmptyChartCard({ title, description }: { title: string; description: string }) {
+  const id = useId()
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id={`${id}-title`} className="text-base font-semibold">
+        {title}
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{description}</p>
+    </section>
+  )
 }
 
 /**
@@ -90,8 +114,9 @@ export function ChartCard({
         <Button
           size="sm"
           onClick={() => {
-            const rows = table.rows.map((row) => row.cells)
-            downloadText(`${fileName}.csv`, toCsv(table.columns, rows), 'text/csv;charset=utf-8')
+            const rows = table.rows.map((row) => row.csv ?? row.cells)
+            const columns = table.csvColumns ?? table.columns
+            downloadText(`${fileName}.csv`, toCsv(columns, rows), 'text/csv;charset=utf-8')
             reportExport(fileName, { format: 'csv', rows: rows.length, what: 'insights-chart' })
           }}
         >

@@ -110,3 +110,55 @@ export function stackedOptions(
     ],
   }
 }
+
+/** An agent's or a skill's reply time: its median as a bar, its 90th percentile as a tick. */
+export interface ReplyBarRow {
+  key: string
+  label: string
+  /** Seconds. */
+  median: number
+  p90: number
+  href: string | undefined
+  aria: string
+}
+
+/**
+ * Horizontal bars of median reply times, each with a tick at its 90th percentile, on a symlog
+ * scale: a bot's 2 seconds and a queue's 20 minutes both get a bar one can see and click. The
+ * axis and ticks are drawn under the bars, so nothing covers a short bar's link.
+ */
+export function replyOptions(
+  rows: readonly ReplyBarRow[],
+  duration: (seconds: number) => string,
+): Plot.PlotOptions {
+  return {
+    height: Math.max(90, rows.length * 28 + 50),
+    marginLeft: 150,
+    marginBottom: 40,
+    x: {
+      type: 'symlog',
+      grid: true,
+      label: 'Median (bar) and 90th percentile (tick)',
+      tickFormat: duration,
+    },
+    y: { domain: rows.map((row) => row.key), tickFormat: labelsOf(rows), label: null },
+    marks: [
+      Plot.ruleX([0], { ariaHidden: 'true' }),
+      Plot.tickX(rows, {
+        y: 'key',
+        x: 'p90',
+        stroke: 'currentColor',
+        strokeWidth: 2,
+        ariaHidden: 'true',
+      }),
+      Plot.barX(rows, {
+        y: 'key',
+        x: 'median',
+        fill: BAR,
+        href: 'href',
+        ariaLabel: 'aria',
+        title: 'aria',
+      }),
+    ],
+  }
+}

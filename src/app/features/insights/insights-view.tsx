@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef } from 'react'
-import { ChartCard, type ChartTable } from '@/app/features/insights/chart-card'
+import { ChartCard, EmptyChartCard, type ChartTable } from '@/app/features/insights/chart-card'
 import type * as Plot from '@observablehq/plot'
 import {
   barOptions,
@@ -11,10 +11,12 @@ import {
 } from '@/app/features/insights/chart-marks'
 import { insightsQueries } from '@/app/features/insights/insights-queries'
 import { PlotFigure } from '@/app/features/insights/plot-figure'
+import { ReplyTimesChart, type ReplyMeasure } from '@/app/features/insights/reply-times-chart'
 import { ReviewCharts } from '@/app/features/insights/review-charts'
 import { useInteractiveMark } from '@/app/lib/interactive-mark'
 import { formatDate, formatTime, type TimeZone } from '@/app/lib/time'
-import { channelLabel, deviceLabel, statusLabel } from '@/app/lib/vocabulary/labels'
+import { facetQueries } from '@/app/lib/facet-queries'
+import { channelLabel, codeToWords, deviceLabel, statusLabel } from '@/app/lib/vocabulary/labels'
 import type { Insights } from '@/domain/schema/insights'
 import type { SearchBodyInput } from '@/domain/schema/search-request'
 
@@ -29,6 +31,15 @@ export interface InsightSlice {
   device?: string
   mcs?: { from: number; to: number }
   csat?: number
+  /** A close reason, upper case, as the archive keeps it. */
+  closeReason?: string
+  /** A number of transfers, both ends included. */
+  transfers?: { from: number; to: number }
+  /** One transfer, skill ID to skill ID. */
+  transferPath?: { from: string; to: string }
+  /** An assigned agent, or a skill of the conversation. */
+  agent?: string
+  skill?: string
   /** Issue 15's QA charts: conversations with a submitted review of this agent's leg... */
   reviewedAgent?: string
   /** ...or failing this criterion (every key on one and the same review). */
@@ -42,6 +53,9 @@ export interface InsightsViewProps {
   mode: 'archive' | 'proxy'
   stackBy: 'status' | 'channel'
   onStackByChange: (by: 'status' | 'channel') => void
+  /** Which reply time the reply-time charts show. */
+  replyMeasure: ReplyMeasure
+  onReplyMeasureChange: (measure: ReplyMeasure) => void
   /** The list of a mark: the search narrowed to the slice. */
   /** None when the slice cannot be written as a search (the mark then opens nothing). */
   hrefFor: (slice: InsightSlice) => string | undefined
@@ -97,6 +111,8 @@ function ChartsOfSearch({
   zone,
   stackBy,
   onStackByChange,
+  replyMeasure,
+  onReplyMeasureChange,
   hrefFor,
 }: Omit<InsightsViewProps, 'navigate' | 'mode'>) {
   const insights = useQuery(insightsQueries.forSearch({ search: body, zone }))
@@ -158,6 +174,30 @@ function ChartsOfSearch({
         unknown="have no channel"
         hrefFor={hrefFor}
       />
+      <BreakdownChart
+        title="Close reasons"
+        column="Closed by"
+        data={data.closeReasons}
+        total={data.total}
+        label={codeToWords}
+        slice={closeReasonSlice}
+        unknown="have no close reason (open, or not said)"
+        hrefFor={hrefFor}
+      />
+      <TransferCountChart data={data} hrefFor={hrefFor} />
+      <div className="xl:col-span-2">
+        <TransferPathsChart data={data} hrefFor={hrefFor} />
+      </div>
+      {(['agent', 'skill'] as const).map((by) => (
+        <ReplyTimesChart
+          key={by}
+          by={by}
+          rows={by === 'agent' ? data.replies.agents : data.replies.skills}
+          measure={replyMeasure}
+          onMeasureChange={onReplyMeasureChange}
+          hrefFor={hrefFor}
+        />
+      ))}
       <ReviewCharts body={body} zone={zone} hrefFor={hrefFor} />
     </div>
   )
@@ -392,9 +432,11 @@ function CsatChart({ data, hrefFor }: { data: Insights; hrefFor: InsightsViewPro
 /** What a breakdown's bar narrows the search to. */
 const deviceSlice = (key: string): InsightSlice => ({ device: key })
 const channelSlice = (key: string): InsightSlice => ({ channel: key })
+const closeReasonSlice = (key: string): InsightSlice => ({ closeReason: key })
 
 function BreakdownChart({
   title,
+  column = title.replace(/s$/, ''),
   data,
   total,
   label,
@@ -403,7 +445,9 @@ function BreakdownChart({
   hrefFor,
 }: {
   title: string
-  data: Insights['devices']
+  /** The table's first column (default: the title in the singular). */
+  column?: string
+  data: { values: Insights['devices']['values']; unknown?: number; none?: number }
   total: number
   label: (key: string) => string
   slice: (key: string) => InsightSlice
@@ -427,11 +471,96 @@ function BreakdownChart({
     <BarsCard
       title={title}
       description="Each bar opens its conversations."
-      note={data.unknown > 0 ? missing(data.unknown, total, unknown) : undefined}
-      column={title.replace(/s$/, '')}
+      note={missingNote(data.unknown ?? data.none ?? 0, total, unknown)}
+      column={column}
       figure={`Conversations by ${title.toLowerCase()}`}
       rows={rows}
       draw={barXOptions}
+    />
+  )
+}
+
+const missingNote = (n: number, total: number, what: string) =>
+  n > 0 ? missing(n, total, what) : undefined
+
+function TransferCountChart({
+  data,
+  hrefFor,
+}: {
+  data: Insights
+  hrefFor: InsightsViewProps['hrefFor']
+}) {
+  const rows = useMemo(
+    () =>
+      data.transfers.counts.map(({ from, to, count }) => {
+        const label = from === to ? String(from) : `${String(from)} or more`
+        return {
+          key: String(from),
+          label,
+          count,
+          href: hrefFor({ transfers: { from, to } }),
+          aria: `${label} transfers: ${conversations(count)}`,
+        }
+      }),
+    [data, hrefFor],
+  )
+  return (
+    <BarsCard
+      title="Transfers"
+      description="Conversations by how many times they were transferred. Each bar opens its conversations."
+      note={missingNote(data.transfers.none, data.total, 'have no record of their transfers')}
+      column="Transfers"
+      figure="Conversations by number of transfers"
+      rows={rows}
+      draw={barOptions}
+    />
+  )
+}
+
+function TransferPathsChart({
+  data,
+  hrefFor,
+}: {
+  data: Insights
+  hrefFor: InsightsViewProps['hrefFor']
+}) {
+  const facets = useQuery(facetQueries.known())
+  const skills = facets.data?.skills
+  const rows = useMemo(() => {
+    const names = new Map((skills ?? []).map((skill) => [skill.id, skill.name ?? skill.id]))
+    const nameOf = (id: string) => {
+      const name = names.get(id)
+      return name && name !== id ? `${name} (${id})` : id
+    }
+    return data.transfers.paths.map(({ from, to, count }) => {
+      const label = `${nameOf(from)} → ${nameOf(to)}`
+      return {
+        key: JSON.stringify([from, to]),
+        label,
+        count,
+        href: hrefFor({ transferPath: { from, to } }),
+        aria: `${label}: ${conversations(count)}`,
+      }
+    })
+  }, [data, skills, hrefFor])
+  if (rows.length === 0) {
+    return (
+      <EmptyChartCard
+        title="Transfers from skill to skill"
+        description="No conversation of this search was transferred from one skill to another."
+      />
+    )
+  }
+  return (
+    <BarsCard
+      title="Transfers from skill to skill"
+      description={`The ${rows.length === 1 ? 'transfer' : `${String(rows.length)} transfers`} made in most conversations (each counted once per conversation). Each bar opens its conversations.`}
+      note={undefined}
+      column="Transfer"
+      figure="Conversations by transfer from skill to skill"
+      rows={rows}
+      draw={barXOptions}
+      fileName="transfers-from-skill-to-skill"
     />
   )
 }
@@ -445,8 +574,10 @@ function BarsCard({
   figure,
   rows,
   draw,
+  fileName = title.toLowerCase().replaceAll(' ', '-'),
 }: {
   title: string
+  fileName?: string
   description: string
   note: string | undefined
   /** The table's first column. */
@@ -462,7 +593,7 @@ function BarsCard({
       title={title}
       description={description}
       note={note}
-      fileName={title.toLowerCase()}
+      fileName={fileName}
       table={table}
     >
       <PlotFigure options={options} label={figure} />

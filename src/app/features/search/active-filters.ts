@@ -10,7 +10,7 @@ import {
   REVIEW_STATUS_CHOICES,
   STATUS_CHOICES,
 } from '@/app/features/search/filter-choices'
-import { channelLabel, SDE_LABELS } from '@/app/lib/vocabulary/labels'
+import { channelLabel, codeToWords, SDE_LABELS } from '@/app/lib/vocabulary/labels'
 
 export interface ActiveFilter {
   label: string
@@ -97,6 +97,14 @@ export function describeFilters(
     })
   }
   add('Disputed', search.disputed ? 'open disputes only' : undefined)
+  add('Closed by', list(search.closed, codeToWords))
+  add('Transfers', between(search.transfersMin, search.transfersMax))
+  if (search.transferFrom && search.transferTo) {
+    add(
+      'Transferred',
+      `from ${nameOf('skill', search.transferFrom)} to ${nameOf('skill', search.transferTo)}`,
+    )
+  }
   add(
     'Reviewed agent',
     list(search.reviewedAgent, (id) => nameOf('agent', id)),
@@ -131,5 +139,8 @@ export function countMoreFilters(search: ConversationSearch): number {
     search.content.length || undefined,
     search.queue,
     search.sde,
+    search.closed.length || undefined,
+    search.transfersMin ?? search.transfersMax,
+    search.transferFrom && search.transferTo ? 1 : undefined,
   ].filter((value) => value !== undefined).length
 }

@@ -54,6 +54,12 @@ export interface FilterDraft {
   reviewer: string[]
   scorecard: string[]
   disputed: boolean
+  /** Archive-only filters (issue 15): close reasons, number of transfers, one transfer's skills. */
+  closed: string[]
+  transfersMin: string
+  transfersMax: string
+  transferFrom: string
+  transferTo: string
   /** Issue 15: reviewed agents' IDs, and `scorecardId:criterionId` failed. */
   reviewedAgent: string[]
   failed: string[]
@@ -83,6 +89,9 @@ export type FilterField =
   | 'score'
   | 'reviewer'
   | 'scorecard'
+  | 'closed'
+  | 'transfers'
+  | 'transferPath'
 
 export type FilterErrors = Partial<Record<FilterField, string>>
 
@@ -140,6 +149,11 @@ export function toDraft(search: ConversationSearch, zone: TimeZone): FilterDraft
     reviewer: [...search.reviewer],
     scorecard: [...search.scorecard],
     disputed: search.disputed === true,
+    closed: [...search.closed],
+    transfersMin: num(search.transfersMin),
+    transfersMax: num(search.transfersMax),
+    transferFrom: search.transferFrom ?? '',
+    transferTo: search.transferTo ?? '',
     reviewedAgent: [...search.reviewedAgent],
     failed: [...search.failed],
   }
@@ -188,7 +202,7 @@ export type DraftResult =
  */
 export function fromDraft(
   draft: FilterDraft,
-  current: Pick<ConversationSearch, 'sort' | 'pageSize' | 'view' | 'by'>,
+  current: Pick<ConversationSearch, 'sort' | 'pageSize' | 'view' | 'by' | 'reply'>,
   zone: TimeZone,
   now: number,
 ): DraftResult {
@@ -217,8 +231,12 @@ export function fromDraft(
       readNumber(draft.scoreMin, 0, 100, 'Review score'),
       readNumber(draft.scoreMax, 0, 100, 'Review score'),
     ],
+    transfers: [
+      readNumber(draft.transfersMin, 0, 1000, 'Transfers'),
+      readNumber(draft.transfersMax, 0, 1000, 'Transfers'),
+    ],
   } as const
-  for (const field of ['mcs', 'csat', 'duration', 'score'] as const) {
+  for (const field of ['mcs', 'csat', 'duration', 'score', 'transfers'] as const) {
     const [min, max] = ranges[field]
     const error = min.error ?? max.error
     if (error) errors[field] = error
@@ -228,6 +246,11 @@ export function fromDraft(
   }
 
   const sdeValue = draft.sdeValue.trim()
+  const transferFrom = draft.transferFrom.trim()
+  const transferTo = draft.transferTo.trim()
+  if (Boolean(transferFrom) !== Boolean(transferTo)) {
+    errors.transferPath = 'Choose both skills of the transfer, or neither.'
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors }
 
   const search = conversationSearchSchema.parse({
@@ -258,6 +281,11 @@ export function fromDraft(
     reviewer: draft.reviewer,
     scorecard: draft.scorecard,
     disputed: draft.disputed || undefined,
+    closed: draft.closed,
+    transfersMin: ranges.transfers[0].value,
+    transfersMax: ranges.transfers[1].value,
+    transferFrom,
+    transferTo,
     reviewedAgent: draft.reviewedAgent,
     failed: draft.failed,
     sort: current.sort,
@@ -265,6 +293,7 @@ export function fromDraft(
     // A new search keeps the tab it was made in (issue 15): Insights stays open.
     view: current.view,
     by: current.by,
+    reply: current.reply,
   })
   return { ok: true, search }
 }
@@ -297,6 +326,9 @@ export function filterFieldOf(serverField: string | undefined): FilterField | un
     messageContentTypes: 'content',
     latestConversationQueueState: 'queue',
     sdeSearch: 'sde',
+    closeReasons: 'closed',
+    transferCount: 'transfers',
+    transferPath: 'transferPath',
   }
   return byBodyField[head]
 }

@@ -19,7 +19,7 @@ export const LIST_SECTIONS: readonly ContentToRetrieve[] = [
 ]
 
 export interface ListRequestProblem {
-  field: WindowField | 'mcs' | 'csat' | 'duration' | 'score'
+  field: WindowField | 'mcs' | 'csat' | 'duration' | 'score' | 'transfers'
   message: string
 }
 
@@ -87,6 +87,12 @@ export function buildSearchBody(
     latestConversationQueueState: search.queue,
     sdeSearch: sde ? { [sde.type]: sde.value } : undefined,
     review: reviewFilter(search),
+    closeReasons: listOrUndefined(search.closed),
+    transferCount: range(search.transfersMin, search.transfersMax),
+    transferPath:
+      search.transferFrom && search.transferTo
+        ? { from: search.transferFrom, to: search.transferTo }
+        : undefined,
     contentToRetrieve: [...LIST_SECTIONS],
   }
 }
@@ -122,6 +128,7 @@ export function buildListRequest(
     ['csat', search.csatMin, search.csatMax, 'CSAT'],
     ['duration', search.durMin, search.durMax, 'Duration'],
     ['score', search.scoreMin, search.scoreMax, 'Review score'],
+    ['transfers', search.transfersMin, search.transfersMax, 'Transfers'],
   ] as const) {
     if (min !== undefined && max !== undefined && min > max) {
       return {

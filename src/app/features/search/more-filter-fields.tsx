@@ -4,7 +4,7 @@ import { INPUT_CLASSES, LABEL_CLASSES } from '@/app/components/ui/input-classes'
 import { LabeledInput } from '@/app/components/ui/labeled-input'
 import { cn } from '@/app/lib/cn'
 import type { Facets } from '@/app/lib/facet-queries'
-import { SDE_LABELS } from '@/app/lib/vocabulary/labels'
+import { codeToWords, SDE_LABELS } from '@/app/lib/vocabulary/labels'
 import { SDE_SEARCH_KEYS } from '@/domain/schema/search-constants'
 import { CheckboxGroup } from '@/app/features/search/checkbox-group'
 import type { FilterDraft, FilterField } from '@/app/features/search/filter-draft'
@@ -17,9 +17,60 @@ import {
 } from '@/app/features/search/filter-choices'
 import { RangeInputs } from '@/app/features/search/range-inputs'
 
+/** LivePerson's close reasons, and any other the search already has (the data may say anything). */
+function closeReasonChoices(chosen: readonly string[]) {
+  const values = ['AGENT', 'CONSUMER', 'SYSTEM']
+  for (const value of chosen) if (!values.includes(value)) values.push(value)
+  return values.map((value) => ({ value, label: codeToWords(value) }))
+}
+
+/** One skill of the transfer: the archive's skills by name, or the ID the search has. */
+function SkillSelect({
+  id,
+  label,
+  value,
+  skills,
+  invalid,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: string
+  skills: Facets['skills'] | undefined
+  invalid: boolean
+  onChange: (value: string) => void
+}) {
+  const known = skills ?? []
+  return (
+    <div className="flex-1">
+      <label htmlFor={id} className="text-xs text-slate-600 dark:text-slate-400">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        aria-invalid={invalid || undefined}
+        onChange={(event) => onChange(event.target.value)}
+        className={cn('mt-0.5', INPUT_CLASSES)}
+      >
+        <option value="">Any</option>
+        {value && !known.some((skill) => skill.id === value) && (
+          <option value={value}>{value}</option>
+        )}
+        {known.map((skill) => (
+          <option key={skill.id} value={skill.id}>
+            {skill.name === skill.id ? skill.id : `${skill.name} (${skill.id})`}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 /**
  * The "More filters" section of the search form: summary keyword, channel, device, MCS, CSAT,
- * duration, alerted MCS, message content, queue state, engagement attribute. A chunk of its own
+ * duration, alerted MCS, message content, queue state, engagement attribute; and the archive's own
+ * close reason, number of transfers and transfer path (issue 15). A chunk of its own
  * (see search-filters.tsx), rendered once the section is opened.
  */
 export function MoreFilterFields({
@@ -164,6 +215,43 @@ export function MoreFilterFields({
           LivePerson can search attributes about 2 hours after they are set.
         </p>
         <FieldError id={`${summaryId}-sde-error`} message={errorOf('sde')} />
+      </fieldset>
+      <CheckboxGroup
+        legend="Closed by"
+        choices={closeReasonChoices(draft.closed)}
+        values={draft.closed}
+        onChange={(closed) => update({ closed })}
+        error={errorOf('closed')}
+      />
+      <RangeInputs
+        legend="Transfers"
+        min={draft.transfersMin}
+        max={draft.transfersMax}
+        bounds={{ min: 0, max: 1000 }}
+        onChange={({ min, max }) => update({ transfersMin: min, transfersMax: max })}
+        error={errorOf('transfers')}
+      />
+      <fieldset
+        className="md:col-span-2"
+        aria-describedby={errorOf('transferPath') ? `${summaryId}-path-error` : undefined}
+      >
+        <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">
+          Transferred from skill to skill
+        </legend>
+        <div className="mt-1 flex gap-2">
+          {(['transferFrom', 'transferTo'] as const).map((key) => (
+            <SkillSelect
+              key={key}
+              id={`${summaryId}-${key}`}
+              label={key === 'transferFrom' ? 'From skill' : 'To skill'}
+              value={draft[key]}
+              skills={facets?.skills}
+              invalid={Boolean(errorOf('transferPath'))}
+              onChange={(value) => update({ [key]: value })}
+            />
+          ))}
+        </div>
+        <FieldError id={`${summaryId}-path-error`} message={errorOf('transferPath')} />
       </fieldset>
     </>
   )

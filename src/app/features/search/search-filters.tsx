@@ -45,6 +45,9 @@ const MORE_FIELDS: readonly FilterField[] = [
   'content',
   'queue',
   'sde',
+  'closed',
+  'transfers',
+  'transferPath',
 ]
 
 const REVIEW_FIELDS: readonly FilterField[] = ['review', 'score', 'reviewer', 'scorecard']

@@ -13,7 +13,8 @@ import type { SearchBodyInput } from '@/domain/schema/search-request'
  * with the search's where both name a range. The list of the result is exactly the mark's
  * conversations. None when the mark cannot be written as a search: a status the search does not
  * know, a channel with spaces around it or longer than the search takes (the search trims and
- * limits it, so its list would be another one), ranges that do not meet.
+ * limits it, so its list would be another one), ranges that do not meet, a second transfer pair
+ * (the search holds one), an agent or skill other than the search's own.
  */
 export function narrowSearch(
   search: ConversationSearch,
@@ -53,6 +54,39 @@ export function narrowSearch(
     next.csatMin = Math.max(search.csatMin ?? 1, slice.csat)
     next.csatMax = Math.min(search.csatMax ?? 5, slice.csat)
     if (next.csatMin > next.csatMax) return undefined
+  }
+  // An agent or a skill among the search's own (if it has some): the list of that one alone.
+  for (const [key, id] of [
+    ['agent', slice.agent],
+    ['skill', slice.skill],
+  ] as const) {
+    if (id === undefined) continue
+    if (id === '' || id !== id.trim() || /\p{Cc}/u.test(id)) return undefined
+    if (search[key].length > 0 && !search[key].includes(id)) return undefined
+    next[key] = [id]
+  }
+  if (slice.closeReason !== undefined) {
+    // As the archive keeps it (trimmed, upper case) and within what the search takes.
+    const reason = slice.closeReason
+    if (reason !== reason.trim().toUpperCase() || reason === '' || reason.length > 64) {
+      return undefined
+    }
+    next.closed = [reason]
+  }
+  if (slice.transfers) {
+    next.transfersMin = Math.max(search.transfersMin ?? 0, slice.transfers.from)
+    next.transfersMax = Math.min(search.transfersMax ?? 1000, slice.transfers.to)
+    if (next.transfersMin > next.transfersMax) return undefined
+  }
+  if (slice.transferPath) {
+    const { from, to } = slice.transferPath
+    const expressible = (id: string) => id !== '' && id === id.trim() && id.length <= 64
+    if (!expressible(from) || !expressible(to)) return undefined
+    // The search has one transfer of its own: another pair of its conversations cannot be added.
+    const own = search.transferFrom && search.transferTo
+    if (own && (search.transferFrom !== from || search.transferTo !== to)) return undefined
+    next.transferFrom = from
+    next.transferTo = to
   }
   // The QA charts count submitted reviews matching the search's review filter and the mark, so
   // the link adds `reviewed` and the mark's key to it (all on one review, as the filter means);
@@ -115,6 +149,8 @@ export function SearchInsights({
       mode={mode}
       stackBy={search.by}
       onStackByChange={(by) => onSearch({ ...search, by })}
+      replyMeasure={search.reply}
+      onReplyMeasureChange={(reply) => onSearch({ ...search, reply })}
       hrefFor={hrefFor}
       navigate={navigate}
     />

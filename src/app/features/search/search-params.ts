@@ -176,6 +176,12 @@ export const conversationSearchSchema = z.object({
     .transform((value) => (value === true || value === 'true' || value === '1' ? true : undefined))
     .optional()
     .catch(undefined),
+  // Issue 15, archive only: how it closed, how many transfers, one transfer from skill to skill.
+  closed: stringList,
+  transfersMin: boundedNumber(0, 1000),
+  transfersMax: boundedNumber(0, 1000),
+  transferFrom: text,
+  transferTo: text,
   // Issue 15: the reviewed agent, and `scorecardId:criterionId` a review fails (the QA charts).
   reviewedAgent: matchingList(/^[^\s,]{1,64}$/),
   failed: matchingList(/^\d+:[a-z\d-]+$/),
@@ -183,6 +189,7 @@ export const conversationSearchSchema = z.object({
   // Issue 15: the list, or the insights of the same search, and what its volume chart stacks by.
   view: z.enum(['results', 'insights']).default('results').catch('results'),
   by: z.enum(['status', 'channel']).default('status').catch('status'),
+  reply: z.enum(['first', 'average']).default('first').catch('first'),
   page: z
     .union([z.number(), z.string()])
     .transform((value) => {
@@ -207,6 +214,7 @@ export const clearedSearch = (search: ConversationSearch): ConversationSearch =>
   pageSize: search.pageSize,
   view: search.view,
   by: search.by,
+  reply: search.reply,
 })
 
 /**
@@ -226,11 +234,13 @@ export const URL_DEFAULTS: Partial<ConversationSearch> = {
   review: [],
   reviewer: [],
   scorecard: [],
+  closed: [],
   reviewedAgent: [],
   failed: [],
   sort: 'start:desc',
   view: 'results',
   by: 'status',
+  reply: 'first',
   page: 1,
   pageSize: 50,
 }

@@ -4,11 +4,23 @@ import { formatDateTime, type TimeZone } from '@/app/lib/time'
  * The same strings as `formatDateTime` / `formatTime` / `formatDate` in `@/app/lib/time`, for the
  * transcript, which formats thousands of times (rows, MCS labels, day keys): Intl's
  * `formatToParts` costs microseconds a call (20 ms for a 3,000-message track, on the server and
- * again in the browser), so it is asked only for the zone's offset, once per quarter hour (every
- * zone changes its offset on a quarter hour), and the rest is arithmetic.
+ * again in the browser), so it is asked only for the zone's offset, at both ends of each quarter
+ * hour, and the rest is arithmetic. Most zones change their offset on a quarter hour; not all
+ * (St. John's changed at 00:01 local time until 2011): a quarter hour whose ends differ is asked
+ * minute by minute (every change since 1970 falls on a minute).
  */
 const QUARTER_HOUR = 900_000
+const MINUTE = 60_000
+/** By zone: the offset of each quarter hour, or NaN where it changes within it. */
 const offsets = new Map<TimeZone, Map<number, number>>()
+
+/** The zone's offset at `at`, from Intl (to the second). */
+function offsetFromIntl(at: number, zone: TimeZone): number {
+  const [date, time] = formatDateTime(at, zone).split(' ')
+  const [y, mo, d] = (date ?? '').split('-').map(Number)
+  const [h, mi, sec] = (time ?? '').split(':').map(Number)
+  return Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, sec ?? 0) - at
+}
 
 function offsetAt(ms: number, zone: TimeZone): number {
   let byBucket = offsets.get(zone)
@@ -20,14 +32,12 @@ function offsetAt(ms: number, zone: TimeZone): number {
   let offset = byBucket.get(bucket)
   if (offset === undefined) {
     const start = bucket * QUARTER_HOUR
-    const [date, time] = formatDateTime(start, zone).split(' ')
-    const [y, mo, d] = (date ?? '').split('-').map(Number)
-    const [h, mi, sec] = (time ?? '').split(':').map(Number)
-    offset = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, sec ?? 0) - start
+    const first = offsetFromIntl(start, zone)
+    offset = offsetFromIntl(start + QUARTER_HOUR - MINUTE, zone) === first ? first : Number.NaN
     if (byBucket.size > 20_000) byBucket.clear()
     byBucket.set(bucket, offset)
   }
-  return offset
+  return Number.isNaN(offset) ? offsetFromIntl(Math.floor(ms / MINUTE) * MINUTE, zone) : offset
 }
 
 const two = (n: number) => String(n).padStart(2, '0')
