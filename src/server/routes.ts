@@ -352,6 +352,39 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
   )
   refuseOtherMethods(app, '/api/insights/sde-values', ['POST'])
 
+  // Issue 15: the QA charts of a search (scores by reviewed agent over time, failing criteria).
+  app.post(
+    '/api/insights/reviews',
+    { ...post, schema: { body: insightsRequestSchema } },
+    (request) => {
+      if (upstream) {
+        throw new HttpError(
+          409,
+          "Insights need the archive: this server reads LivePerson's API live (proxy mode), and " +
+            'counting the reviews of a month of conversations would mean paging through all of them there',
+        )
+      }
+      const searched = requireArchive()
+      if (!searched.reviewsAttached()) {
+        throw new HttpError(503, 'QA insights need the workspace database, and none is attached')
+      }
+      const { search, zone } = request.body
+      checkReviewFilter(searched, search.review)
+      const insights = searched.reviewInsights(
+        search,
+        zone,
+        request.viewer.scope,
+        reviewVisibility(request),
+      )
+      request.audit({
+        action: 'insights',
+        detail: { filters: searchFilters(search), reviews: insights.reviews },
+      })
+      return insights
+    },
+  )
+  refuseOtherMethods(app, '/api/insights/reviews', ['POST'])
+
   app.post(
     `${base}/conversation/search`,
     { ...post, schema: { querystring: searchQuerySchema, body: byIdBodySchema } },

@@ -42,6 +42,16 @@ describe('proxy mode', () => {
     expect(fake.requests).toEqual([])
   })
 
+  it('the QA insights say they need the archive too, and ask LivePerson nothing', async () => {
+    const answer = await api.post('/api/insights/reviews', {
+      search: { start: window(), review: { agent: ['a-1'] } },
+      zone: 'UTC',
+    })
+    expect(answer.status).toBe(409)
+    expect(pick(answer.json, 'error', 'message')).toMatch(/^Insights need the archive/)
+    expect(fake.requests).toEqual([])
+  })
+
   it('config says proxy and names the account, never the credentials', async () => {
     const answer = await api.get('/api/config')
     expect(answer.json).toEqual({ accountId: ACCOUNT, mode: 'proxy' })

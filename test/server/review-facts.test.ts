@@ -340,6 +340,7 @@ describe("the archive's copy of the reviews' facts", () => {
       DROP TRIGGER review_changes_insert; DROP TRIGGER review_changes_update;
       DROP TRIGGER review_changes_delete; DROP TABLE review_changes; DROP INDEX reviews_facts;
       CREATE INDEX reviews_conversation ON reviews (conversation_id, state);
+      ALTER TABLE reviews DROP COLUMN failed_criteria;
       PRAGMA user_version = 2;
     `)
     raw.close()
@@ -348,7 +349,7 @@ describe("the archive's copy of the reviews' facts", () => {
     const server = openArchive(join(dir, 'archive.db'))
     opened.push(server)
     server.attachWorkspace(path)
-    expect(Number(workspace.db.pragma('user_version', { simple: true }))).toBe(3)
+    expect(Number(workspace.db.pragma('user_version', { simple: true }))).toBe(4)
     expectSearchesAgree({ ...world, server, workspace })
   })
 

@@ -236,8 +236,34 @@ export const searchReviewFilterSchema = z.strictObject(
       .max(100, 'at most 100 scorecards')
       .optional(),
     disputed: z.boolean('must be true or false').optional(),
+    // Issue 15: the reviewed agent (the leg's agent ID), and a criterion the review fails
+    // (src/domain/review-failures.ts) on a submitted review, named by scorecard and criterion ID.
+    agent: z
+      .array(z.string().trim().min(1, 'must not be empty').max(64, 'at most 64 characters'), {
+        error: 'must be an array of agent IDs',
+      })
+      .max(100, 'at most 100 agents')
+      .optional(),
+    failedCriterion: z
+      .array(
+        z.strictObject(
+          {
+            scorecard: z.number('must be a scorecard ID').int().positive('must be a scorecard ID'),
+            criterion: z
+              .string('must be a criterion ID')
+              .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a criterion ID'),
+          },
+          { error: 'must be an object {scorecard, criterion}' },
+        ),
+        { error: 'must be an array of {scorecard, criterion}' },
+      )
+      .max(100, 'at most 100 criteria')
+      .optional(),
   },
-  { error: 'must be an object {status, minScore, maxScore, reviewer, scorecard, disputed}' },
+  {
+    error:
+      'must be an object {status, minScore, maxScore, reviewer, scorecard, disputed, agent, failedCriterion}',
+  },
 )
 export type SearchReviewFilter = z.output<typeof searchReviewFilterSchema>
 

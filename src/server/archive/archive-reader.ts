@@ -3,6 +3,9 @@ import type { ArchiveDatabase } from '@/server/archive/db'
 import { EVERYTHING, scopeClause, type ReadScope } from '@/server/archive/read-scope'
 import type { ReviewVisibility } from '@/server/archive/review-filter'
 import type { Insights } from '@/domain/schema/insights'
+import type { ReviewInsights } from '@/domain/schema/review-insights'
+import { reviewInsights } from '@/server/archive/review-insights'
+import { ALL_REVIEWS } from '@/server/archive/review-filter'
 import {
   assembleInsights,
   insightBuckets,
@@ -91,6 +94,18 @@ export interface ArchiveReader {
     scope?: ReadScope,
     reviews?: ReviewVisibility,
   ): SdeValues
+
+  /**
+   * Issue 15: the QA charts of a search (review-insights.ts): scores by reviewed agent over time
+   * and the criteria that fail most, over the reviews `reviews` lets the reader see. Needs the
+   * workspace attached (its facts fresh: `Archive` refreshes them).
+   */
+  reviewInsights(
+    filters: SearchFilters,
+    zone: string,
+    scope?: ReadScope,
+    reviews?: ReviewVisibility,
+  ): ReviewInsights
 }
 
 /** Matches read faster driven from a review set than by walking the window, whatever its size. */
@@ -305,6 +320,10 @@ export function createArchiveReader(
     sdeValues(filters, field, scope = EVERYTHING, reviews) {
       const compiled = compileFilters(filters, estimate, scope, reviews)
       return countSdeValues(prepare, filters, compiled, field)
+    },
+    reviewInsights(filters, zone, scope = EVERYTHING, reviews = ALL_REVIEWS) {
+      const compiled = compileFilters(filters, estimate, scope, reviews)
+      return reviewInsights(db, prepare, filters, compiled, zone, reviews)
     },
     conversationCount: () => num(db.prepare('SELECT count(*) FROM conversations').pluck().get()),
   }

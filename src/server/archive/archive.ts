@@ -114,6 +114,13 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
       reviewFactsFor(filters)
       return reader.sdeValues(filters, field, scope, reviews)
     },
+    reviewInsights(filters, zone, scope, reviews) {
+      if (!reviewFacts) {
+        throw new Error('The QA insights need the workspace database attached to the archive')
+      }
+      reviewFacts.refresh()
+      return reader.reviewInsights(filters, zone, scope, reviews)
+    },
     attachWorkspace(workspacePath) {
       if (reviewFacts) throw new Error('The archive already has a workspace attached')
       // ATTACH would create a missing file: an empty database is not the workspace.

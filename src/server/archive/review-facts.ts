@@ -5,6 +5,11 @@ export const WORKSPACE_SCHEMA = 'ws'
 
 /** The temp table the search's review filter reads (review-filter.ts). */
 export const REVIEW_FACTS = 'temp.review_facts'
+/**
+ * Issue 15: one row per review and criterion it fails (`reviews.failed_criteria`, see
+ * src/domain/review-failures.ts), for the filter's `failedCriterion` and the insights' count.
+ */
+export const REVIEW_FAILURES = 'temp.review_failures'
 
 /**
  * The reviews' filterable facts with each review's conversation as its archive row ID (and the
@@ -47,6 +52,12 @@ export function createReviewFacts(db: ArchiveDatabase): ReviewFacts {
     CREATE INDEX temp.review_facts_author ON review_facts (author_email, start_ms);
     CREATE INDEX temp.review_facts_scorecard ON review_facts (scorecard_id, start_ms);
     CREATE INDEX temp.review_facts_leg ON review_facts (leg_agent_id, state, start_ms);
+    CREATE TEMP TABLE review_failures (
+      review INTEGER NOT NULL,
+      criterion TEXT NOT NULL,
+      PRIMARY KEY (review, criterion)
+    ) WITHOUT ROWID;
+    CREATE INDEX temp.review_failures_criterion ON review_failures (criterion, review);
   `)
   const columns = `SELECT r.id, c.id, c.start_ms, c.end_ms, r.leg_agent_id, r.scorecard_id, r.author_email, r.state,
       r.percent, r.open_disputes
@@ -55,6 +66,12 @@ export function createReviewFacts(db: ArchiveDatabase): ReviewFacts {
   const insert = `INSERT INTO ${REVIEW_FACTS} (review, conversation, start_ms, end_ms, leg_agent_id, scorecard_id,
     author_email, state, percent, open_disputes)`
   const changedSince = `SELECT review_id FROM ${WORKSPACE_SCHEMA}.review_changes WHERE seq > ?`
+  // The failures of the reviews just read into the facts (those of a conversation in the archive).
+  const failures = `INSERT INTO ${REVIEW_FAILURES} (review, criterion)
+    SELECT DISTINCT f.review, j.value FROM ${REVIEW_FACTS} f
+    CROSS JOIN ${WORKSPACE_SCHEMA}.reviews r ON r.id = f.review
+    CROSS JOIN json_each(CASE WHEN json_valid(r.failed_criteria) THEN r.failed_criteria ELSE '[]' END) j
+    WHERE j.type = 'text'`
   const statements = {
     lastSeq: db
       .prepare(`SELECT coalesce(max(seq), 0) FROM ${WORKSPACE_SCHEMA}.review_changes`)
@@ -63,6 +80,10 @@ export function createReviewFacts(db: ArchiveDatabase): ReviewFacts {
     all: db.prepare(`${insert} ${columns}`),
     forget: db.prepare(`DELETE FROM ${REVIEW_FACTS} WHERE review IN (${changedSince})`),
     changed: db.prepare(`${insert} ${columns} WHERE r.id IN (${changedSince})`),
+    clearFailures: db.prepare(`DELETE FROM ${REVIEW_FAILURES}`),
+    allFailures: db.prepare(failures),
+    forgetFailures: db.prepare(`DELETE FROM ${REVIEW_FAILURES} WHERE review IN (${changedSince})`),
+    changedFailures: db.prepare(`${failures} AND f.review IN (${changedSince})`),
   }
   const version = (schema: string) => Number(db.pragma(`${schema}.data_version`, { simple: true }))
 
@@ -77,9 +98,13 @@ export function createReviewFacts(db: ArchiveDatabase): ReviewFacts {
     if (all) {
       statements.clear.run()
       statements.all.run()
+      statements.clearFailures.run()
+      statements.allFailures.run()
     } else if (last !== seq) {
       statements.forget.run(seq)
       statements.changed.run(seq)
+      statements.forgetFailures.run(seq)
+      statements.changedFailures.run(seq)
     }
     seq = last
   })

@@ -1,6 +1,6 @@
 import type { SearchReviewFilter } from '@/domain/schema/search-request'
 import type { SqlValue } from '@/server/archive/query'
-import { REVIEW_FACTS } from '@/server/archive/review-facts'
+import { REVIEW_FACTS, REVIEW_FAILURES } from '@/server/archive/review-facts'
 
 /**
  * The search's review filter (issue 13, our extension of LivePerson's search) as one clause over
@@ -19,6 +19,9 @@ import { REVIEW_FACTS } from '@/server/archive/review-facts'
  * - `minScore`, `maxScore`, `reviewer` (author email, any case), `scorecard`, `disputed` (open
  *   disputes or none): all of them on one and the same review; a score range only matches
  *   submitted reviews. They describe a review, so with any of them `none` matches nothing.
+ * - Issue 15: `agent` (the reviewed leg's agent ID) and `failedCriterion` (a criterion the review
+ *   fails, src/domain/review-failures.ts; submitted reviews only, as a score), also on the same
+ *   review.
  */
 export type ReviewVisibility = { all: true } | { all: false; agentId: string | undefined }
 
@@ -33,13 +36,15 @@ export function hasReviewConditions(filter: SearchReviewFilter | undefined): boo
     filter.maxScore !== undefined ||
     (filter.reviewer?.length ?? 0) > 0 ||
     (filter.scorecard?.length ?? 0) > 0 ||
-    filter.disputed !== undefined
+    filter.disputed !== undefined ||
+    (filter.agent?.length ?? 0) > 0 ||
+    (filter.failedCriterion?.length ?? 0) > 0
   )
 }
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ')
 
-interface Fragment {
+export interface Fragment {
   sql: string
   params: SqlValue[]
 }
@@ -83,33 +88,8 @@ export function reviewClause(
       : []),
   ]
 
-  const visible: Fragment[] = visibility.all
-    ? []
-    : visibility.agentId
-      ? [{ sql: "r.state = 'submitted' AND r.leg_agent_id = ?", params: [visibility.agentId] }]
-      : [{ sql: '0', params: [] }]
-
-  // What the one review must be, apart from its state.
-  const row: Fragment[] = []
-  if (filter.reviewer?.length) {
-    // `author_email` is COLLATE NOCASE: any case matches, on its index.
-    row.push({
-      sql: `r.author_email IN (${placeholders(filter.reviewer.length)})`,
-      params: filter.reviewer,
-    })
-  }
-  if (filter.scorecard?.length) {
-    row.push({
-      sql: `r.scorecard_id IN (${placeholders(filter.scorecard.length)})`,
-      params: filter.scorecard,
-    })
-  }
-  if (filter.disputed !== undefined) {
-    row.push({ sql: filter.disputed ? 'r.open_disputes > 0' : 'r.open_disputes = 0', params: [] })
-  }
-  const scored = filter.minScore !== undefined || filter.maxScore !== undefined
-  if (filter.minScore !== undefined) row.push({ sql: 'r.percent >= ?', params: [filter.minScore] })
-  if (filter.maxScore !== undefined) row.push({ sql: 'r.percent <= ?', params: [filter.maxScore] })
+  const visible = visibleReviews(visibility)
+  const { row, scored } = reviewConditions(filter)
 
   const conversationsWith = (conditions: readonly Fragment[], negate = false): ReviewClause => {
     const where = join([...conditions, ...inWindow], 'AND')
@@ -150,4 +130,58 @@ export function reviewClause(
   // Several: one clause, no longer one set.
   const either = join(any, 'OR')
   return { sql: `(${either.sql})`, params: either.params }
+}
+
+/** Which reviews the reader sees, as conditions over the facts `r` (none: every one). */
+export function visibleReviews(visibility: ReviewVisibility): Fragment[] {
+  return visibility.all
+    ? []
+    : visibility.agentId
+      ? [{ sql: "r.state = 'submitted' AND r.leg_agent_id = ?", params: [visibility.agentId] }]
+      : [{ sql: '0', params: [] }]
+}
+
+/**
+ * What the one review must be, apart from its state and visibility, as conditions over the facts
+ * `r`; `scored`: the filter names a score or a failed criterion, which only submitted reviews have.
+ */
+export function reviewConditions(filter: SearchReviewFilter): { row: Fragment[]; scored: boolean } {
+  const row: Fragment[] = []
+  if (filter.reviewer?.length) {
+    // `author_email` is COLLATE NOCASE: any case matches, on its index.
+    row.push({
+      sql: `r.author_email IN (${placeholders(filter.reviewer.length)})`,
+      params: filter.reviewer,
+    })
+  }
+  if (filter.scorecard?.length) {
+    row.push({
+      sql: `r.scorecard_id IN (${placeholders(filter.scorecard.length)})`,
+      params: filter.scorecard,
+    })
+  }
+  if (filter.disputed !== undefined) {
+    row.push({ sql: filter.disputed ? 'r.open_disputes > 0' : 'r.open_disputes = 0', params: [] })
+  }
+  if (filter.minScore !== undefined) row.push({ sql: 'r.percent >= ?', params: [filter.minScore] })
+  if (filter.maxScore !== undefined) row.push({ sql: 'r.percent <= ?', params: [filter.maxScore] })
+  if (filter.agent?.length) {
+    row.push({
+      sql: `r.leg_agent_id IN (${placeholders(filter.agent.length)})`,
+      params: filter.agent,
+    })
+  }
+  if (filter.failedCriterion?.length) {
+    const any = filter.failedCriterion.map(({ scorecard, criterion }) => ({
+      sql: `(r.scorecard_id = ? AND EXISTS (SELECT 1 FROM ${REVIEW_FAILURES} x WHERE x.review = r.review AND x.criterion = ?))`,
+      params: [scorecard, criterion],
+    }))
+    const either = join(any, 'OR')
+    row.push({ sql: `(${either.sql})`, params: either.params })
+  }
+  const scored =
+    filter.minScore !== undefined ||
+    filter.maxScore !== undefined ||
+    (filter.failedCriterion?.length ?? 0) > 0
+  return { row, scored }
 }

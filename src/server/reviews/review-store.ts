@@ -34,6 +34,7 @@ import type { AuditTrail } from '@/server/workspace/audit'
 import type { WorkspaceDatabase } from '@/server/workspace/workspace-db'
 import type { ConversationFacts } from '@/server/reviews/conversation-facts'
 import { parseDefinition, type ScorecardStore } from '@/server/reviews/scorecard-store'
+import { failedCriteria } from '@/domain/review-failures'
 
 /**
  * Reviews (issue 13) in the workspace database: one review of one leg of a conversation by one
@@ -408,14 +409,15 @@ export function createReviewStore(
     `INSERT INTO reviews (uid, conversation_id, leg_agent_id, leg_agent_name, leg_role, scorecard_id,
        scorecard_version, author_email, author_name, state, percent, critical_failed, open_disputes,
        acknowledged_ms, content, revision, created_ms, updated_ms, updated_by_email, updated_by_name,
-       submitted_ms)
+       submitted_ms, failed_criteria)
      VALUES (@uid, @conversation_id, @leg_agent_id, @leg_agent_name, @leg_role, @scorecard_id,
        @scorecard_version, @author_email, @author_name, @state, @percent, @critical_failed,
        @open_disputes, @acknowledged_ms, @content, @revision, @created_ms, @updated_ms,
-       @updated_by_email, @updated_by_name, @submitted_ms)`,
+       @updated_by_email, @updated_by_name, @submitted_ms, @failed_criteria)`,
   )
   const updateReview = db.prepare(
     `UPDATE reviews SET state = @state, percent = @percent, critical_failed = @critical_failed,
+       failed_criteria = @failed_criteria,
        open_disputes = @open_disputes, acknowledged_ms = @acknowledged_ms, content = @content,
        revision = revision + 1, updated_ms = @updated_ms, updated_by_email = @updated_by_email,
        updated_by_name = @updated_by_name, submitted_ms = @submitted_ms
@@ -554,6 +556,7 @@ export function createReviewStore(
       columns: {
         percent: score.percent,
         critical_failed: score.criticalFailed ? 1 : 0,
+        failed_criteria: JSON.stringify(failedCriteria(card, content.answers)),
         open_disputes: content.disputes.filter((d) => d.state === 'open').length,
         acknowledged_ms: content.acknowledged?.at ?? null,
         content: JSON.stringify(content),

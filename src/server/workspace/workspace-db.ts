@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { failedCriteria } from '@/domain/review-failures'
+import { scorecardDefinitionSchema } from '@/domain/schema/reviews'
 
 /**
  * The workspace database: what people make (accounts, sessions, the audit trail, and next,
@@ -24,8 +26,10 @@ import Database from 'better-sqlite3'
  *   reader's scope applies to reviews without the archive (proxy mode, a rebuilt archive).
  * - `review_changes`: per review, the sequence number of its last change (kept by triggers,
  *   a deleted review included), read by the archive's copy of the review facts.
+ * - `reviews.failed_criteria` (migration 4, issue 15): the IDs of the criteria the review fails
+ *   (src/domain/review-failures.ts), a JSON array kept with `percent`, a filterable fact.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `
   CREATE TABLE users (
     id INTEGER PRIMARY KEY,
@@ -192,6 +196,61 @@ const MIGRATIONS: readonly string[] = [
     VALUES (OLD.id, (SELECT coalesce(max(seq), 0) + 1 FROM review_changes));
   END;
   `,
+  // Issue 15: the criteria each review fails, a fact the search filters and the insights count
+  // (the review store writes it with the score); the reviews already there are read once here.
+  (db) => {
+    db.exec(`
+    ALTER TABLE reviews ADD COLUMN failed_criteria TEXT NOT NULL DEFAULT '[]';
+    DROP TRIGGER review_changes_update;
+    CREATE TRIGGER review_changes_update
+    AFTER UPDATE OF conversation_id, leg_agent_id, scorecard_id, author_email, state, percent,
+      open_disputes, failed_criteria ON reviews BEGIN
+      INSERT OR REPLACE INTO review_changes (review_id, seq)
+      VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM review_changes));
+    END;
+    `)
+    const cards = new Map<string, Parameters<typeof failedCriteria>[0] | undefined>()
+    const cardOf = (id: number, version: number) => {
+      const key = `${String(id)}/${String(version)}`
+      if (!cards.has(key)) {
+        const text: unknown = db
+          .prepare(
+            'SELECT definition FROM scorecard_versions WHERE scorecard_id = ? AND version = ?',
+          )
+          .pluck()
+          .get(id, version)
+        const parsed =
+          typeof text === 'string'
+            ? scorecardDefinitionSchema.safeParse(JSON.parse(text))
+            : undefined
+        cards.set(key, parsed?.success ? parsed.data : undefined)
+      }
+      return cards.get(key)
+    }
+    const update = db.prepare('UPDATE reviews SET failed_criteria = ? WHERE id = ?')
+    const rows = db
+      .prepare('SELECT id, scorecard_id, scorecard_version, content FROM reviews')
+      .raw()
+      .iterate() as Iterable<[number, number, number, string]>
+    const failures: [string, number][] = []
+    for (const [id, scorecardId, version, content] of rows) {
+      const card = cardOf(scorecardId, version)
+      const parsed: unknown = JSON.parse(content)
+      const answers =
+        typeof parsed === 'object' && parsed !== null && 'answers' in parsed
+          ? parsed.answers
+          : undefined
+      if (!card || typeof answers !== 'object' || answers === null) continue
+      const strings = new Map(
+        Object.entries(answers).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      )
+      const failed = failedCriteria(card, Object.fromEntries(strings))
+      if (failed.length > 0) failures.push([JSON.stringify(failed), id])
+    }
+    for (const [failed, id] of failures) update.run(failed, id)
+  },
 ]
 
 export type WorkspaceDatabase = Database.Database
@@ -216,7 +275,8 @@ export function openWorkspaceDatabase(path: string): WorkspaceDatabase {
       const sql = MIGRATIONS[version]
       if (sql === undefined) break
       db.transaction(() => {
-        db.exec(sql)
+        if (typeof sql === 'string') db.exec(sql)
+        else sql(db)
         db.pragma(`user_version = ${String(version + 1)}`)
       })()
     }

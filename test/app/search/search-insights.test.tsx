@@ -115,6 +115,13 @@ const INSIGHTS = {
   },
 }
 
+const NO_REVIEWS = {
+  reviewed: 0,
+  reviews: 0,
+  scores: { unit: 'day', periods: [], agents: [], otherAgents: 0 },
+  failing: { criteria: [], otherCriteria: 0 },
+}
+
 interface InsightsCall {
   search: Record<string, unknown>
   zone: string
@@ -139,6 +146,8 @@ function useInsightsApi(answer: () => Response = () => HttpResponse.json(INSIGHT
         buckets: [],
       }),
     ),
+    // The QA charts (search-review-insights.test.tsx): no reviews here.
+    http.post('*/api/insights/reviews', () => HttpResponse.json(NO_REVIEWS)),
   )
   return calls
 }

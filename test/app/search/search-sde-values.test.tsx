@@ -79,6 +79,15 @@ function useSdeApi() {
   const calls: SdeCall[] = []
   server.use(
     http.post('*/api/insights', () => HttpResponse.json(INSIGHTS)),
+    // The QA charts (search-review-insights.test.tsx): no reviews here.
+    http.post('*/api/insights/reviews', () =>
+      HttpResponse.json({
+        reviewed: 0,
+        reviews: 0,
+        scores: { unit: 'day', periods: [], agents: [], otherAgents: 0 },
+        failing: { criteria: [], otherCriteria: 0 },
+      }),
+    ),
     http.post('*/api/insights/sde-values', async ({ request }) => {
       const call = (await request.json()) as SdeCall
       calls.push(call)

@@ -17,6 +17,8 @@ export interface ChartTable {
   }[]
   /** The CSV's columns, when its rows differ from the table's. */
   csvColumns?: readonly string[]
+  /** How many leading columns are text, not numbers (default 1). */
+  labels?: number
 }
 
 /** A chart with nothing to draw: its heading and why it is empty, in the same frame. */
@@ -76,7 +78,11 @@ export function ChartCard({
             <thead>
               <tr>
                 {table.columns.map((column, i) => (
-                  <TableHeaderCell key={`${String(i)}:${column}`} size="sm" numeric={i > 0}>
+                  <TableHeaderCell
+                    key={`${String(i)}:${column}`}
+                    size="sm"
+                    numeric={i >= (table.labels ?? 1)}
+                  >
                     {column}
                   </TableHeaderCell>
                 ))}
@@ -89,7 +95,7 @@ export function ChartCard({
                     <TableCell
                       key={`${String(i)}:${table.columns[i] ?? ''}`}
                       size="sm"
-                      numeric={i > 0}
+                      numeric={i >= (table.labels ?? 1)}
                     >
                       {i === 0 && row.href ? (
                         <a href={row.href} className="text-blue-700 underline dark:text-blue-300">

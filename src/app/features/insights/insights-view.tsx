@@ -13,6 +13,7 @@ import { insightsQueries } from '@/app/features/insights/insights-queries'
 import { PlotFigure } from '@/app/features/insights/plot-figure'
 import { ReplyTimesChart, type ReplyMeasure } from '@/app/features/insights/reply-times-chart'
 import { SdeValuesCard } from '@/app/features/insights/sde-values-card'
+import { ReviewCharts } from '@/app/features/insights/review-charts'
 import { useInteractiveMark } from '@/app/lib/interactive-mark'
 import { formatDate, formatTime, type TimeZone } from '@/app/lib/time'
 import { facetQueries } from '@/app/lib/facet-queries'
@@ -42,6 +43,10 @@ export interface InsightSlice {
   skill?: string
   /** Issue 15: one value of an engagement attribute, or a number range (`to` not included). */
   sde?: { field: string; value: string } | { field: string; from: number; to: number }
+  /** Issue 15's QA charts: conversations with a submitted review of this agent's leg... */
+  reviewedAgent?: string
+  /** ...or failing this criterion (every key on one and the same review). */
+  failedCriterion?: { scorecard: number; criterion: string }
 }
 
 export interface InsightsViewProps {
@@ -210,6 +215,7 @@ function ChartsOfSearch({
           hrefFor={hrefFor}
         />
       </div>
+      <ReviewCharts body={body} zone={zone} hrefFor={hrefFor} />
     </div>
   )
 }

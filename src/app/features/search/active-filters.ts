@@ -111,6 +111,11 @@ export function describeFilters(
       `from ${nameOf('skill', search.transferFrom)} to ${nameOf('skill', search.transferTo)}`,
     )
   }
+  add(
+    'Reviewed agent',
+    list(search.reviewedAgent, (id) => nameOf('agent', id)),
+  )
+  add('Failing criterion', list(search.failed, String))
   return out
 }
 
@@ -122,6 +127,8 @@ export function countReviewFilters(search: ConversationSearch): number {
     search.reviewer.length || undefined,
     search.scorecard.length || undefined,
     search.disputed,
+    search.reviewedAgent.length || undefined,
+    search.failed.length || undefined,
   ].filter((value) => value !== undefined).length
 }
 

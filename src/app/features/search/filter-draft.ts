@@ -60,6 +60,9 @@ export interface FilterDraft {
   transfersMax: string
   transferFrom: string
   transferTo: string
+  /** Issue 15: reviewed agents' IDs, and `scorecardId:criterionId` failed. */
+  reviewedAgent: string[]
+  failed: string[]
 }
 
 /** The parts of the search the filter form edits (not sort, page or page size). */
@@ -151,6 +154,8 @@ export function toDraft(search: ConversationSearch, zone: TimeZone): FilterDraft
     transfersMax: num(search.transfersMax),
     transferFrom: search.transferFrom ?? '',
     transferTo: search.transferTo ?? '',
+    reviewedAgent: [...search.reviewedAgent],
+    failed: [...search.failed],
   }
 }
 
@@ -281,6 +286,8 @@ export function fromDraft(
     transfersMax: ranges.transfers[1].value,
     transferFrom,
     transferTo,
+    reviewedAgent: draft.reviewedAgent,
+    failed: draft.failed,
     sort: current.sort,
     pageSize: current.pageSize,
     // A new search keeps the tab it was made in (issue 15): Insights stays open.

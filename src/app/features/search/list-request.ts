@@ -51,6 +51,13 @@ export function reviewFilter(search: ConversationSearch): SearchReviewFilter | u
     reviewer: listOrUndefined(search.reviewer),
     scorecard: search.scorecard.length > 0 ? search.scorecard.map(Number) : undefined,
     disputed: search.disputed,
+    agent: listOrUndefined(search.reviewedAgent),
+    failedCriterion: listOrUndefined(
+      search.failed.map((key) => {
+        const [scorecard, criterion = ''] = key.split(':')
+        return { scorecard: Number(scorecard), criterion }
+      }),
+    ),
   }
   return Object.values(filter).some((value) => value !== undefined) ? filter : undefined
 }

@@ -8,7 +8,14 @@ import { TokenField, type TokenOption } from '@/app/features/search/token-field'
 
 export type ReviewDraft = Pick<
   FilterDraft,
-  'review' | 'scoreMin' | 'scoreMax' | 'reviewer' | 'scorecard' | 'disputed'
+  | 'review'
+  | 'scoreMin'
+  | 'scoreMax'
+  | 'reviewer'
+  | 'scorecard'
+  | 'disputed'
+  | 'reviewedAgent'
+  | 'failed'
 >
 
 const NOTE_CLASSES = 'mt-1 text-xs text-slate-600 dark:text-slate-400'
@@ -47,6 +54,20 @@ export function ReviewFilterFields({
       cardChoices.push({ value: chosen, label: `Scorecard #${chosen}` })
     }
   }
+
+  const agentOptions: TokenOption[] =
+    people.data?.agents.map((agent) => ({
+      id: agent.agentId,
+      name: agent.agentName ?? agent.agentId,
+      detail: agent.agentId,
+    })) ?? []
+  // Issue 15: a failing criterion comes from a QA chart's link; here it can be seen and removed.
+  const cardName = (id: string) =>
+    scorecards.data?.scorecards.find((card) => String(card.id) === id)?.name ?? `Scorecard #${id}`
+  const failedChoices: Choice[] = value.failed.map((key) => {
+    const [card = '', criterion = ''] = key.split(':')
+    return { value: key, label: `${criterion} (${cardName(card)})` }
+  })
 
   return (
     <>
@@ -94,6 +115,21 @@ export function ReviewFilterFields({
           >{`The scorecards could not be listed: ${scorecards.error.message}`}</p>
         ) : null}
       </div>
+      <TokenField
+        label="Reviewed agents"
+        noun="reviewed agent"
+        values={value.reviewedAgent}
+        options={agentOptions}
+        onChange={(reviewedAgent) => onChange({ reviewedAgent })}
+      />
+      {failedChoices.length > 0 ? (
+        <CheckboxGroup
+          legend="Failing criterion (submitted reviews)"
+          choices={failedChoices}
+          values={value.failed}
+          onChange={(failed) => onChange({ failed })}
+        />
+      ) : null}
       <fieldset>
         <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">Disputes</legend>
         <label className="mt-1 inline-flex items-center gap-1.5 text-sm">

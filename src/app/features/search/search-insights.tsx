@@ -99,6 +99,24 @@ export function narrowSearch(
       next.sdeTo = String(slice.sde.to)
     }
   }
+  // The QA charts count submitted reviews matching the search's review filter and the mark, so
+  // the link adds `reviewed` and the mark's key to it (all on one review, as the filter means);
+  // a search only of conversations without a submitted review has no such mark.
+  if (slice.reviewedAgent !== undefined || slice.failedCriterion) {
+    if (search.review.length > 0 && !search.review.includes('reviewed')) return undefined
+    next.review = ['reviewed']
+  }
+  if (slice.reviewedAgent !== undefined) {
+    const agent = slice.reviewedAgent
+    if (!/^[^\s,]{1,64}$/.test(agent)) return undefined
+    if (search.reviewedAgent.length > 0 && !search.reviewedAgent.includes(agent)) return undefined
+    next.reviewedAgent = [agent]
+  }
+  if (slice.failedCriterion) {
+    const key = `${String(slice.failedCriterion.scorecard)}:${slice.failedCriterion.criterion}`
+    if (search.failed.length > 0 && !search.failed.includes(key)) return undefined
+    next.failed = [key]
+  }
   return next
 }
 

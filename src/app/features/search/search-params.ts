@@ -190,6 +190,9 @@ export const conversationSearchSchema = z.object({
   sdeFrom: text,
   sdeTo: text,
   sdeChart: text,
+  // Issue 15: the reviewed agent, and `scorecardId:criterionId` a review fails (the QA charts).
+  reviewedAgent: matchingList(/^[^\s,]{1,64}$/),
+  failed: matchingList(/^\d+:[a-z\d-]+$/),
   sort: z.enum(SORT_VALUES).default('start:desc').catch('start:desc'),
   // Issue 15: the list, or the insights of the same search, and what its volume chart stacks by.
   view: z.enum(['results', 'insights']).default('results').catch('results'),
@@ -241,6 +244,8 @@ export const URL_DEFAULTS: Partial<ConversationSearch> = {
   reviewer: [],
   scorecard: [],
   closed: [],
+  reviewedAgent: [],
+  failed: [],
   sort: 'start:desc',
   view: 'results',
   by: 'status',
