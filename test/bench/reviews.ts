@@ -194,6 +194,30 @@ export async function benchReviewFilter(options: ReviewBenchOptions): Promise<Fi
           review: () => ({ disputed: true, scorecard: [cards[0]] }),
         },
       ]
+      // Issue 15: the Insights tab's QA charts over a 30-day window, with these reviews.
+      const qaTimes: number[][] = []
+      for (let round = 0; round < options.rounds; round++) {
+        const times: number[] = []
+        for (let i = 0; i < options.requests + 10; i++) {
+          const to = now - Math.floor(random() * 7) * DAY
+          const t0 = performance.now()
+          const res = await post(`${base}/api/insights/reviews`, {
+            search: { start: { from: to - 30 * DAY, to } },
+            zone: 'Europe/Berlin',
+          })
+          const text = await res.text()
+          if (res.status !== 200) throw new Error(`QA insights: ${String(res.status)} ${text}`)
+          if (i >= 10) times.push(performance.now() - t0)
+        }
+        qaTimes.push(times)
+      }
+      figures.push({
+        section: REVIEWS_SECTION,
+        name: 'QA insights (score by agent, failing criteria), 30 days: p95',
+        unit: 'ms',
+        runs: qaTimes.map((times) => percentile(times, 95)),
+        target: { kind: 'max', value: 300 },
+      })
       for (const entry of cases) {
         const pageP50: number[] = []
         const pageP95: number[] = []

@@ -384,6 +384,34 @@ async function main(figures: Figure[]) {
           return { res, matches: typeof total === 'number' ? total : 0 }
         },
       })),
+      // The Insights tab asks for its charts and for its engagement-attribute card at once (its QA
+      // charts too, measured with the reviews below): the time until both have answered.
+      {
+        name: 'insights tab, 30 days: charts and engagement-attribute card together',
+        target: 300,
+        run: async () => {
+          const to = now - Math.floor(random() * 7) * DAY
+          const request = (path: string, extra: Record<string, unknown>) =>
+            fetch(`${new URL(url).origin}${path}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({
+                search: { start: { from: to - 30 * DAY, to } },
+                zone: 'Europe/Berlin',
+                ...extra,
+              }),
+            })
+          const [charts, values] = await Promise.all([
+            request('/api/insights', {}),
+            request('/api/insights/sde-values', { field: 'customerInfo.customerType' }),
+          ])
+          const text = await values.text()
+          if (values.status !== 200) throw new Error(`sde-values: ${String(values.status)} ${text}`)
+          const json: unknown = await charts.clone().json()
+          const total: unknown = typeof json === 'object' && json ? Reflect.get(json, 'total') : 0
+          return { res: charts, matches: typeof total === 'number' ? total : 0 }
+        },
+      },
       {
         name: 'page 100 of a broad search (last 30 days)',
         run: async () => ({
