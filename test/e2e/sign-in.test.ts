@@ -130,7 +130,10 @@ test('a session that ends mid-use brings the reader to sign-in and back to the s
   await waitForInteractive(page)
   await signIn(page, ADMIN)
   await page.waitForURL((url) => url.pathname === '/conversations')
-  await page.getByRole('table').waitFor()
+  // The list as signed in, settled: no request of the page is still on its way when the session
+  // ends (one answered 401 would take the reader to sign-in before the click below).
+  await page.locator('table[aria-busy="false"]').waitFor()
+  await page.waitForLoadState('networkidle')
   const before = new URL(page.url())
 
   // The session ends on the server (as an idle timeout or an admin's change would do).

@@ -23,7 +23,34 @@ const agent = (id: string, timeL: number): MessageRecord => ({
   timeL,
 })
 
+const NO_AGENTS = { known: new Set<string>(), bots: new Set<string>() }
+
 describe('reply times', () => {
+  it('an agent named `<account>.<agentId>` in its messages is the agent (and a bot so named, a bot)', () => {
+    const { byAgent, conversation } = replyTimes(
+      [
+        consumer(0),
+        agent('le-account.bot', 1_000),
+        consumer(10_000),
+        agent('le-account.ann', 40_000),
+      ],
+      { known: new Set(['ann', 'bot']), bots: new Set(['bot']) },
+    )
+    expect(Object.fromEntries(byAgent)).toEqual({
+      bot: { firstMs: 1_000, averageMs: 1_000 },
+      ann: { firstMs: 30_000, averageMs: 30_000 },
+    })
+    expect(conversation).toEqual({ firstMs: 30_000, averageMs: 30_000 })
+  })
+
+  it('an agent message that names no agent still answers: the next reply is timed after it', () => {
+    const { byAgent } = replyTimes(
+      [consumer(0), { sentBy: 'Agent', timeL: 5_000 }, consumer(100_000), agent('ann', 130_000)],
+      NO_AGENTS,
+    )
+    expect(byAgent.get('ann')).toEqual({ firstMs: 30_000, averageMs: 30_000 })
+  })
+
   it('times a reply from the first consumer message it answers, per agent and for the conversation', () => {
     const { byAgent, conversation } = replyTimes(
       [
@@ -36,7 +63,7 @@ describe('reply times', () => {
         consumer(200_000),
         agent('a1', 260_000), // 60 s
       ],
-      new Set(),
+      NO_AGENTS,
     )
     expect(Object.fromEntries(byAgent)).toEqual({
       a1: { firstMs: 20_000, averageMs: 40_000 },
@@ -48,7 +75,7 @@ describe('reply times', () => {
   it('a bot has its own times, but the conversation’s are human agents’ (a bot still answers)', () => {
     const { byAgent, conversation } = replyTimes(
       [consumer(0), agent('bot', 1_000), consumer(10_000), agent('human', 70_000)],
-      new Set(['bot']),
+      { known: new Set(['bot', 'human']), bots: new Set(['bot']) },
     )
     expect(byAgent.get('bot')).toEqual({ firstMs: 1_000, averageMs: 1_000 })
     expect(conversation).toEqual({ firstMs: 60_000, averageMs: 60_000 })
@@ -62,14 +89,14 @@ describe('reply times', () => {
         { sentBy: 'Agent', participantId: 'a1' },
         { sentBy: 'System', participantId: 's', timeL: 20_000 },
       ],
-      new Set(),
+      NO_AGENTS,
     )
     expect(byAgent.get('a1')).toEqual({ firstMs: 20_000, averageMs: 20_000 })
   })
 
   it('no consumer message, or no agent answer: no times', () => {
-    expect(replyTimes([agent('a1', 1)], new Set()).conversation).toBeUndefined()
-    const unanswered = replyTimes([consumer(1), consumer(2)], new Set())
+    expect(replyTimes([agent('a1', 1)], NO_AGENTS).conversation).toBeUndefined()
+    const unanswered = replyTimes([consumer(1), consumer(2)], NO_AGENTS)
     expect([unanswered.byAgent.size, unanswered.conversation]).toEqual([0, undefined])
   })
 })

@@ -428,4 +428,30 @@ describe('round bucket edges', () => {
       expect(buckets.length).toBeLessThanOrEqual(12)
     }
   })
+
+  it('values that round edges cannot tell apart, or that span more than a double holds', () => {
+    for (const [min, max] of [
+      [123456789012.5, 123456789013.7],
+      [1e17, 1e17 + 100],
+      [-1e308, 1e308],
+      [0, 1.7e308],
+    ] as const) {
+      const buckets = numberBuckets(min, max)
+      const what = `${String(min)} to ${String(max)}`
+      expect(buckets.length, what).toBeGreaterThan(0)
+      expect(buckets.length, what).toBeLessThanOrEqual(41)
+      expect(buckets[0]?.from, what).toBeLessThanOrEqual(min)
+      expect(buckets.at(-1)?.to, what).toBeGreaterThan(max)
+      for (const bucket of buckets) {
+        // Each one a range the list's filter takes: finite, `from` below `to`, one after another.
+        expect(Number.isFinite(bucket.from) && Number.isFinite(bucket.to), what).toBe(true)
+        expect(bucket.to, what).toBeGreaterThan(bucket.from)
+      }
+      buckets.slice(1).forEach((bucket, i) => {
+        expect(bucket.from, what).toBe(buckets[i]?.to)
+      })
+    }
+    // The largest double: no edge is past it, so the last bucket ends at it.
+    expect(numberBuckets(1, Number.MAX_VALUE).at(-1)?.to).toBe(Number.MAX_VALUE)
+  })
 })

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { parseConversationRecord } from '@/domain/schema/record'
 import { enableRecordFastPath } from '@/domain/schema/record-fast-path'
 import { sdeFieldValues } from '@/domain/sde-fields'
-import { botsOf, extractIndexed } from '@/server/archive/extract'
+import { agentsOf, extractIndexed } from '@/server/archive/extract'
 import { replyTimes } from '@/server/archive/reply-times'
 import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/record-output'
 
@@ -238,9 +238,19 @@ const MIGRATIONS: readonly Migration[] = [
     const updateAgent = db.prepare(
       'UPDATE conversation_agents SET first_reply_ms = ?, average_reply_ms = ? WHERE conversation = ? AND agent_id = ?',
     )
+    const agentsHere = db
+      .prepare('SELECT agent_id FROM conversation_agents WHERE conversation = ?')
+      .pluck()
     // The record parser's compiled fast path, as an import takes it: most of the time is parsing.
     enableRecordFastPath()
-    const sections = ['info', 'agentParticipants', 'messageRecords'] as const
+    // Every list of agents (a bot may be only in those who left), as an import reads them.
+    const sections = [
+      'info',
+      'agentParticipants',
+      'agentParticipantsActive',
+      'agentParticipantsLeave',
+      'messageRecords',
+    ] as const
     forEachRow(db, 'conversation_sections', sections, (id, row) => {
       let raw: unknown
       try {
@@ -255,10 +265,10 @@ const MIGRATIONS: readonly Migration[] = [
       }
       const parsed = parseConversationRecord(raw)
       if (!parsed.ok || !parsed.record.messageRecords) return
-      const { byAgent, conversation } = replyTimes(
-        parsed.record.messageRecords,
-        botsOf(parsed.record),
-      )
+      // The assigned agents already here, as `extractIndexed` adds them to the participants.
+      const agents = agentsOf(parsed.record)
+      for (const agentId of agentsHere.all(id)) agents.known.add(String(agentId))
+      const { byAgent, conversation } = replyTimes(parsed.record.messageRecords, agents)
       if (conversation) updateConversation.run(conversation.firstMs, conversation.averageMs, id)
       for (const [agentId, times] of byAgent) {
         updateAgent.run(times.firstMs, times.averageMs, id, agentId)

@@ -268,7 +268,9 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
     transferTargets.push(target)
   }
   const closeReason = info.closeReason?.trim().toUpperCase()
-  const replies = replyTimes(record.messageRecords ?? [], botsOf(record))
+  const participants = agentsOf(record)
+  for (const agentId of agents.keys()) participants.known.add(agentId)
+  const replies = replyTimes(record.messageRecords ?? [], participants)
   const sdeValues = sdeFieldValues([
     ...(record.sdes?.events ?? []),
     ...(record.unAuthSdes?.events ?? []),
@@ -321,8 +323,9 @@ export function extractIndexed(record: ConversationRecord): IndexedConversation 
   }
 }
 
-/** The record's bots: agent participants whose user type says so. */
-export function botsOf(record: ConversationRecord): Set<string> {
+/** The record's agent participants (`known`), and its bots: those whose user type says so. */
+export function agentsOf(record: ConversationRecord): { known: Set<string>; bots: Set<string> } {
+  const known = new Set<string>()
   const bots = new Set<string>()
   for (const list of [
     record.agentParticipants,
@@ -330,12 +333,12 @@ export function botsOf(record: ConversationRecord): Set<string> {
     record.agentParticipantsLeave,
   ]) {
     for (const agent of list ?? []) {
-      if (agent.agentId && userTypeOf(agent.userType, agent.userTypeName) === 'bot') {
-        bots.add(agent.agentId)
-      }
+      if (!agent.agentId) continue
+      known.add(agent.agentId)
+      if (userTypeOf(agent.userType, agent.userTypeName) === 'bot') bots.add(agent.agentId)
     }
   }
-  return bots
+  return { known, bots }
 }
 
 function stripUndefined(facet: AgentFacet): AgentFacet {

@@ -32,17 +32,26 @@ function summarise(gaps: readonly number[]): ReplyTimes | undefined {
   return { firstMs: first, averageMs: Math.round(sum / gaps.length) }
 }
 
-/** Reply times by agent ID, and over human agents for the conversation. */
+/**
+ * Reply times by agent ID, and over human agents for the conversation. `agents`: the record's
+ * agent IDs (a message may name one as `<account>.<agentId>`, as the transcript reads it) and
+ * which of them are bots.
+ */
 export function replyTimes(
   messages: readonly MessageRecord[],
-  bots: ReadonlySet<string>,
+  agents: { known: ReadonlySet<string>; bots: ReadonlySet<string> },
 ): { byAgent: Map<string, ReplyTimes>; conversation: ReplyTimes | undefined } {
+  const agentOf = (id: string | undefined) => {
+    if (!id || agents.known.has(id)) return id
+    const bare = id.slice(id.lastIndexOf('.') + 1)
+    return agents.known.has(bare) ? bare : id
+  }
   const timed: Timed[] = []
   messages.forEach((message, order) => {
     const at = message.timeL ?? parseWireTime(message.time)
     const by = (message.sentBy ?? '').toLowerCase()
     if (at === undefined || (by !== 'consumer' && by !== 'agent')) return
-    timed.push({ at, sentBy: by, agentId: message.participantId, order })
+    timed.push({ at, sentBy: by, agentId: agentOf(message.participantId), order })
   })
   // In time order; messages of one millisecond in the order they were listed.
   timed.sort((a, b) => a.at - b.at || a.order - b.order)
@@ -54,13 +63,15 @@ export function replyTimes(
       waitingSince ??= message.at
       continue
     }
-    if (waitingSince === undefined || !message.agentId) continue
+    if (waitingSince === undefined) continue
     const gap = message.at - waitingSince
+    // An agent's message answers the consumer even when it does not say which agent sent it.
     waitingSince = undefined
+    if (!message.agentId) continue
     const gaps = gapsByAgent.get(message.agentId) ?? []
     gaps.push(gap)
     gapsByAgent.set(message.agentId, gaps)
-    if (!bots.has(message.agentId)) humanGaps.push(gap)
+    if (!agents.bots.has(message.agentId)) humanGaps.push(gap)
   }
   const byAgent = new Map<string, ReplyTimes>()
   for (const [agentId, gaps] of gapsByAgent) {

@@ -1,3 +1,4 @@
+import { parseJson } from '@/domain/schema/coerce'
 import { roundWindow, type SearchFilters } from '@/domain/schema/search-request'
 import type { ReviewInsights } from '@/domain/schema/review-insights'
 import { criteriaOf, roundScore, scorecardDefinitionSchema } from '@/domain/schema/reviews'
@@ -243,7 +244,8 @@ function criterionNames(
     let name: string | undefined
     for (const [cardName, text] of versions.all(id) as [string, string][]) {
       name ??= cardName
-      const parsed = scorecardDefinitionSchema.safeParse(JSON.parse(text))
+      const json = parseJson(text)
+      const parsed = scorecardDefinitionSchema.safeParse(json.ok ? json.value : undefined)
       if (!parsed.success) continue
       for (const criterion of criteriaOf(parsed.data)) {
         if (!criteria.has(criterion.id)) criteria.set(criterion.id, criterion.name)

@@ -5,13 +5,22 @@ import type { CompiledFilters } from '@/server/archive/query'
 import { num, rowsOf, str } from '@/server/archive/sql-rows'
 import type { Statement } from 'better-sqlite3'
 
-/** Numbers to 12 significant digits: 0.1 + 0.2 is an edge of 0.3, as a reader would write it. */
-const clean = (value: number) => Number(value.toPrecision(12))
+/** The next double above `x` (the top edge past a largest value the round edges cannot pass). */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE
+  const buffer = new Float64Array([x])
+  const bits = new BigInt64Array(buffer.buffer)
+  bits[0] = (bits[0] ?? 0n) + (x > 0 ? 1n : -1n)
+  return buffer[0] ?? x
+}
 
 /**
  * Buckets with round edges (1, 2, 2.5 or 5 times a power of ten apart; whole numbers when the
  * ends are whole) from at or below `min` to past `max`, about `target` of them. Each bucket holds
- * `from` and not `to`, as the `sdeValue` filter reads a range.
+ * `from` and not `to`, as the `sdeValue` filter reads a range. Edges are written to the step's own
+ * decimals (0.1 + 0.2 is an edge of 0.3, as a reader would write it), always increase, and the
+ * last one is past `max`: where round edges cannot tell values apart (1e17 and 1e17 + 100, or a
+ * span too wide for a double), the buckets are fewer, down to one from `min` to just past `max`.
  */
 export function numberBuckets(
   min: number,
@@ -23,15 +32,32 @@ export function numberBuckets(
   const power = 10 ** Math.floor(Math.log10(raw))
   let step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw * (1 - 1e-9)) ?? 10) * power
   if (step < 1 && Number.isInteger(min) && Number.isInteger(max)) step = 1
-  let first = Math.floor(min / step)
-  while (clean(first * step) > min) first--
   const edges: number[] = []
-  for (let i = first; ; i++) {
-    const edge = clean(i * step)
-    edges.push(edge)
-    if (edge > max || edges.length > 4 * target) break
+  if (Number.isFinite(step) && step > 0) {
+    const decimals = Math.min(20, Math.max(0, 1 - Math.floor(Math.log10(step))))
+    const at = (i: number) => Number((i * step).toFixed(decimals))
+    let first = Math.floor(min / step)
+    while (at(first) > min) first--
+    for (let i = first, tries = 0; tries <= 4 * target; i++, tries++) {
+      const edge = at(i)
+      if (!Number.isFinite(edge)) break
+      const last = edges.at(-1)
+      if (last === undefined || edge > last) edges.push(edge)
+      if (edge > max) break
+    }
   }
-  return edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1] ?? from }))
+  const first = edges[0]
+  if (first === undefined || !(first <= min)) edges.splice(0, edges.length, min)
+  const last = edges.at(-1) ?? min
+  if (!(last > max)) {
+    const past = nextUp(max)
+    // Past the largest double there is no edge: the last bucket then ends at it.
+    edges.push(Number.isFinite(past) ? past : Number.MAX_VALUE)
+  }
+  return edges.slice(0, -1).flatMap((from, i) => {
+    const to = edges[i + 1] ?? from
+    return to > from ? [{ from, to }] : []
+  })
 }
 
 /**

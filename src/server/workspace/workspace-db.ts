@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { failedCriteria } from '@/domain/review-failures'
+import { parseJson } from '@/domain/schema/coerce'
 import { scorecardDefinitionSchema } from '@/domain/schema/reviews'
 
 /**
@@ -219,10 +220,10 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
           )
           .pluck()
           .get(id, version)
-        const parsed =
-          typeof text === 'string'
-            ? scorecardDefinitionSchema.safeParse(JSON.parse(text))
-            : undefined
+        // A definition that is not JSON (it never should be) leaves its reviews' failures empty
+        // rather than the workspace unopenable.
+        const json = typeof text === 'string' ? parseJson(text) : undefined
+        const parsed = json?.ok ? scorecardDefinitionSchema.safeParse(json.value) : undefined
         cards.set(key, parsed?.success ? parsed.data : undefined)
       }
       return cards.get(key)
@@ -235,7 +236,8 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
     const failures: [string, number][] = []
     for (const [id, scorecardId, version, content] of rows) {
       const card = cardOf(scorecardId, version)
-      const parsed: unknown = JSON.parse(content)
+      const read = parseJson(content)
+      const parsed: unknown = read.ok ? read.value : undefined
       const answers =
         typeof parsed === 'object' && parsed !== null && 'answers' in parsed
           ? parsed.answers

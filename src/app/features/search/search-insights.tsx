@@ -7,6 +7,8 @@ import type { TimeZone } from '@/app/lib/time'
 import { CONVERSATION_STATUSES, DEVICES } from '@/domain/schema/search-constants'
 import type { SearchBodyInput } from '@/domain/schema/search-request'
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 /**
  * The search narrowed to one mark of a chart (issue 15): the window the chart counted, pinned
  * (so "the last 30 days" does not move under the link), and the mark's own filter, intersected
@@ -14,13 +16,29 @@ import type { SearchBodyInput } from '@/domain/schema/search-request'
  * conversations. None when the mark cannot be written as a search: a status the search does not
  * know, a channel with spaces around it or longer than the search takes (the search trims and
  * limits it, so its list would be another one), ranges that do not meet, a second transfer pair
- * (the search holds one), an agent or skill other than the search's own.
+ * (the search holds one), an agent or skill other than the search's own, text with half of a
+ * character in it.
  */
 export function narrowSearch(
   search: ConversationSearch,
   slice: InsightSlice,
   counted: { from: number; to: number },
 ): ConversationSearch | undefined {
+  // Text the URL cannot carry as it is (half of an emoji: the address writes U+FFFD instead), so
+  // the list would search for another value.
+  const texts = [
+    slice.channel,
+    slice.closeReason,
+    slice.transferPath?.from,
+    slice.transferPath?.to,
+    slice.agent,
+    slice.skill,
+    slice.reviewedAgent,
+    slice.failedCriterion?.criterion,
+    slice.sde?.field,
+    slice.sde && 'value' in slice.sde ? slice.sde.value : undefined,
+  ]
+  if (texts.some((text) => text !== undefined && LONE_SURROGATE.test(text))) return undefined
   const window = slice.window ?? counted
   const next: ConversationSearch = {
     ...search,
