@@ -297,18 +297,37 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
       )
     },
   )
-  // Issue 15: what the conversations of a search look like, counted in the archive.
-  app.post('/api/insights', { ...post, schema: { body: insightsRequestSchema } }, (request) => {
+  /**
+   * Issue 15: the archive an insights request counts in, its review filter checked; in proxy mode
+   * a 409 saying why (`paging`: what counting would mean on LivePerson's API). `reviews`: the
+   * request counts reviews, so it needs the workspace whatever its filter (503 without one).
+   */
+  const insightsArchive = (
+    review: SearchReviewFilter | undefined,
+    paging: string,
+    reviews = false,
+  ) => {
     if (upstream) {
       throw new HttpError(
         409,
-        "Insights need the archive: this server reads LivePerson's API live (proxy mode), and " +
-          'counting a month of conversations would mean paging through all of them there',
+        `Insights need the archive: this server reads LivePerson's API live (proxy mode), and ${paging}`,
       )
     }
     const searched = requireArchive()
+    if (reviews && !searched.reviewsAttached()) {
+      throw new HttpError(503, 'QA insights need the workspace database, and none is attached')
+    }
+    checkReviewFilter(searched, review)
+    return searched
+  }
+
+  // Issue 15: what the conversations of a search look like, counted in the archive.
+  app.post('/api/insights', { ...post, schema: { body: insightsRequestSchema } }, (request) => {
     const { search, zone } = request.body
-    checkReviewFilter(searched, search.review)
+    const searched = insightsArchive(
+      search.review,
+      'counting a month of conversations would mean paging through all of them there',
+    )
     const insights = searched.insights(
       search,
       zone,
@@ -327,16 +346,11 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     '/api/insights/sde-values',
     { ...post, schema: { body: sdeValuesRequestSchema } },
     (request) => {
-      if (upstream) {
-        throw new HttpError(
-          409,
-          "Insights need the archive: this server reads LivePerson's API live (proxy mode), and " +
-            'counting the values of an engagement attribute would mean paging through every conversation there',
-        )
-      }
-      const searched = requireArchive()
       const { search, field } = request.body
-      checkReviewFilter(searched, search.review)
+      const searched = insightsArchive(
+        search.review,
+        'counting the values of an engagement attribute would mean paging through every conversation there',
+      )
       const values = searched.sdeValues(
         search,
         field,
@@ -357,19 +371,12 @@ export async function apiRoutes(parent: FastifyInstance, options: ApiOptions): P
     '/api/insights/reviews',
     { ...post, schema: { body: insightsRequestSchema } },
     (request) => {
-      if (upstream) {
-        throw new HttpError(
-          409,
-          "Insights need the archive: this server reads LivePerson's API live (proxy mode), and " +
-            'counting the reviews of a month of conversations would mean paging through all of them there',
-        )
-      }
-      const searched = requireArchive()
-      if (!searched.reviewsAttached()) {
-        throw new HttpError(503, 'QA insights need the workspace database, and none is attached')
-      }
       const { search, zone } = request.body
-      checkReviewFilter(searched, search.review)
+      const searched = insightsArchive(
+        search.review,
+        'counting the reviews of a month of conversations would mean paging through all of them there',
+        true,
+      )
       const insights = searched.reviewInsights(
         search,
         zone,

@@ -1,29 +1,24 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { expect, test } from 'vitest'
 import { captureDownloads } from '../capture-downloads'
 import { server } from '../msw-server'
 import { renderRoute } from '../render-route'
-import { lastCall, NOW, urlParams, useSearchApi } from './search-api'
+import {
+  MAR_1,
+  MAR_2,
+  MAR_3,
+  noReviewsHandler,
+  noSdeValuesHandler,
+  withInsightsClock,
+  WINDOW,
+} from './insights-api'
+import { lastCall, urlParams, useSearchApi } from './search-api'
 
 /** Issue 15 on the search page: the Insights tab, its request, its charts' links and numbers. */
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW)
-  window.localStorage.setItem('cv.timeZone', 'utc')
-})
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-  window.localStorage.clear()
-})
-
-const MAR_1 = Date.UTC(2026, 2, 1)
-const MAR_2 = Date.UTC(2026, 2, 2)
-const MAR_3 = Date.UTC(2026, 2, 3)
+withInsightsClock()
 
 /** What the server answers: two days, by status and channel, and the distributions. */
 const INSIGHTS = {
@@ -115,13 +110,6 @@ const INSIGHTS = {
   },
 }
 
-const NO_REVIEWS = {
-  reviewed: 0,
-  reviews: 0,
-  scores: { unit: 'day', periods: [], agents: [], otherAgents: 0 },
-  failing: { criteria: [], otherCriteria: 0 },
-}
-
 interface InsightsCall {
   search: Record<string, unknown>
   zone: string
@@ -134,20 +122,9 @@ function useInsightsApi(answer: () => Response = () => HttpResponse.json(INSIGHT
       calls.push((await request.json()) as InsightsCall)
       return answer()
     }),
-    // The engagement-attribute card asks for its own counts (search-sde-values.test.tsx).
-    http.post('*/api/insights/sde-values', () =>
-      HttpResponse.json({
-        field: 'customerInfo.customerType',
-        kind: 'text',
-        total: 9,
-        none: 9,
-        values: [],
-        other: 0,
-        buckets: [],
-      }),
-    ),
-    // The QA charts (search-review-insights.test.tsx): no reviews here.
-    http.post('*/api/insights/reviews', () => HttpResponse.json(NO_REVIEWS)),
+    // The engagement-attribute card and the QA charts ask for their own counts.
+    noSdeValuesHandler(),
+    noReviewsHandler(),
   )
   return calls
 }
@@ -160,8 +137,6 @@ function paramsOf(href: string | null, router: Parameters<typeof urlParams>[0]) 
     state: { location: { searchStr: url.search } },
   })
 }
-
-const WINDOW = `from=${new Date(MAR_1).toISOString()}&to=${new Date(MAR_3 - 1).toISOString()}`
 
 test('Insights asks the server for the search’s charts (same filters, the reader’s zone), not for the list', async () => {
   const listCalls = useSearchApi()

@@ -1,11 +1,12 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { expect, test } from 'vitest'
 import { captureDownloads } from '../capture-downloads'
 import { server } from '../msw-server'
 import { renderRoute } from '../render-route'
-import { lastCall, NOW, urlParams, useSearchApi } from './search-api'
+import { MAR_1, MAR_2, MAR_3, noSdeValuesHandler, withInsightsClock, WINDOW } from './insights-api'
+import { lastCall, urlParams, useSearchApi } from './search-api'
 
 /**
  * Issue 15's QA charts on the Insights tab: QA score by reviewed agent over time and the criteria
@@ -13,22 +14,7 @@ import { lastCall, NOW, urlParams, useSearchApi } from './search-api'
  * CSV, and what they say when there are no reviews.
  */
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW)
-  window.localStorage.setItem('cv.timeZone', 'utc')
-})
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-  window.localStorage.clear()
-})
-
-const MAR_1 = Date.UTC(2026, 2, 1)
-const MAR_2 = Date.UTC(2026, 2, 2)
-const MAR_3 = Date.UTC(2026, 2, 3)
-const WINDOW = `from=${new Date(MAR_1).toISOString()}&to=${new Date(MAR_3 - 1).toISOString()}`
+withInsightsClock()
 
 const INSIGHTS = {
   total: 9,
@@ -115,18 +101,7 @@ function useInsightsApi(reviews: () => Response = () => HttpResponse.json(REVIEW
   const calls: Call[] = []
   server.use(
     http.post('*/api/insights', () => HttpResponse.json(INSIGHTS)),
-    // The engagement-attribute card (search-sde-values.test.tsx): no values here.
-    http.post('*/api/insights/sde-values', () =>
-      HttpResponse.json({
-        field: 'customerInfo.customerType',
-        kind: 'text',
-        total: 9,
-        none: 9,
-        values: [],
-        other: 0,
-        buckets: [],
-      }),
-    ),
+    noSdeValuesHandler(),
     http.post('*/api/insights/reviews', async ({ request }) => {
       calls.push((await request.json()) as Call)
       return reviews()

@@ -1,11 +1,12 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { expect, test } from 'vitest'
 import { captureDownloads } from '../capture-downloads'
 import { server } from '../msw-server'
 import { renderRoute } from '../render-route'
-import { lastCall, NOW, urlParams, useSearchApi } from './search-api'
+import { MAR_1, noReviewsHandler, withInsightsClock, WINDOW } from './insights-api'
+import { lastCall, urlParams, useSearchApi } from './search-api'
 
 /**
  * Issue 15: the engagement-attribute card of the Insights tab: its field picker (in the URL), its
@@ -13,21 +14,8 @@ import { lastCall, NOW, urlParams, useSearchApi } from './search-api'
  * that can be removed), its numbers as CSV; values that are anything (`__proto__`, long text).
  */
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW)
-  window.localStorage.setItem('cv.timeZone', 'utc')
-})
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-  window.localStorage.clear()
-})
+withInsightsClock()
 
-const MAR_1 = Date.UTC(2026, 2, 1)
-const MAR_3 = Date.UTC(2026, 2, 3)
-const WINDOW = `from=${new Date(MAR_1).toISOString()}&to=${new Date(MAR_3 - 1).toISOString()}`
 const LONG = `Premium ${'x'.repeat(192)}`
 
 const INSIGHTS = {
@@ -79,15 +67,7 @@ function useSdeApi() {
   const calls: SdeCall[] = []
   server.use(
     http.post('*/api/insights', () => HttpResponse.json(INSIGHTS)),
-    // The QA charts (search-review-insights.test.tsx): no reviews here.
-    http.post('*/api/insights/reviews', () =>
-      HttpResponse.json({
-        reviewed: 0,
-        reviews: 0,
-        scores: { unit: 'day', periods: [], agents: [], otherAgents: 0 },
-        failing: { criteria: [], otherCriteria: 0 },
-      }),
-    ),
+    noReviewsHandler(),
     http.post('*/api/insights/sde-values', async ({ request }) => {
       const call = (await request.json()) as SdeCall
       calls.push(call)
