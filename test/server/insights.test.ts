@@ -219,6 +219,12 @@ describe('the count a chart shows is the count of the list its mark opens', () =
       expect(found.volume.unit).toBe('hour')
       expect(found.total).toBe(8)
       expect(await expectEveryMarkMatchesItsList(search, found)).toBeGreaterThan(60)
+      // A bare window is counted from indexes alone, any other search by grouping what it finds:
+      // a filter that keeps every conversation gives the same charts, mark for mark.
+      const filtered = { ...search, status: ['OPEN', 'CLOSE'] }
+      const grouped = await insights(filtered, zone)
+      expect(grouped).toEqual(found)
+      await expectEveryMarkMatchesItsList(filtered, grouped)
     }
     // The edge conversation is in both bars of its hour (as in both lists), and once in the total.
     const utc = await insights({ start: { from: T0, to: T0 + 2 * DAY + 12 * HOUR } }, 'UTC')

@@ -118,6 +118,9 @@ describe('an archive of the previous schema (version 4)', () => {
         'INSERT INTO conversation_sections (id, info, agentParticipants, messageRecords) VALUES (?, ?, ?, ?)',
       )
       insert.run(1, 'v4-replied', T0)
+      db.prepare(
+        "INSERT INTO conversation_skills (conversation, skill_id) VALUES (1, 'sales')",
+      ).run()
       agentRow.run(1, 'ann')
       agentRow.run(1, 'bot')
       sections.run(
@@ -159,6 +162,16 @@ describe('an archive of the previous schema (version 4)', () => {
             replied: 1,
             first: { median: 2_000, p90: 2_000 },
             average: { median: 2_000, p90: 2_000 },
+          },
+        ])
+        // By skill, the conversation's own (a person's reply; migration 7 copies it to the skill).
+        expect(found.replies.skills).toEqual([
+          {
+            key: 'sales',
+            count: 1,
+            replied: 1,
+            first: { median: 40_000, p90: 40_000 },
+            average: { median: 40_000, p90: 40_000 },
           },
         ])
       } finally {

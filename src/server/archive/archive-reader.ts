@@ -6,17 +6,8 @@ import type { Insights } from '@/domain/schema/insights'
 import type { ReviewInsights } from '@/domain/schema/review-insights'
 import { reviewInsights } from '@/server/archive/review-insights'
 import { ALL_REVIEWS } from '@/server/archive/review-filter'
-import {
-  assembleInsights,
-  insightBuckets,
-  replyTimesSql,
-  TRANSFERS_SQL,
-  type MarginalRow,
-  type ReplyTimeRow,
-  type TransferPathRow,
-  type VolumeRow,
-} from '@/server/archive/insights'
-import { TOP_REPLY_ROWS, TOP_TRANSFER_PATHS } from '@/domain/schema/insights'
+import { assembleInsights, insightBuckets, type InsightRows } from '@/server/archive/insights'
+import { queryInsights } from '@/server/archive/insight-queries'
 import {
   compileFilters,
   orderBy,
@@ -247,46 +238,8 @@ export function createArchiveReader(
     insights(filters, zone, scope = EVERYTHING, reviews) {
       const compiled = compileFilters(filters, estimate, scope, reviews)
       const { unit, buckets } = insightBuckets(filters.start, zone)
-      // The bars' searched windows, joined to the matches: a conversation in two (on a shared
-      // edge) is counted in both, as each bar's list would find it.
-      db.exec(
-        'CREATE TEMP TABLE IF NOT EXISTS insight_buckets (id INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL)',
-      )
-      const fill = db.transaction(() => {
-        prepare('DELETE FROM temp.insight_buckets').run()
-        const insert = prepare('INSERT INTO temp.insight_buckets (id, lo, hi) VALUES (?, ?, ?)')
-        buckets.forEach((bucket, i) => insert.run(i, bucket.searched.from, bucket.searched.to))
-      })
-      fill()
-      const volume = prepare(
-        `SELECT b.id, c.status, c.source, count(*) FROM conversations c JOIN temp.insight_buckets b ON c.start_ms BETWEEN b.lo AND b.hi WHERE ${compiled.where} GROUP BY 1, 2, 3`,
-      )
-        .raw()
-        .all(...compiled.params) as VolumeRow[]
-      const marginals = prepare(
-        `SELECT c.mcs, c.csat, c.device, c.source, c.close_reason, ${TRANSFERS_SQL}, count(*) FROM conversations c WHERE ${compiled.where} GROUP BY 1, 2, 3, 4, 5, 6`,
-      )
-        .raw()
-        .all(...compiled.params) as MarginalRow[]
-      // One row per conversation and pair (the side table's key): a pair made twice in one
-      // conversation counts once, as the search's `transferPath` finds it once.
-      const paths = prepare(
-        `SELECT t.source_skill_id, t.target_skill_id, count(*) FROM conversation_transfers t JOIN conversations c ON c.id = t.conversation WHERE ${compiled.where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${String(TOP_TRANSFER_PATHS)}`,
-      )
-        .raw()
-        .all(...compiled.params) as TransferPathRow[]
-      // Reply times: each agent's in its conversations, and by skill the conversations' own.
-      const agents = prepare(
-        `SELECT a.agent_id, count(*), ${replyTimesSql('a')} FROM conversation_agents a JOIN conversations c ON c.id = a.conversation WHERE ${compiled.where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${String(TOP_REPLY_ROWS)}`,
-      )
-        .raw()
-        .all(...compiled.params) as ReplyTimeRow[]
-      const skills = prepare(
-        `SELECT s.skill_id, count(*), ${replyTimesSql('c')} FROM conversation_skills s JOIN conversations c ON c.id = s.conversation WHERE ${compiled.where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${String(TOP_REPLY_ROWS)}`,
-      )
-        .raw()
-        .all(...compiled.params) as ReplyTimeRow[]
-      return assembleInsights(unit, buckets, volume, marginals, paths, { agents, skills })
+      const rows = queryInsights(db, prepare, filters, compiled, buckets)
+      return assembleInsights(unit, buckets, rows as Required<InsightRows>)
     },
     byIds(conversationIds, sections, scope = EVERYTHING) {
       const scoped = scopeClause(scope)

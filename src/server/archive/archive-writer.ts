@@ -92,10 +92,10 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
   )
   const deleteSde = db.prepare('DELETE FROM conversation_sde_text WHERE rowid = ?')
   const insertSkill = db.prepare(
-    'INSERT OR IGNORE INTO conversation_skills (skill_id, conversation) VALUES (?, ?)',
+    'INSERT OR IGNORE INTO conversation_skills (skill_id, conversation, start_ms, first_reply_ms, average_reply_ms) VALUES (?, ?, ?, ?, ?)',
   )
   const insertAgent = db.prepare(
-    'INSERT OR IGNORE INTO conversation_agents (agent_id, conversation, first_reply_ms, average_reply_ms) VALUES (?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO conversation_agents (agent_id, conversation, first_reply_ms, average_reply_ms, start_ms) VALUES (?, ?, ?, ?, ?)',
   )
   const insertGroup = db.prepare(
     'INSERT OR IGNORE INTO conversation_groups (group_id, conversation) VALUES (?, ?)',
@@ -162,11 +162,17 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
 
     const { skills, agents, groups } = row
     skills.ids.forEach((skillId, i) => {
-      insertSkill.run(skillId, id)
+      insertSkill.run(skillId, id, row.startMs, row.firstReplyMs, row.averageReplyMs)
       facets.count('skill', skillId, skills.names[i] ?? null, null, null)
     })
     agents.ids.forEach((agentId, i) => {
-      insertAgent.run(agentId, id, agents.firstReplyMs[i] ?? null, agents.averageReplyMs[i] ?? null)
+      insertAgent.run(
+        agentId,
+        id,
+        agents.firstReplyMs[i] ?? null,
+        agents.averageReplyMs[i] ?? null,
+        row.startMs,
+      )
       facets.count(
         'agent',
         agentId,

@@ -74,7 +74,7 @@ export function insightBuckets(
   return { unit, buckets }
 }
 
-/** `[bucket index, status, channel, count]`, from the volume query. */
+/** `[bucket index, status, channel, count]`, from the volume query of a filtered search. */
 export type VolumeRow = [
   bucket: number,
   status: string | null,
@@ -82,8 +82,8 @@ export type VolumeRow = [
   count: number,
 ]
 /**
- * `[MCS, CSAT, device, channel, close reason, transfers, count]`, from the other query; transfers
- * as {@link TRANSFERS_SQL} caps them.
+ * `[MCS, CSAT, device, channel, close reason, transfers, count]`, from the grouped query of a
+ * filtered search; transfers as {@link TRANSFERS_SQL} caps them.
  */
 export type MarginalRow = [
   mcs: number | null,
@@ -95,11 +95,47 @@ export type MarginalRow = [
   count: number,
 ]
 
+/** `[value, conversations]`: how many of the search's conversations have one value of a column. */
+export type ValueCount = [value: string | number | null, count: number]
+
+/** Each charted column's values and their conversations (all of them, each column adding up). */
+export interface MarginalCounts {
+  mcs: ValueCount[]
+  csat: ValueCount[]
+  device: ValueCount[]
+  channel: ValueCount[]
+  closeReason: ValueCount[]
+  /** Numbers of transfers, as they are or as {@link capTransfers} caps them. */
+  transfers: ValueCount[]
+}
+
+/** `[bucket index, status or channel, conversations]`. */
+export type BarCount = [bucket: number, value: string | null, count: number]
+
+/** The volume bars' conversations by status and by channel (each adding up to the bar). */
+export interface VolumeCounts {
+  byStatus: BarCount[]
+  byChannel: BarCount[]
+}
+
+/** The rows of each part of the insights (insight-queries.ts), as they come from SQL. */
+export interface InsightRows {
+  volume?: VolumeCounts
+  marginals?: MarginalCounts
+  paths?: TransferPathRow[]
+  agents?: ReplyTimeRow[]
+  skills?: ReplyTimeRow[]
+}
+
 /**
  * The number of transfers as the chart groups it: 0 to 4 as they are, 5 to 1000 as 5 (the "5 or
  * more" bar, whose link searches exactly that range), more than 1000 (beyond what the search can
  * ask) as -1, counted in no bar.
  */
+export const capTransfers = (count: number): number =>
+  count > MAX_TRANSFER_COUNT ? -1 : Math.min(count, TRANSFERS_CAPPED_AT)
+
+/** {@link capTransfers} in SQL. */
 export const TRANSFERS_SQL = `CASE WHEN c.transfer_count > ${String(MAX_TRANSFER_COUNT)} THEN -1 WHEN c.transfer_count >= ${String(TRANSFERS_CAPPED_AT)} THEN ${String(TRANSFERS_CAPPED_AT)} ELSE c.transfer_count END`
 
 /**
@@ -144,15 +180,13 @@ const ranked = (counts: Map<string, number>) =>
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
 
-/** The insights from the two queries' groups (archive-reader.ts runs them). */
+/** The insights from the rows of every part (insight-queries.ts). */
 export function assembleInsights(
   unit: 'hour' | 'day',
   buckets: readonly InsightBucket[],
-  volume: Iterable<VolumeRow>,
-  marginals: Iterable<MarginalRow>,
-  paths: readonly TransferPathRow[],
-  replies: { agents: readonly ReplyTimeRow[]; skills: readonly ReplyTimeRow[] },
+  rows: Required<InsightRows>,
 ): Insights {
+  const { volume, marginals, paths } = rows
   // Counted in maps: a channel may be called anything, `constructor` or `__proto__` included.
   const bars = buckets.map(({ from, to }) => ({
     from,
@@ -170,58 +204,62 @@ export function assembleInsights(
     if (known === undefined || channel < known) names.set(key, channel)
     return key
   }
-  let total = 0
+  const text = (value: string | number | null) =>
+    value === null || value === '' ? undefined : String(value)
+  const tally = (values: readonly ValueCount[], key: (value: string) => string = (v) => v) => {
+    const counts = new Map<string, number>()
+    let none = 0
+    for (const [value, n] of values) {
+      const name = text(value)
+      if (name === undefined) none += n
+      else counts.set(key(name), (counts.get(key(name)) ?? 0) + n)
+    }
+    return { counts, none }
+  }
+  // Every conversation has one value (or none) of each column: any column adds up to the total.
+  const total = marginals.mcs.reduce((sum, [, n]) => sum + n, 0)
+  // Each bucket counts what its range (both ends included) holds, as its link's search does.
   const mcs = MCS_BUCKETS.map((bucket) => ({ ...bucket, count: 0 }))
   let mcsNone = 0
+  for (const [score, n] of marginals.mcs) {
+    if (score === null) mcsNone += n
+    else if (typeof score === 'number')
+      for (const bucket of mcs) if (score >= bucket.from && score <= bucket.to) bucket.count += n
+  }
   const csat = CSAT_VALUES.map((value) => ({ value, count: 0 }))
   let csatNone = 0
-  const devices = new Map<string, number>()
-  let devicesUnknown = 0
-  const channels = new Map<string, number>()
-  let channelsUnknown = 0
-  const closeReasons = new Map<string, number>()
-  let closeReasonsNone = 0
+  for (const [rating, n] of marginals.csat) {
+    if (rating === null) csatNone += n
+    else for (const entry of csat) if (rating === entry.value) entry.count += n
+  }
   const transfers = Array.from({ length: TRANSFERS_CAPPED_AT + 1 }, (_, i) => ({
     from: i,
     to: i === TRANSFERS_CAPPED_AT ? MAX_TRANSFER_COUNT : i,
     count: 0,
   }))
   let transfersNone = 0
-  for (const [mcsValue, csatValue, device, channel, closeReason, transferred, n] of marginals) {
-    total += n
-    // Each bucket counts what its range (both ends included) holds, as its link's search does.
-    if (mcsValue === null) mcsNone += n
-    else
-      for (const bucket of mcs)
-        if (mcsValue >= bucket.from && mcsValue <= bucket.to) bucket.count += n
-    if (csatValue === null) csatNone += n
-    else for (const value of csat) if (csatValue === value.value) value.count += n
-    if (device) devices.set(device, (devices.get(device) ?? 0) + n)
-    else devicesUnknown += n
-    if (channel) {
-      const key = keyOf(channel)
-      channels.set(key, (channels.get(key) ?? 0) + n)
-    } else {
-      channelsUnknown += n
-    }
-    if (closeReason) closeReasons.set(closeReason, (closeReasons.get(closeReason) ?? 0) + n)
-    else closeReasonsNone += n
-    if (transferred === null) transfersNone += n
-    else {
-      const bar = transfers[transferred]
+  for (const [count, n] of marginals.transfers) {
+    if (count === null) transfersNone += n
+    else if (typeof count === 'number') {
+      const bar = transfers[capTransfers(count)]
       if (bar) bar.count += n
     }
   }
+  const devices = tally(marginals.device)
+  const channels = tally(marginals.channel, keyOf)
+  const closeReasons = tally(marginals.closeReason)
   const nameOf = (channel: string) => names.get(channel) ?? channel
-  for (const [index, status, channel, n] of volume) {
+  for (const [index, status, n] of volume.byStatus) {
     const bar = bars[index]
     if (!bar) continue
     bar.total += n
     if (status) bar.byStatus.set(status, (bar.byStatus.get(status) ?? 0) + n)
-    if (channel) {
-      const name = nameOf(keyOf(channel))
-      bar.byChannel.set(name, (bar.byChannel.get(name) ?? 0) + n)
-    }
+  }
+  for (const [index, channel, n] of volume.byChannel) {
+    const bar = bars[index]
+    if (!bar || !channel) continue
+    const name = nameOf(keyOf(channel))
+    bar.byChannel.set(name, (bar.byChannel.get(name) ?? 0) + n)
   }
   return {
     total,
@@ -235,17 +273,17 @@ export function assembleInsights(
     },
     mcs: { buckets: mcs, none: mcsNone },
     csat: { values: csat, none: csatNone },
-    devices: { values: ranked(devices), unknown: devicesUnknown },
+    devices: { values: ranked(devices.counts), unknown: devices.none },
     channels: {
-      values: ranked(new Map([...channels].map(([key, n]) => [nameOf(key), n]))),
-      unknown: channelsUnknown,
+      values: ranked(new Map([...channels.counts].map(([key, n]) => [nameOf(key), n]))),
+      unknown: channels.none,
     },
-    closeReasons: { values: ranked(closeReasons), none: closeReasonsNone },
+    closeReasons: { values: ranked(closeReasons.counts), none: closeReasons.none },
     transfers: {
       counts: transfers,
       none: transfersNone,
       paths: paths.map(([from, to, count]) => ({ from, to, count })),
     },
-    replies: { agents: replies.agents.map(replyRow), skills: replies.skills.map(replyRow) },
+    replies: { agents: rows.agents.map(replyRow), skills: rows.skills.map(replyRow) },
   }
 }
