@@ -7,7 +7,7 @@ import type { ReviewInsights } from '@/domain/schema/review-insights'
 import { reviewInsights } from '@/server/archive/review-insights'
 import { ALL_REVIEWS } from '@/server/archive/review-filter'
 import { assembleInsights, insightBuckets, type InsightRows } from '@/server/archive/insights'
-import { queryInsights } from '@/server/archive/insight-queries'
+import { queryInsights, type InsightPart } from '@/server/archive/insight-queries'
 import {
   compileFilters,
   orderBy,
@@ -74,6 +74,16 @@ export interface ArchiveReader {
     scope?: ReadScope,
     reviews?: ReviewVisibility,
   ): Insights
+  /**
+   * The rows of some parts of {@link ArchiveReader.insights} (what a worker thread of
+   * insights-pool.ts runs; the caller assembles them with `assembleInsights`).
+   */
+  insightRows(
+    filters: SearchFilters,
+    zone: string,
+    scope: ReadScope,
+    parts: readonly InsightPart[],
+  ): InsightRows
   conversationCount(): number
   /**
    * Issue 15: the values of a charted SDE field (domain/sde-fields.ts) among the conversations a
@@ -239,7 +249,12 @@ export function createArchiveReader(
       const compiled = compileFilters(filters, estimate, scope, reviews)
       const { unit, buckets } = insightBuckets(filters.start, zone)
       const rows = queryInsights(db, prepare, filters, compiled, buckets)
-      return assembleInsights(unit, buckets, rows as Required<InsightRows>)
+      return assembleInsights(unit, buckets, rows)
+    },
+    insightRows(filters, zone, scope, parts) {
+      const compiled = compileFilters(filters, estimate, scope)
+      const { buckets } = insightBuckets(filters.start, zone)
+      return queryInsights(db, prepare, filters, compiled, buckets, parts)
     },
     byIds(conversationIds, sections, scope = EVERYTHING) {
       const scoped = scopeClause(scope)

@@ -9,7 +9,7 @@ import {
 } from '@/server/archive/archive-writer'
 import { openArchiveDatabase, type OpenOptions } from '@/server/archive/db'
 import { createFacetCounts, type Facets } from '@/server/archive/facets'
-import type { ReadScope } from '@/server/archive/read-scope'
+import { EVERYTHING, type ReadScope } from '@/server/archive/read-scope'
 import {
   createReviewFacts,
   WORKSPACE_SCHEMA,
@@ -18,6 +18,17 @@ import {
 import { hasReviewConditions } from '@/server/archive/review-filter'
 import type { SearchReviewFilter } from '@/domain/schema/search-request'
 import { createStatementCache } from '@/server/archive/statement-cache'
+import type { Insights } from '@/domain/schema/insights'
+import type { SdeValues } from '@/domain/schema/sde-insights'
+import type { SearchFilters } from '@/domain/schema/search-request'
+import { INSIGHT_GROUPS } from '@/server/archive/insight-queries'
+import { assembleInsights, insightBuckets, type InsightRows } from '@/server/archive/insights'
+import {
+  createInsightsPool,
+  defaultInsightWorkers,
+  type InsightsPool,
+} from '@/server/archive/insights-pool'
+import type { ReviewVisibility } from '@/server/archive/review-filter'
 
 // The archive's vocabulary, named where its callers look for it (each defined with its job).
 export type { Page, SearchResult } from '@/server/archive/archive-reader'
@@ -51,6 +62,27 @@ export interface Archive extends ArchiveReader {
    * no change log (a workspace no server of this version has opened).
    */
   attachWorkspace(path: string): void
+  /**
+   * Issue 15: {@link ArchiveReader.insights}, counted in worker threads on their own read
+   * connections (insights-pool.ts): the parts at once, and no other request waits for them. A
+   * search with a review filter (it reads this connection's copy of the reviews' facts), an
+   * archive in memory, or a worker that failed: counted on this connection instead.
+   */
+  countInsights(
+    filters: SearchFilters,
+    zone: string,
+    scope?: ReadScope,
+    reviews?: ReviewVisibility,
+  ): Promise<Insights>
+  /** Worker threads counting insights now (they start with the first count). */
+  countingWorkers(): number
+  /** {@link ArchiveReader.sdeValues} the same way as {@link Archive.countInsights}. */
+  countSdeValues(
+    filters: SearchFilters,
+    field: string,
+    scope?: ReadScope,
+    reviews?: ReviewVisibility,
+  ): Promise<SdeValues>
   /** True once {@link Archive.attachWorkspace} succeeded: review filters can be answered. */
   reviewsAttached(): boolean
   /** Refreshes planner statistics (and, with `full`, checkpoints the WAL) after an import. */
@@ -63,8 +95,19 @@ export interface Archive extends ArchiveReader {
  * (archive-writer.ts, with bulk-mode.ts), the reader (archive-reader.ts) and the facet counts
  * (facets.ts) on one connection.
  */
-export function openArchive(path: string, options?: OpenOptions): Archive {
+export function openArchive(
+  path: string,
+  options?: OpenOptions & {
+    /** Worker threads for {@link Archive.countInsights} (default one per core; 0: none). */
+    insightWorkers?: number
+  },
+): Archive {
   const db = openArchiveDatabase(path, options)
+  const workers = path === ':memory:' ? 0 : (options?.insightWorkers ?? defaultInsightWorkers())
+  let pool: InsightsPool | undefined
+  /** The pool, started with the first count (an import or a CLI never starts it). */
+  const insightsPool = () =>
+    workers > 0 ? (pool ??= createInsightsPool(path, workers)) : undefined
   const statements = createStatementCache(db)
   const facets = createFacetCounts(db, statements)
   const writing = createArchiveWriting(db, facets)
@@ -114,6 +157,35 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
       reviewFactsFor(filters)
       return reader.sdeValues(filters, field, scope, reviews)
     },
+    async countInsights(filters, zone, scope = EVERYTHING, reviews) {
+      const workers = hasReviewConditions(filters.review) ? undefined : insightsPool()
+      if (workers) {
+        const { unit, buckets } = insightBuckets(filters.start, zone)
+        try {
+          const parts = await Promise.all(
+            INSIGHT_GROUPS.map((group) => workers.rows(filters, zone, scope, group)),
+          )
+          return assembleInsights(unit, buckets, Object.assign({}, ...parts) as InsightRows)
+        } catch {
+          // Counted here instead (a failure of the search itself fails here too).
+        }
+      }
+      reviewFactsFor(filters)
+      return reader.insights(filters, zone, scope, reviews)
+    },
+    countingWorkers: () => pool?.running() ?? 0,
+    async countSdeValues(filters, field, scope = EVERYTHING, reviews) {
+      const workers = hasReviewConditions(filters.review) ? undefined : insightsPool()
+      if (workers) {
+        try {
+          return await workers.sdeValues(filters, field, scope)
+        } catch {
+          // Counted here instead, as countInsights.
+        }
+      }
+      reviewFactsFor(filters)
+      return reader.sdeValues(filters, field, scope, reviews)
+    },
     reviewInsights(filters, zone, scope, reviews) {
       if (!reviewFacts) {
         throw new Error('The QA insights need the workspace database attached to the archive')
@@ -154,6 +226,7 @@ export function openArchive(path: string, options?: OpenOptions): Archive {
       } else db.pragma('main.optimize')
     },
     close() {
+      void pool?.close()
       statements.clear()
       if (db.open) db.close()
     },

@@ -184,9 +184,12 @@ const ranked = (counts: Map<string, number>) =>
 export function assembleInsights(
   unit: 'hour' | 'day',
   buckets: readonly InsightBucket[],
-  rows: Required<InsightRows>,
+  rows: InsightRows,
 ): Insights {
-  const { volume, marginals, paths } = rows
+  const { volume, marginals, paths, agents, skills } = rows
+  if (!volume || !marginals || !paths || !agents || !skills) {
+    throw new Error('The insights are missing a part: every part has to be counted')
+  }
   // Counted in maps: a channel may be called anything, `constructor` or `__proto__` included.
   const bars = buckets.map(({ from, to }) => ({
     from,
@@ -284,6 +287,6 @@ export function assembleInsights(
       none: transfersNone,
       paths: paths.map(([from, to, count]) => ({ from, to, count })),
     },
-    replies: { agents: rows.agents.map(replyRow), skills: rows.skills.map(replyRow) },
+    replies: { agents: agents.map(replyRow), skills: skills.map(replyRow) },
   }
 }
