@@ -191,13 +191,26 @@ describe('the count a chart shows is the count of the list its mark opens', () =
   })
 
   it('more than 20 values: the rest are "other", counted once per conversation', async () => {
-    const many = Array.from({ length: 25 }, (_, i) =>
+    const many = [
+      ...Array.from({ length: 25 }, (_, i) =>
+        buildRecord({
+          id: `many-${String(i)}`,
+          start: T0 + 10 * DAY + i * 1000,
+          sdes: [customer({ customerStatus: `s${String(i % 23).padStart(2, '0')}` })],
+        }),
+      ),
+      // One value shown and one other; two other values: each conversation is "other" once.
       buildRecord({
-        id: `many-${String(i)}`,
-        start: T0 + 10 * DAY + i * 1000,
-        sdes: [customer({ customerStatus: `s${String(i % 23).padStart(2, '0')}` })],
+        id: 'many-shown-and-other',
+        start: T0 + 10 * DAY + 30_000,
+        sdes: [customer({ customerStatus: 's00' }), customer({ customerStatus: 'zz1' })],
       }),
-    )
+      buildRecord({
+        id: 'many-two-others',
+        start: T0 + 10 * DAY + 31_000,
+        sdes: [customer({ customerStatus: 'zz2' }), customer({ customerStatus: 'zz3' })],
+      }),
+    ]
     const other = await startTestApi({ records: many })
     try {
       const answer = await other.post('/api/insights/sde-values', {
@@ -207,14 +220,18 @@ describe('the count a chart shows is the count of the list its mark opens', () =
       })
       const found = sdeValuesSchema.parse(answer.json)
       expect(found.values).toHaveLength(20)
-      // s00 and s01 twice (25 = 23 + 2), then by value: s02 … s19 shown, s20 … s22 other.
+      // s00 three times, s01 twice, then by value: s02 … s19 shown; s20 … s22 and zz1 … zz3
+      // other, in five conversations (the one with s00 and zz1 among them, the one with zz2 and
+      // zz3 once).
       expect(found.values.slice(0, 3).map((v) => [v.value, v.count])).toEqual([
-        ['s00', 2],
+        ['s00', 3],
         ['s01', 2],
         ['s02', 1],
       ])
-      expect(found.other).toBe(3)
+      expect(found.values.at(-1)?.value).toBe('s19')
+      expect(found.other).toBe(5)
       expect(found.none).toBe(0)
+      expect(found.total).toBe(27)
     } finally {
       await other.stop()
     }

@@ -234,13 +234,14 @@ test('an empty result lists the review filters among the active ones', async () 
   useSearchApi({ records: [], reviews })
   await renderRoute(
     '/conversations?review=none&review=draft&scoreMin=60&scoreMax=100' +
-      '&reviewer=priya@example.com&scorecard=2&scorecard=9&disputed=true',
+      '&reviewer=priya@example.com&scorecard=2&scorecard=9&disputed=true' +
+      '&failed=2:greeting&failed=9:tone',
   )
 
   const empty = await screen.findByRole('heading', { name: 'No conversations match these filters' })
   const panel = empty.parentElement ?? document.body
   // Scorecards by name once the list is there (an unknown ID as its number).
-  await within(panel).findByText(/Sales chats/)
+  expect(await within(panel).findAllByText(/Sales chats/)).toHaveLength(2)
   expect(
     within(panel)
       .getAllByRole('listitem')
@@ -252,6 +253,8 @@ test('an empty result lists the review filters among the active ones', async () 
     'Reviewer: priya@example.com',
     'Scorecard: Sales chats, #9',
     'Disputed: open disputes only',
+    // A failing criterion from a QA chart's link, with its scorecard's name.
+    'Failing criterion: greeting (Sales chats), tone (#9)',
   ])
 })
 

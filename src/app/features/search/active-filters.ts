@@ -17,6 +17,8 @@ export interface ActiveFilter {
   value: string
   /** Scorecard IDs, which the chip names once the scorecards are known. */
   scorecards?: readonly string[]
+  /** Failing criteria (`scorecardId:criterionId`): the chip names each criterion's scorecard. */
+  criteria?: readonly { scorecard: string; criterion: string }[]
 }
 
 function between(min: number | undefined, max: number | undefined, unit = ''): string | undefined {
@@ -115,7 +117,16 @@ export function describeFilters(
     'Reviewed agent',
     list(search.reviewedAgent, (id) => nameOf('agent', id)),
   )
-  add('Failing criterion', list(search.failed, String))
+  if (search.failed.length > 0) {
+    out.push({
+      label: 'Failing criterion',
+      value: search.failed.join(', '),
+      criteria: search.failed.map((key) => {
+        const at = key.indexOf(':')
+        return { scorecard: key.slice(0, at), criterion: key.slice(at + 1) }
+      }),
+    })
+  }
   return out
 }
 

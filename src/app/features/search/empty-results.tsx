@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { Button } from '@/app/components/ui/button'
 import type { ActiveFilter } from '@/app/features/search/active-filters'
 import { LazyScorecardNames } from '@/app/features/search/lazy-review'
@@ -23,7 +24,18 @@ export function EmptyResults({
             className="rounded-full bg-slate-100 px-2.5 py-0.5 dark:bg-slate-800"
           >
             <span className="font-medium">{filter.label}:</span>{' '}
-            {filter.scorecards ? <LazyScorecardNames ids={filter.scorecards} /> : filter.value}
+            {filter.criteria ? (
+              filter.criteria.map(({ scorecard, criterion }, i) => (
+                <Fragment key={`${scorecard}:${criterion}`}>
+                  {i > 0 ? ', ' : null}
+                  {criterion} (<LazyScorecardNames ids={[scorecard]} />)
+                </Fragment>
+              ))
+            ) : filter.scorecards ? (
+              <LazyScorecardNames ids={filter.scorecards} />
+            ) : (
+              filter.value
+            )}
           </li>
         ))}
       </ul>
