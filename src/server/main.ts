@@ -58,7 +58,14 @@ async function main(argv: string[]): Promise<void> {
 
   let archive: Archive | undefined
   if (config.mode === 'archive') {
-    archive = openArchive(config.archivePath)
+    archive = openArchive(config.archivePath, {
+      onWorkerFailure: (error) => {
+        logger.warn(
+          { error: error.message },
+          'an insights worker failed; counted on the request thread',
+        )
+      },
+    })
     if (archive.conversationCount() === 0 && config.demoConversations > 0) {
       seedDemoConversations(archive, config.demoConversations, say)
     }
@@ -133,6 +140,8 @@ async function main(argv: string[]): Promise<void> {
   })
 
   await app.listen({ port: config.port, host: config.host })
+  // The insights workers load now, not on the first Insights tab someone opens.
+  archive?.startCountingWorkers()
   // The address really bound: the port PORT=0 was given, and what a name like localhost became.
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('the server has no address')

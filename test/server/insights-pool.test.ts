@@ -104,4 +104,16 @@ describe('insights counted in worker threads', () => {
       await pool.close()
     }
   })
+
+  it('a server starts its workers at once; closing the archive ends a count cleanly', async () => {
+    const served = openArchive(path, { insightWorkers: 2 })
+    served.startCountingWorkers()
+    expect(served.countingWorkers()).toBe(2)
+    // Closed while a count waits for its workers: the count says so, rather than trying again
+    // on the closed connection.
+    const counting = served.countInsights(SEARCHES[0]!, 'UTC')
+    served.close()
+    await expect(counting).rejects.toThrow('The archive is closed')
+    expect(served.countingWorkers()).toBe(0)
+  })
 })

@@ -43,6 +43,9 @@ function handMade() {
     { start: at(62), status: 'OPEN' as const, source: '__proto__', mcs: 30 },
     { start: at(63), status: 'CLOSE' as const, source: 'Café', mcs: 40 },
     { start: at(64), status: 'CLOSE' as const, source: 'CAFÉ', mcs: 41 },
+    // Before the window, a spelling of Web that sorts first: the chart names a channel as the
+    // search's own conversations spell it.
+    { start: at(-120), status: 'CLOSE' as const, source: 'WEB' },
   ]
   // How they closed (in any case, with spaces) and their transfers: none, one, a pair made twice
   // in one conversation (counted once for the pair, three times in its number), six (5 or more).
@@ -221,6 +224,7 @@ describe('the count a chart shows is the count of the list its mark opens', () =
       expect(await expectEveryMarkMatchesItsList(search, found)).toBeGreaterThan(60)
       // A bare window is counted from indexes alone, any other search by grouping what it finds:
       // a filter that keeps every conversation gives the same charts, mark for mark.
+      expect(found.channels.values.find((c) => c.key.toLowerCase() === 'web')?.key).toBe('Web')
       const filtered = { ...search, status: ['OPEN', 'CLOSE'] }
       const grouped = await insights(filtered, zone)
       expect(grouped).toEqual(found)

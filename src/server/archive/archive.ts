@@ -76,6 +76,11 @@ export interface Archive extends ArchiveReader {
   ): Promise<Insights>
   /** Worker threads counting insights now (they start with the first count). */
   countingWorkers(): number
+  /**
+   * Starts the counting workers now rather than with the first count (each loads and compiles
+   * the server's modules, about a second of CPU): a server calls it once it listens.
+   */
+  startCountingWorkers(): void
   /** {@link ArchiveReader.sdeValues} the same way as {@link Archive.countInsights}. */
   countSdeValues(
     filters: SearchFilters,
@@ -100,11 +105,21 @@ export function openArchive(
   options?: OpenOptions & {
     /** Worker threads for {@link Archive.countInsights} (default one per core; 0: none). */
     insightWorkers?: number
+    /** Told when a worker could not count (the count is then made on this connection). */
+    onWorkerFailure?: (error: Error) => void
   },
 ): Archive {
   const db = openArchiveDatabase(path, options)
   const workers = path === ':memory:' ? 0 : (options?.insightWorkers ?? defaultInsightWorkers())
   let pool: InsightsPool | undefined
+  /**
+   * A count the workers could not make is made on this connection (a failure of the search
+   * itself fails here too), and said in the log; unless the archive was closed meanwhile.
+   */
+  const countedHere = (error: unknown) => {
+    if (!db.open) throw new Error('The archive is closed')
+    options?.onWorkerFailure?.(error instanceof Error ? error : new Error(String(error)))
+  }
   /** The pool, started with the first count (an import or a CLI never starts it). */
   const insightsPool = () =>
     workers > 0 ? (pool ??= createInsightsPool(path, workers)) : undefined
@@ -166,21 +181,24 @@ export function openArchive(
             INSIGHT_GROUPS.map((group) => workers.rows(filters, zone, scope, group)),
           )
           return assembleInsights(unit, buckets, Object.assign({}, ...parts) as InsightRows)
-        } catch {
-          // Counted here instead (a failure of the search itself fails here too).
+        } catch (error) {
+          countedHere(error)
         }
       }
       reviewFactsFor(filters)
       return reader.insights(filters, zone, scope, reviews)
     },
     countingWorkers: () => pool?.running() ?? 0,
+    startCountingWorkers() {
+      insightsPool()?.start()
+    },
     async countSdeValues(filters, field, scope = EVERYTHING, reviews) {
       const workers = hasReviewConditions(filters.review) ? undefined : insightsPool()
       if (workers) {
         try {
           return await workers.sdeValues(filters, field, scope)
-        } catch {
-          // Counted here instead, as countInsights.
+        } catch (error) {
+          countedHere(error)
         }
       }
       reviewFactsFor(filters)

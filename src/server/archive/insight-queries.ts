@@ -75,6 +75,23 @@ const bareCounts = (prepare: Prepare, column: string, window: readonly number[])
     .raw()
     .all(...window) as ValueCount[]
 
+/**
+ * Channels are NOCASE: a value found in the index is one spelling of all its cases, the one of
+ * the archive's first conversation. The chart names a channel by its first spelling in byte
+ * order among the search's own conversations, read from the same range as the count.
+ */
+const bareChannels = (prepare: Prepare, window: readonly number[]): ValueCount[] =>
+  (
+    prepare(
+      `${perValue('conversations', 'source', 'json_array(count(*), min(t.source COLLATE BINARY))')} SELECT n FROM r WHERE n ->> 0 > 0`,
+    )
+      .pluck()
+      .all(...window) as string[]
+  ).map((json) => {
+    const [n, spelling] = JSON.parse(json) as [number, string | null]
+    return [spelling, n]
+  })
+
 /** The reply-time aggregates of {@link ReplyTimeRow} as one JSON array (exact doubles). */
 const REPLY_JSON =
   'json_array(count(*), count(t.first_reply_ms), median(t.first_reply_ms), percentile(t.first_reply_ms, 90), median(t.average_reply_ms), percentile(t.average_reply_ms, 90))'
@@ -212,7 +229,7 @@ export function queryInsights(
         mcs: bareCounts(prepare, 'mcs', window),
         csat: bareCounts(prepare, 'csat', window),
         device: bareCounts(prepare, 'device', window),
-        channel: bareCounts(prepare, 'source', window),
+        channel: bareChannels(prepare, window),
         closeReason: bareCounts(prepare, 'close_reason', window),
         transfers: bareCounts(prepare, 'transfer_count', window),
       }
@@ -229,8 +246,8 @@ export function queryInsights(
       if (want.has('volume')) {
         const bar = barKey(buckets)
         const found = prepare(
-          `SELECT ${bar.sql}, c.status, c.source, count(*)
-          FROM conversations c WHERE ${compiled.where} GROUP BY 1, 2, 3`,
+          `SELECT ${bar.sql}, c.status, min(c.source COLLATE BINARY), count(*)
+          FROM conversations c WHERE ${compiled.where} GROUP BY 1, c.status, c.source`,
         )
           .raw()
           .all(...bar.params, ...compiled.params) as [
@@ -247,7 +264,8 @@ export function queryInsights(
       }
       const marginals = want.has('marginals')
         ? (prepare(
-            `SELECT c.mcs, c.csat, c.device, c.source, c.close_reason, ${TRANSFERS_SQL}, count(*) FROM conversations c WHERE ${compiled.where} GROUP BY 1, 2, 3, 4, 5, 6`,
+            // A channel's first spelling in byte order (it is grouped without regard to case).
+            `SELECT c.mcs, c.csat, c.device, min(c.source COLLATE BINARY), c.close_reason, ${TRANSFERS_SQL}, count(*) FROM conversations c WHERE ${compiled.where} GROUP BY c.mcs, c.csat, c.device, c.source, c.close_reason, 6`,
           )
             .raw()
             .all(...compiled.params) as MarginalRow[])

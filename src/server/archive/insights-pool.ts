@@ -14,8 +14,10 @@ import type { ReadScope } from '@/server/archive/read-scope'
  *   request: the thread that answers requests only hands the work over and assembles the rows;
  * - the parts of one request run at once, one per core (insight-queries.ts has the parts).
  *
- * Tasks wait in one queue and go to the first idle worker. A worker that fails is replaced at
- * the next task; its task is rejected, and the caller counts on its own connection instead.
+ * Tasks wait in one queue and go to the first idle worker. A worker that stops (an error, an
+ * exit) is replaced at the next task; its task is rejected, and the caller counts on its own
+ * connection instead. A worker that could not open the archive stays, and fails each task with
+ * the reason (replacing it would pay its start again for every request, to the same end).
  */
 export type InsightsTask =
   | {
@@ -47,6 +49,8 @@ export interface InsightsPool {
   sdeValues(filters: SearchFilters, field: string, scope: ReadScope): Promise<SdeValues>
   /** How many workers are running (they start with the first task). */
   running(): number
+  /** Starts every worker now, before the first task. */
+  start(): void
   close(): Promise<void>
 }
 
@@ -115,12 +119,28 @@ export function createInsightsPool(
 
   function dispatch() {
     while (queue.length > 0 && !closed) {
-      if (idle.length === 0 && workers < size) start()
+      if (idle.length === 0 && workers < size) {
+        try {
+          start()
+        } catch (error) {
+          // No thread to be had: every waiting task is told, and counted by its caller.
+          const reason = error instanceof Error ? error : new Error(String(error))
+          for (const waiter of queue.splice(0)) waiter.reject(reason)
+          return
+        }
+      }
       const worker = idle.shift()
       const waiter = worker ? queue.shift() : undefined
       if (!worker || !waiter) return
       busy.set(worker, waiter)
-      worker.postMessage(waiter.task)
+      try {
+        worker.postMessage(waiter.task)
+      } catch (error) {
+        // A task that cannot be copied to the thread: rejected, and the worker is free again.
+        busy.delete(worker)
+        idle.push(worker)
+        waiter.reject(error instanceof Error ? error : new Error(String(error)))
+      }
     }
   }
 
@@ -150,6 +170,9 @@ export function createInsightsPool(
       return result as SdeValues
     },
     running: () => workers,
+    start() {
+      while (!closed && workers < size) start()
+    },
     async close() {
       closed = true
       for (const waiter of queue.splice(0)) waiter.reject(new Error('The insights pool is closed'))

@@ -201,8 +201,9 @@ export function assembleInsights(
   // A channel whatever its case (the search's `source` matches so, in SQLite's NOCASE: ASCII
   // letters only): one key, one name (the first of its spellings in sort order).
   const names = new Map<string, string>()
+  const fold = (channel: string) => channel.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
   const keyOf = (channel: string) => {
-    const key = channel.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+    const key = fold(channel)
     const known = names.get(key)
     if (known === undefined || channel < known) names.set(key, channel)
     return key
@@ -261,7 +262,8 @@ export function assembleInsights(
   for (const [index, channel, n] of volume.byChannel) {
     const bar = bars[index]
     if (!bar || !channel) continue
-    const name = nameOf(keyOf(channel))
+    // Named as the channel chart names it (a bare window's bars carry the index's spelling).
+    const name = nameOf(fold(channel))
     bar.byChannel.set(name, (bar.byChannel.get(name) ?? 0) + n)
   }
   return {
