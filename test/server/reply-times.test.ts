@@ -121,6 +121,9 @@ describe('an archive of the previous schema (version 4)', () => {
       db.prepare(
         "INSERT INTO conversation_skills (conversation, skill_id) VALUES (1, 'sales')",
       ).run()
+      db.prepare(
+        "INSERT INTO conversation_transfers (conversation, source_skill_id, target_skill_id) VALUES (1, 'sales', 'support')",
+      ).run()
       agentRow.run(1, 'ann')
       agentRow.run(1, 'bot')
       sections.run(
@@ -164,6 +167,8 @@ describe('an archive of the previous schema (version 4)', () => {
             average: { median: 2_000, p90: 2_000 },
           },
         ])
+        // Its transfer, counted from the pairs' own start (migration 7 copies it).
+        expect(found.transfers.paths).toEqual([{ from: 'sales', to: 'support', count: 1 }])
         // By skill, the conversation's own (a person's reply; migration 7 copies it to the skill).
         expect(found.replies.skills).toEqual([
           {

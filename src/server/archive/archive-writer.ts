@@ -107,7 +107,7 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
     'INSERT OR IGNORE INTO conversation_consumers (consumer_id, conversation) VALUES (?, ?)',
   )
   const insertTransfer = db.prepare(
-    'INSERT OR IGNORE INTO conversation_transfers (conversation, source_skill_id, target_skill_id) VALUES (?, ?, ?)',
+    'INSERT OR IGNORE INTO conversation_transfers (conversation, source_skill_id, target_skill_id, start_ms) VALUES (?, ?, ?, ?)',
   )
   const insertSdeValue = db.prepare(
     'INSERT OR IGNORE INTO conversation_sde_values (conversation, field, text_value, num_value, start_ms) VALUES (?, ?, ?, ?, ?)',
@@ -188,7 +188,7 @@ export function createArchiveWriting(db: ArchiveDatabase, facets: FacetCounts): 
     for (const type of row.contentTypes) insertContentType.run(type, id)
     for (const consumer of row.consumers) insertConsumer.run(consumer, id)
     row.transferSources.forEach((source, i) =>
-      insertTransfer.run(id, source, row.transferTargets[i]),
+      insertTransfer.run(id, source, row.transferTargets[i], row.startMs),
     )
     if (row.sdeTokens !== '') putSde.run(id, row.sdeTokens)
     row.sdePaths.forEach((path, i) =>

@@ -28,8 +28,8 @@ import { assembleRecord, SECTION_COLUMNS, splitRecord } from '@/server/archive/r
  *   does not tell two apart, as in the filter), number when the value is one, and the
  *   conversation's start, so counting a field's values within a window is one index range.
  * - Migration 7: an index of each charted column with the start, and the start (and for skills
- *   the conversation's reply times) in `conversation_agents` and `conversation_skills`, so the
- *   insights of a bare window are read from indexes alone.
+ *   the conversation's reply times) in `conversation_agents`, `conversation_skills` and
+ *   `conversation_transfers`, so the insights of a bare window are read from indexes alone.
  * - `conversation_sde_text`: SDE values for `sdeSearch` (migration 3), one contentless FTS5 row
  *   per conversation whose tokens each stand for one key and value (see `sdeToken`): an inverted
  *   index that an import fills in memory and writes in sorted runs. (Version 2 kept them as rows
@@ -330,15 +330,18 @@ const MIGRATIONS: readonly Migration[] = [
   // 7: indexes for the insights of a bare window (issue 15's 300 ms target; archive-reader.ts):
   // each charted column with the start, so a window's counts of its values are read in value
   // order from the index alone (no table rows, no sort); and the conversation's start (and, for
-  // skills, its reply times) copied into the agents and skills tables, so their reply times in a
-  // window are read the same way, without a join.
+  // skills, its reply times) copied into the agents, skills and transfers tables, so their reply
+  // times and transfer pairs in a window are read the same way, without a join.
   `
   ALTER TABLE conversation_agents ADD COLUMN start_ms INTEGER;
   ALTER TABLE conversation_skills ADD COLUMN start_ms INTEGER;
   ALTER TABLE conversation_skills ADD COLUMN first_reply_ms INTEGER;
   ALTER TABLE conversation_skills ADD COLUMN average_reply_ms INTEGER;
+  ALTER TABLE conversation_transfers ADD COLUMN start_ms INTEGER;
   UPDATE conversation_agents SET start_ms = (
     SELECT c.start_ms FROM conversations c WHERE c.id = conversation_agents.conversation);
+  UPDATE conversation_transfers SET start_ms = (
+    SELECT c.start_ms FROM conversations c WHERE c.id = conversation_transfers.conversation);
   UPDATE conversation_skills SET (start_ms, first_reply_ms, average_reply_ms) = (
     SELECT c.start_ms, c.first_reply_ms, c.average_reply_ms FROM conversations c
     WHERE c.id = conversation_skills.conversation);
@@ -351,6 +354,8 @@ const MIGRATIONS: readonly Migration[] = [
     ON conversation_agents (agent_id, start_ms, first_reply_ms, average_reply_ms);
   CREATE INDEX conversation_skills_skill_start
     ON conversation_skills (skill_id, start_ms, first_reply_ms, average_reply_ms);
+  CREATE INDEX conversation_transfers_path_start
+    ON conversation_transfers (source_skill_id, target_skill_id, start_ms);
   `,
 ]
 

@@ -35,8 +35,9 @@ export type InsightPart = (typeof INSIGHT_PARTS)[number]
 /**
  * The parts in two groups of about equal cost, run at once by two workers (insights-pool.ts).
  * Measured on 100,000 conversations, a 30-day window (ms): agents 123 + MCS and the others 42
- * against skills 102 + transfer pairs 35 + volume 14 for a bare window; 165 + 134 against 133 +
- * 58 + 86 closed on mobile; 202 + 150 against 173 + 85 + 100 for a keyword.
+ * against skills 102 + transfer pairs 10 + volume 14 for a bare window (the Insights tab's
+ * engagement-attribute card, 61, goes to the worker that finishes first); 165 + 134 against
+ * 133 + 58 + 86 closed on mobile; 202 + 150 against 173 + 85 + 100 for a keyword.
  */
 export const INSIGHT_GROUPS: readonly (readonly InsightPart[])[] = [
   ['agents', 'marginals'],
@@ -292,9 +293,12 @@ export function queryInsights(
   }
   // One row per conversation and pair (the side table's key): a pair made twice in one
   // conversation counts once, as the search's `transferPath` finds it once.
+  // A bare window reads the pairs in order from their index (with the start), without a join.
   if (want.has('paths')) {
     rows.paths = prepare(
-      `SELECT t.source_skill_id, t.target_skill_id, count(*) FROM conversation_transfers t JOIN conversations c ON c.id = t.conversation WHERE ${compiled.where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${String(TOP_TRANSFER_PATHS)}`,
+      bare
+        ? `SELECT t.source_skill_id, t.target_skill_id, count(*) FROM conversation_transfers t WHERE t.start_ms BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${String(TOP_TRANSFER_PATHS)}`
+        : `SELECT t.source_skill_id, t.target_skill_id, count(*) FROM conversation_transfers t JOIN conversations c ON c.id = t.conversation WHERE ${compiled.where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${String(TOP_TRANSFER_PATHS)}`,
     )
       .raw()
       .all(...compiled.params) as TransferPathRow[]
