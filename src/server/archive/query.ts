@@ -88,8 +88,11 @@ export function compileFilters(
     add('c.queue_state = ?', filters.latestConversationQueueState)
   }
   if (filters.alertedMcsValues) inList('c.alerted_mcs', filters.alertedMcsValues.map(Number))
-  if (filters.mcs) add('c.mcs BETWEEN ? AND ?', filters.mcs.from, filters.mcs.to)
-  if (filters.csat) add('c.csat BETWEEN ? AND ?', filters.csat.from, filters.csat.to)
+  // Ranges of scores and transfers are checked row by row (`+`): their indexes (archive migration
+  // 7) are the insights' own, and without statistics of values a wide range (MCS 30 to 100)
+  // looked selective to the planner and made a filter combination twice as slow.
+  if (filters.mcs) add('+c.mcs BETWEEN ? AND ?', filters.mcs.from, filters.mcs.to)
+  if (filters.csat) add('+c.csat BETWEEN ? AND ?', filters.csat.from, filters.csat.to)
   if (filters.nps) add('c.nps BETWEEN ? AND ?', filters.nps.from, filters.nps.to)
   if (filters.duration) {
     // Seconds, inclusive: a 120.4 s conversation is "120 seconds".
@@ -102,7 +105,7 @@ export function compileFilters(
   // Issue 15: our close-reason and transfer filters (not LivePerson's).
   if (filters.closeReasons) inList('c.close_reason', filters.closeReasons)
   if (filters.transferCount) {
-    add('c.transfer_count BETWEEN ? AND ?', filters.transferCount.from, filters.transferCount.to)
+    add('+c.transfer_count BETWEEN ? AND ?', filters.transferCount.from, filters.transferCount.to)
   }
   if (filters.transferPath) {
     add(
