@@ -65,13 +65,24 @@ export function insightBuckets(
   zone: string,
 ): { unit: 'hour' | 'day'; buckets: InsightBucket[] } {
   const { unit, edges } = bucketEdges(window.from, window.to, zone)
-  const buckets = edges.slice(0, -1).flatMap((edge, i) => {
+  return { unit, buckets: windowsBetween(edges, window) }
+}
+
+/**
+ * The windows from each edge to the next (edges in order, the last past the window), clipped to
+ * `window`, each with the window the search rounds it to: what its link searches, and so what is
+ * counted. The QA charts' periods are made the same way (review-insights.ts).
+ */
+export function windowsBetween(
+  edges: readonly number[],
+  window: { from: number; to: number },
+): InsightBucket[] {
+  return edges.slice(0, -1).flatMap((edge, i) => {
     const next = edges[i + 1] ?? edge
     const from = Math.max(edge, window.from)
     const to = Math.min(next - 1, window.to)
     return from > to ? [] : [{ from, to, searched: roundWindow({ from, to }) }]
   })
-  return { unit, buckets }
 }
 
 /** `[bucket index, status, channel, count]`, from the volume query of a filtered search. */

@@ -1,5 +1,5 @@
 import { parseJson } from '@/domain/schema/coerce'
-import { roundWindow, type SearchFilters } from '@/domain/schema/search-request'
+import type { SearchFilters } from '@/domain/schema/search-request'
 import type { ReviewInsights } from '@/domain/schema/review-insights'
 import { criteriaOf, roundScore, scorecardDefinitionSchema } from '@/domain/schema/reviews'
 import { wallClock, zonedTime } from '@/domain/time-zone'
@@ -12,6 +12,7 @@ import {
   type ReviewVisibility,
 } from '@/server/archive/review-filter'
 import type { ArchiveDatabase } from '@/server/archive/db'
+import { windowsBetween, type InsightBucket } from '@/server/archive/insights'
 import type { StatementCache } from '@/server/archive/statement-cache'
 
 /**
@@ -33,11 +34,7 @@ export const TOP_AGENTS = 8
 export const TOP_CRITERIA = 15
 
 /** A period: its window clipped to the search's, and that window as the search rounds it. */
-export interface ReviewPeriod {
-  from: number
-  to: number
-  searched: { from: number; to: number }
-}
+export type ReviewPeriod = InsightBucket
 
 /** The days (or weeks from Monday, beyond 14 days) of a window in `zone`, clipped to it. */
 export function reviewPeriods(
@@ -58,13 +55,7 @@ export function reviewPeriods(
     edges.push(edge)
     if (edge > window.to) break
   }
-  const periods = edges.slice(0, -1).flatMap((edge, i) => {
-    const next = edges[i + 1] ?? edge
-    const from = Math.max(edge, window.from)
-    const to = Math.min(next - 1, window.to)
-    return from > to ? [] : [{ from, to, searched: roundWindow({ from, to }) }]
-  })
-  return { unit, periods }
+  return { unit, periods: windowsBetween(edges, window) }
 }
 
 const join = (parts: readonly Fragment[]): Fragment => ({

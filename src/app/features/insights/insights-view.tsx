@@ -1,3 +1,4 @@
+import { conversations, distinctNames, nameWithId, share } from '@/app/features/insights/chart-text'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef } from 'react'
 import { ChartCard, EmptyChartCard, type ChartTable } from '@/app/features/insights/chart-card'
@@ -69,13 +70,9 @@ export interface InsightsViewProps {
   onSdeChartChange: (field: string) => void
 }
 
-const share = (part: number, whole: number) =>
-  whole === 0 ? '0%' : `${(Math.round((part / whole) * 1000) / 10).toLocaleString('en-US')}%`
 /** "12 conversations (4.1%) have no MCS.", or `every` when none lacks it. */
 const missing = (n: number, total: number, what: string, every = '') =>
   n === 0 ? every : `${conversations(n)} (${share(n, total)}) ${what}.`
-const conversations = (n: number) =>
-  n === 1 ? '1 conversation' : `${n.toLocaleString('en-US')} conversations`
 
 /** Colours of the stacked series (CSS variables in styles.css, light and dark). */
 const STATUS_COLOR: Readonly<Record<string, string>> = {
@@ -247,21 +244,6 @@ function useFollowLinks(navigate: (href: string) => void) {
 /** A count by key, where a key may be any text (`constructor` too): 0 when it has none. */
 const countIn = (counts: Readonly<Record<string, number>>, key: string) =>
   Object.hasOwn(counts, key) ? (counts[key] ?? 0) : 0
-
-/**
- * Names for keys, told apart where two would read the same (LivePerson calls both `SHARK` and
- * `WEB` "Web"): those get their code after the name.
- */
-function distinctNames(keys: readonly string[], label: (key: string) => string) {
-  const seen = new Map<string, number>()
-  for (const key of keys) seen.set(label(key), (seen.get(label(key)) ?? 0) + 1)
-  return new Map(
-    keys.map((key) => {
-      const name = label(key)
-      return [key, (seen.get(name) ?? 0) > 1 && name !== key ? `${name} (${key})` : name]
-    }),
-  )
-}
 
 /** A chart of one bar per row: Plot's options, and the same rows as a table headed `column`. */
 function barChart(
@@ -545,20 +527,13 @@ function TransferPathsChart({
   const skills = facets.data?.skills
   const rows = useMemo(() => {
     const names = new Map((skills ?? []).map((skill) => [skill.id, skill.name ?? skill.id]))
-    const nameOf = (id: string) => {
-      const name = names.get(id)
-      return name && name !== id ? `${name} (${id})` : id
-    }
+    const nameOf = (id: string) => nameWithId(names.get(id), id)
     // The axis: skill names alone, unless two skills share one.
-    const named = new Map<string, number>()
-    for (const id of new Set(data.transfers.paths.flatMap((path) => [path.from, path.to]))) {
-      const name = names.get(id) ?? id
-      named.set(name, (named.get(name) ?? 0) + 1)
-    }
-    const shortName = (id: string) => {
-      const name = names.get(id) ?? id
-      return (named.get(name) ?? 0) > 1 ? nameOf(id) : name
-    }
+    const short = distinctNames(
+      [...new Set(data.transfers.paths.flatMap((path) => [path.from, path.to]))],
+      (id) => names.get(id) ?? id,
+    )
+    const shortName = (id: string) => short.get(id) ?? id
     return data.transfers.paths.map(({ from, to, count }) => {
       const label = `${nameOf(from)} → ${nameOf(to)}`
       return {

@@ -1,3 +1,4 @@
+import { conversations, distinctNames, nameWithId } from '@/app/features/insights/chart-text'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { ChartCard, EmptyChartCard, type ChartTable } from '@/app/features/insights/chart-card'
@@ -13,8 +14,6 @@ const DRAWN = 15
 
 export type ReplyMeasure = 'first' | 'average'
 
-const conversations = (n: number) =>
-  n === 1 ? '1 conversation' : `${n.toLocaleString('en-US')} conversations`
 const seconds = (ms: number | null) => (ms === null ? '' : Math.round(ms / 1000))
 const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms))
 /** An axis tick: 10 s, 5 min, 2 h, 1 d. */
@@ -102,16 +101,13 @@ function replyChart(
   hrefFor: (slice: InsightSlice) => string | undefined,
 ): { bars: ReplyBarRow[]; table: ChartTable } {
   const names = new Map((known ?? []).map((item) => [item.id, item.name]))
-  const nameOf = (id: string) => {
-    const name = names.get(id)
-    return name && name !== id ? `${name} (${id})` : id
-  }
+  const nameOf = (id: string) => nameWithId(names.get(id), id)
   // The axis: names alone, unless two rows share one.
-  const shortNames = rows.map((row) => names.get(row.key) ?? row.key)
-  const tickOf = (id: string) => {
-    const name = names.get(id) ?? id
-    return shortNames.filter((other) => other === name).length > 1 ? nameOf(id) : name
-  }
+  const ticks = distinctNames(
+    rows.map((row) => row.key),
+    (id) => names.get(id) ?? id,
+  )
+  const tickOf = (id: string) => ticks.get(id) ?? id
   const sliceOf = (id: string): InsightSlice => (by === 'agent' ? { agent: id } : { skill: id })
   const bars: ReplyBarRow[] = []
   for (const row of rows) {

@@ -1,3 +1,4 @@
+import { conversations } from '@/app/features/insights/chart-text'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, type ReactNode } from 'react'
 import * as Plot from '@observablehq/plot'
@@ -22,8 +23,6 @@ type HrefFor = InsightsViewProps['hrefFor']
 /** The agents' colours (CSS variables in styles.css, light and dark). */
 const PALETTE = Array.from({ length: 8 }, (_, i) => `var(--chart-${String(i + 1)})`)
 
-const conversations = (n: number) =>
-  n === 1 ? '1 conversation' : `${n.toLocaleString('en-US')} conversations`
 const reviews = (n: number) => (n === 1 ? '1 review' : `${n.toLocaleString('en-US')} reviews`)
 const score = (average: number | null) => (average === null ? '–' : `${String(average)}%`)
 

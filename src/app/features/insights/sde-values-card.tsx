@@ -1,3 +1,4 @@
+import { conversations, share } from '@/app/features/insights/chart-text'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo, type ReactNode } from 'react'
 import { ChartCard, type ChartTable } from '@/app/features/insights/chart-card'
@@ -15,10 +16,6 @@ import {
   type SdeChartField,
 } from '@/domain/sde-fields'
 
-const conversations = (n: number) =>
-  n === 1 ? '1 conversation' : `${n.toLocaleString('en-US')} conversations`
-const share = (part: number, whole: number) =>
-  whole === 0 ? '0%' : `${(Math.round((part / whole) * 1000) / 10).toLocaleString('en-US')}%`
 const numberText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 10 })
 /** An axis has room for this many characters of a value; the table and the CSV have it whole. */
 const AXIS_CHARACTERS = 24

@@ -1,5 +1,5 @@
 import type { ConversationSearch } from '@/app/features/search/search-params'
-import { DEFAULT_RANGE, parseSde } from '@/app/features/search/search-params'
+import { DEFAULT_RANGE, parseFailedKey, parseSde } from '@/app/features/search/search-params'
 import { RANGE_LABELS } from '@/app/features/search/search-window'
 import {
   ALERTED_MCS_CHOICES,
@@ -121,10 +121,7 @@ export function describeFilters(
     out.push({
       label: 'Failing criterion',
       value: search.failed.join(', '),
-      criteria: search.failed.map((key) => {
-        const at = key.indexOf(':')
-        return { scorecard: key.slice(0, at), criterion: key.slice(at + 1) }
-      }),
+      criteria: search.failed.map(parseFailedKey),
     })
   }
   return out

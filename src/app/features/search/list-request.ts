@@ -5,7 +5,11 @@ import type {
   SearchBodyInput,
   SearchReviewFilter,
 } from '@/domain/schema/search-request'
-import { parseSde, type ConversationSearch } from '@/app/features/search/search-params'
+import {
+  parseFailedKey,
+  parseSde,
+  type ConversationSearch,
+} from '@/app/features/search/search-params'
 import { resolveWindow, type WindowField } from '@/app/features/search/search-window'
 
 /**
@@ -54,7 +58,7 @@ export function reviewFilter(search: ConversationSearch): SearchReviewFilter | u
     agent: listOrUndefined(search.reviewedAgent),
     failedCriterion: listOrUndefined(
       search.failed.map((key) => {
-        const [scorecard, criterion = ''] = key.split(':')
+        const { scorecard, criterion } = parseFailedKey(key)
         return { scorecard: Number(scorecard), criterion }
       }),
     ),

@@ -1,3 +1,4 @@
+import { parseFailedKey } from '@/app/features/search/search-params'
 import { useQuery } from '@tanstack/react-query'
 import { reviewQueries } from '@/app/lib/review-api'
 import { CheckboxGroup, type Choice } from '@/app/features/search/checkbox-group'
@@ -65,8 +66,8 @@ export function ReviewFilterFields({
   const cardName = (id: string) =>
     scorecards.data?.scorecards.find((card) => String(card.id) === id)?.name ?? `Scorecard #${id}`
   const failedChoices: Choice[] = value.failed.map((key) => {
-    const [card = '', criterion = ''] = key.split(':')
-    return { value: key, label: `${criterion} (${cardName(card)})` }
+    const { scorecard, criterion } = parseFailedKey(key)
+    return { value: key, label: `${criterion} (${cardName(scorecard)})` }
   })
 
   return (

@@ -1,7 +1,11 @@
 import { useRouter } from '@tanstack/react-router'
 import { useCallback } from 'react'
 import { InsightsView, type InsightSlice } from '@/app/features/insights/insights-view'
-import { compactSearch, type ConversationSearch } from '@/app/features/search/search-params'
+import {
+  compactSearch,
+  failedKey,
+  type ConversationSearch,
+} from '@/app/features/search/search-params'
 import type { AppConfig } from '@/app/lib/config-queries'
 import type { TimeZone } from '@/app/lib/time'
 import { CONVERSATION_STATUSES, DEVICES } from '@/domain/schema/search-constants'
@@ -131,7 +135,7 @@ export function narrowSearch(
     next.reviewedAgent = [agent]
   }
   if (slice.failedCriterion) {
-    const key = `${String(slice.failedCriterion.scorecard)}:${slice.failedCriterion.criterion}`
+    const key = failedKey(slice.failedCriterion.scorecard, slice.failedCriterion.criterion)
     if (search.failed.length > 0 && !search.failed.includes(key)) return undefined
     next.failed = [key]
   }

@@ -125,6 +125,16 @@ export interface SdeFilter {
 const sdeKeys = new Set<string>(SDE_SEARCH_KEYS)
 const isSdeKey = (value: string): value is SdeSearchKey => sdeKeys.has(value)
 
+/** A failing criterion in the URL (`failed`, issue 15): `scorecardId:criterionId`. */
+export const failedKey = (scorecard: number, criterion: string) =>
+  `${String(scorecard)}:${criterion}`
+
+/** The scorecard and criterion of a {@link failedKey} (the URL's are checked to have both). */
+export function parseFailedKey(key: string): { scorecard: string; criterion: string } {
+  const at = key.indexOf(':')
+  return { scorecard: key.slice(0, at), criterion: key.slice(at + 1) }
+}
+
 /** `type:value`, e.g. `customerInfo:CUST-1`; the value may itself contain colons. */
 export function parseSde(value: string | undefined): SdeFilter | undefined {
   if (!value) return undefined
